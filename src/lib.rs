@@ -1,0 +1,6 @@
+//! shuniu 樞紐: a keyboard-driven terminal workbench for the clerks of a
+//! government general office. See `docs/architecture.md` for the layers.
+
+pub mod model;
+pub mod search;
+pub mod store;

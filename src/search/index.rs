@@ -1,0 +1,379 @@
+//! The in-memory search index. Every searchable thing is one entry whose
+//! folded text, pinyin, initials and digits sit in one contiguous buffer, so
+//! a query term is one `memmem` pass over the buffer rather than a loop over
+//! entries. Replaced entries leave dead bytes that are compacted away when
+//! they pass half the buffer.
+
+use std::collections::HashMap;
+
+use memchr::memmem;
+
+use crate::model::{Classification, Kind};
+
+use super::fold::{digits, fold, pinyin_forms};
+
+/// What an entry stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A work item.
+    Item(u64),
+    /// A unit of the directory, by key.
+    Unit(String),
+    /// A person of the directory.
+    Person(u64),
+}
+
+/// What to index for one target.
+#[derive(Debug, Clone)]
+pub struct DocInput {
+    /// What it stands for.
+    pub target: Target,
+    /// The item's kind (none for directory entries).
+    pub kind: Option<Kind>,
+    /// Who may see it.
+    pub level: Classification,
+    /// Open items rank before closed ones.
+    pub open: bool,
+    /// Recent before old.
+    pub updated: i64,
+    /// Identifiers quoted whole (code, 文號, 來文字號): an exact match ranks first.
+    pub exact: Vec<String>,
+    /// Chinese text matched as written, in pinyin and in initials (title, names).
+    pub text: Vec<String>,
+    /// Text matched only as written (references, notes).
+    pub plain: Vec<String>,
+    /// Phone numbers, matched on any run of their digits.
+    pub phones: Vec<String>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// What matched.
+    pub target: Target,
+    /// Its kind.
+    pub kind: Option<Kind>,
+    /// A whole identifier matched.
+    pub exact: bool,
+    /// Higher is better; from where and how the terms matched.
+    pub quality: u32,
+}
+
+#[derive(Debug)]
+struct Entry {
+    target: Target,
+    kind: Option<Kind>,
+    level: Classification,
+    open: bool,
+    updated: i64,
+    exact: Vec<String>,
+    start: usize,
+    /// End of the folded text section (matches there rank higher than in pinyin).
+    text_end: usize,
+    end: usize,
+    alive: bool,
+}
+
+/// The index. Not thread-safe by itself; `Core` keeps it behind a lock.
+#[derive(Debug, Default)]
+pub struct Index {
+    buf: Vec<u8>,
+    entries: Vec<Entry>,
+    by_target: HashMap<Target, usize>,
+    dead_bytes: usize,
+}
+
+/// A query longer than this is cut (no clerk types more; it bounds the work).
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most results one search returns.
+pub const MAX_RESULTS: usize = 1000;
+
+const SEP: u8 = 0;
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Live entries.
+    pub fn len(&self) -> usize {
+        self.by_target.len()
+    }
+
+    /// No live entries.
+    pub fn is_empty(&self) -> bool {
+        self.by_target.is_empty()
+    }
+
+    /// Bytes of folded text held (for the memory figures in docs/performance.md).
+    pub fn text_bytes(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Adds or replaces the entry of `d.target`.
+    pub fn upsert(&mut self, d: DocInput) {
+        self.remove(&d.target);
+        let start = self.buf.len();
+        let push = |buf: &mut Vec<u8>, s: &str| {
+            if !s.is_empty() {
+                buf.extend_from_slice(s.as_bytes());
+                buf.push(SEP);
+            }
+        };
+        let mut exact = Vec::with_capacity(d.exact.len());
+        for e in &d.exact {
+            let f = fold(e);
+            push(&mut self.buf, &f);
+            // Codes are also findable without their zero padding: 發2026-0012 → 2026-12.
+            if let Some((head, n)) = f.rsplit_once('-') {
+                let trimmed = n.trim_start_matches('0');
+                if trimmed.len() != n.len() && !trimmed.is_empty() {
+                    push(&mut self.buf, &format!("{head}-{trimmed}"));
+                }
+            }
+            exact.push(f);
+        }
+        let mut pinyin = Vec::with_capacity(d.text.len());
+        for t in &d.text {
+            let f = fold(t);
+            push(&mut self.buf, &f);
+            pinyin.push(pinyin_forms(&f));
+        }
+        for p in &d.plain {
+            push(&mut self.buf, &fold(p));
+        }
+        let text_end = self.buf.len();
+        for (full, initials) in &pinyin {
+            push(&mut self.buf, full);
+            push(&mut self.buf, initials);
+        }
+        for p in &d.phones {
+            push(&mut self.buf, &fold(p));
+            push(&mut self.buf, &digits(p));
+        }
+        let end = self.buf.len();
+        self.by_target.insert(d.target.clone(), self.entries.len());
+        self.entries.push(Entry {
+            target: d.target,
+            kind: d.kind,
+            level: d.level,
+            open: d.open,
+            updated: d.updated,
+            exact,
+            start,
+            text_end,
+            end,
+            alive: true,
+        });
+    }
+
+    /// Drops the entry of `t`, if any.
+    pub fn remove(&mut self, t: &Target) {
+        if let Some(i) = self.by_target.remove(t) {
+            let e = &mut self.entries[i];
+            e.alive = false;
+            self.dead_bytes += e.end - e.start;
+            if self.dead_bytes > 1 << 16 && self.dead_bytes * 2 > self.buf.len() {
+                self.compact();
+            }
+        }
+    }
+
+    fn compact(&mut self) {
+        let mut buf = Vec::with_capacity(self.buf.len() - self.dead_bytes);
+        let mut entries = Vec::with_capacity(self.by_target.len());
+        self.by_target.clear();
+        for mut e in std::mem::take(&mut self.entries).into_iter().filter(|e| e.alive) {
+            let start = buf.len();
+            buf.extend_from_slice(&self.buf[e.start..e.end]);
+            e.text_end = start + (e.text_end - e.start);
+            e.end = start + (e.end - e.start);
+            e.start = start;
+            self.by_target.insert(e.target.clone(), entries.len());
+            entries.push(e);
+        }
+        self.buf = buf;
+        self.entries = entries;
+        self.dead_bytes = 0;
+    }
+
+    /// The entry that contains byte `pos` of the buffer.
+    fn entry_at(&self, pos: usize) -> usize {
+        self.entries.partition_point(|e| e.end <= pos)
+    }
+
+    /// Entries matching every term of `query` that a user of `clearance` may
+    /// see, best first, at most `limit` (capped at `MAX_RESULTS`).
+    /// Terms are separated by white space; each must occur somewhere in the
+    /// entry (as written, in pinyin, as initials, as digits).
+    pub fn search(&self, query: &str, clearance: Classification, limit: usize) -> Vec<Hit> {
+        let limit = limit.min(MAX_RESULTS);
+        let q: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let q = fold(&q);
+        let terms: Vec<&str> = q.split_whitespace().collect();
+        if terms.is_empty() || limit == 0 {
+            return vec![];
+        }
+        // The longest term is the most selective: scan with it, verify the rest per entry.
+        let (first, rest) = {
+            let mut t = terms.clone();
+            t.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            let first = t.remove(0);
+            (first, t)
+        };
+        let finders: Vec<memmem::Finder> = rest.iter().map(|t| memmem::Finder::new(t.as_bytes())).collect();
+        let mut hits: Vec<(Hit, bool, i64)> = Vec::new();
+        let mut last = usize::MAX;
+        for pos in memmem::find_iter(&self.buf, first.as_bytes()) {
+            let i = self.entry_at(pos);
+            if i == last || i >= self.entries.len() {
+                continue;
+            }
+            last = i;
+            let e = &self.entries[i];
+            if !e.alive || e.level > clearance || pos + first.len() > e.end {
+                continue;
+            }
+            let hay = &self.buf[e.start..e.end];
+            if !finders.iter().all(|f| f.find(hay).is_some()) {
+                continue;
+            }
+            let exact = terms.iter().any(|t| e.exact.iter().any(|x| x == t));
+            let mut quality = 0u32;
+            for t in &terms {
+                let tb = t.as_bytes();
+                if let Some(p) = memmem::find(hay, tb) {
+                    let abs = e.start + p;
+                    quality += if abs < e.text_end { 4 } else { 2 };
+                    if p == 0 || hay[p - 1] == SEP {
+                        quality += 2;
+                        let after = p + tb.len();
+                        if after == hay.len() || hay[after] == SEP {
+                            quality += 4;
+                        }
+                    }
+                }
+            }
+            hits.push((
+                Hit {
+                    target: e.target.clone(),
+                    kind: e.kind,
+                    exact,
+                    quality,
+                },
+                e.open,
+                e.updated,
+            ));
+        }
+        let order = |a: &(Hit, bool, i64), b: &(Hit, bool, i64)| {
+            b.0.exact
+                .cmp(&a.0.exact)
+                .then(b.1.cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+                .then(b.0.quality.cmp(&a.0.quality))
+                .then(a.0.target.cmp(&b.0.target))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
+        hits.into_iter().map(|h| h.0).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: u64, title: &str) -> DocInput {
+        DocInput {
+            target: Target::Item(id),
+            kind: Some(Kind::Incoming),
+            level: Classification::Public,
+            open: true,
+            updated: id as i64,
+            exact: vec![format!("收2026-{id:04}")],
+            text: vec![title.into()],
+            plain: vec![],
+            phones: vec![],
+        }
+    }
+
+    #[test]
+    fn finds_by_text_pinyin_initials_and_script() {
+        let mut ix = Index::new();
+        ix.upsert(doc(1, "關於校舍安全的請示"));
+        ix.upsert(doc(2, "關於財政預算的報告"));
+        for q in ["校舍", "xsaq", "xiaoshe", "xiao she", "关于校舍", "请示"] {
+            let h = ix.search(q, Classification::Public, 10);
+            assert_eq!(h.first().map(|h| &h.target), Some(&Target::Item(1)), "{q}");
+        }
+        assert_eq!(ix.search("關於", Classification::Public, 10).len(), 2);
+        assert!(ix.search("校舍 預算", Classification::Public, 10).is_empty());
+    }
+
+    #[test]
+    fn exact_code_ranks_first_and_unpadded_codes_match() {
+        let mut ix = Index::new();
+        ix.upsert(doc(12, "甲"));
+        ix.upsert(doc(120, "乙"));
+        let h = ix.search("收2026-0012", Classification::Public, 10);
+        assert_eq!(h[0].target, Target::Item(12));
+        assert!(h[0].exact);
+        let h = ix.search("2026-12", Classification::Public, 10);
+        assert_eq!(h[0].target, Target::Item(120));
+        assert!(h.iter().any(|h| h.target == Target::Item(12)));
+    }
+
+    #[test]
+    fn clearance_hides_entries() {
+        let mut ix = Index::new();
+        let mut d = doc(1, "絕密文件");
+        d.level = Classification::TopSecret;
+        ix.upsert(d);
+        assert!(ix.search("絕密", Classification::Internal, 10).is_empty());
+        assert_eq!(ix.search("絕密", Classification::TopSecret, 10).len(), 1);
+    }
+
+    #[test]
+    fn replace_and_remove_and_compact() {
+        let mut ix = Index::new();
+        for i in 0..5000 {
+            ix.upsert(doc(i, "舊標題"));
+        }
+        for i in 0..5000 {
+            ix.upsert(doc(i, "新標題"));
+        }
+        assert!(ix.search("舊標題", Classification::Public, 10).is_empty());
+        assert_eq!(ix.search("新標題", Classification::Public, 5000).len(), 1000);
+        ix.remove(&Target::Item(3));
+        assert_eq!(ix.len(), 4999);
+        assert!(ix.text_bytes() < 5000 * 200);
+    }
+
+    #[test]
+    fn phone_digits_anywhere() {
+        let mut ix = Index::new();
+        let mut d = doc(1, "王科長");
+        d.phones = vec!["0571-8765-1234".into()];
+        ix.upsert(d);
+        for q in ["1234", "0571-8", "05718765"] {
+            assert_eq!(ix.search(q, Classification::Public, 10).len(), 1, "{q}");
+        }
+    }
+
+    #[test]
+    fn hostile_queries_are_bounded() {
+        let mut ix = Index::new();
+        for i in 0..100 {
+            ix.upsert(doc(i, "通知"));
+        }
+        let long = "通".repeat(10_000);
+        assert!(ix.search(&long, Classification::Public, 10).is_empty());
+        assert!(ix.search("", Classification::Public, 10).is_empty());
+        assert!(ix.search("\x1b[2J\u{202E}", Classification::Public, 10).is_empty());
+        assert_eq!(ix.search("2026", Classification::Public, 5).len(), 5);
+    }
+}

@@ -1,0 +1,180 @@
+//! The only module that knows sled and bincode.
+//!
+//! One sled tree holds everything (see `keys.rs`), so each write is one atomic
+//! batch. Writers are serialised by a mutex (sled allows one process per
+//! folder, and that process is the daemon), which makes sequences gapless and
+//! version checks exact; every batch is flushed before a write returns.
+
+mod backup;
+mod check;
+pub mod codec;
+pub mod error;
+pub mod keys;
+mod txn;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::model::{AuditEntry, HistoryEntry, Item, ItemId, Person, Unit, User};
+
+pub use check::CheckReport;
+pub use codec::{RecordType, SCHEMA};
+pub use error::{Result, StoreError};
+pub use txn::Txn;
+
+/// The default sled page cache: enough for 1M items' hot set, far below sled's 1 GiB default.
+pub const DEFAULT_CACHE_BYTES: u64 = 64 << 20;
+
+/// An open data folder.
+pub struct Store {
+    db: sled::Db,
+    path: PathBuf,
+    writer: Mutex<()>,
+}
+
+impl Store {
+    /// Opens (or creates) the data folder at `path` with a page cache of
+    /// `cache_bytes`. Refuses a folder written by a newer schema without touching it.
+    pub fn open(path: &Path, cache_bytes: u64) -> Result<Store> {
+        std::fs::create_dir_all(path).map_err(|e| StoreError::Sled(e.into()))?;
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(cache_bytes)
+            .mode(sled::Mode::LowSpace)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(ref io) if io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock") => {
+                    StoreError::Locked {
+                        path: path.display().to_string(),
+                    }
+                }
+                e => StoreError::Sled(e),
+            })?;
+        let key = keys::text(keys::META, "schema");
+        match db.get(&key)? {
+            Some(v) => {
+                let found = u16::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Decode {
+                    key: "m/schema".into(),
+                    reason: "not a u16".into(),
+                })?);
+                if found > SCHEMA {
+                    return Err(StoreError::NewerSchema {
+                        found,
+                        supported: SCHEMA,
+                    });
+                }
+            }
+            None => {
+                db.insert(key, &SCHEMA.to_be_bytes())?;
+                db.flush()?;
+            }
+        }
+        Ok(Store {
+            db,
+            path: path.to_path_buf(),
+            writer: Mutex::new(()),
+        })
+    }
+
+    /// The folder this store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` as one atomic, durable write: nothing of it is stored if it
+    /// fails, and everything is on disk when this returns `Ok`.
+    pub fn write<T>(&self, f: impl FnOnce(&mut Txn) -> Result<T>) -> Result<T> {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut txn = Txn::new(&self.db);
+        let out = f(&mut txn)?;
+        let batch = txn.into_batch();
+        self.db.apply_batch(batch)?;
+        self.db.flush()?;
+        Ok(out)
+    }
+
+    /// One item, as stored.
+    pub fn get(&self, id: ItemId) -> Result<Option<Item>> {
+        let k = keys::item(id);
+        match self.db.get(&k)? {
+            Some(v) => Ok(Some(codec::decode(RecordType::Item, &v, &|| keys::show(&k))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The id of the item with a code (`收2026-0012`) or 文號.
+    pub fn find_code(&self, code: &str) -> Result<Option<ItemId>> {
+        for p in [keys::CODE, keys::DOCNO] {
+            if let Some(v) = self.db.get(keys::text(p, code))? {
+                return Ok(keys::read_u64(&v, 0));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every item, in id order. Used to build the search index at start.
+    pub fn items(&self) -> impl Iterator<Item = Result<Item>> + '_ {
+        self.scan(keys::ITEM, RecordType::Item)
+    }
+
+    /// An item's history, oldest first.
+    pub fn history(&self, id: ItemId) -> Result<Vec<HistoryEntry>> {
+        self.db
+            .scan_prefix(keys::history_prefix(id))
+            .map(|r| {
+                let (k, v) = r?;
+                codec::decode(RecordType::History, &v, &|| keys::show(&k))
+            })
+            .collect()
+    }
+
+    /// The audit trail, oldest first.
+    pub fn audit(&self) -> impl Iterator<Item = Result<AuditEntry>> + '_ {
+        self.scan(keys::AUDIT, RecordType::Audit)
+    }
+
+    /// Every user.
+    pub fn users(&self) -> Result<Vec<User>> {
+        self.scan(keys::USER, RecordType::User).collect()
+    }
+
+    /// The user with a uid.
+    pub fn user(&self, uid: u32) -> Result<Option<User>> {
+        let k = keys::user(uid);
+        match self.db.get(&k)? {
+            Some(v) => Ok(Some(codec::decode(RecordType::User, &v, &|| keys::show(&k))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every unit of the directory.
+    pub fn units(&self) -> Result<Vec<Unit>> {
+        self.scan(keys::UNIT, RecordType::Unit).collect()
+    }
+
+    /// Every person of the directory.
+    pub fn people(&self) -> Result<Vec<Person>> {
+        self.scan(keys::PERSON, RecordType::Person).collect()
+    }
+
+    /// How many items are stored.
+    pub fn item_count(&self) -> usize {
+        self.db.scan_prefix([keys::ITEM]).count()
+    }
+
+    fn scan<T: serde::de::DeserializeOwned>(
+        &self,
+        prefix: u8,
+        ty: RecordType,
+    ) -> impl Iterator<Item = Result<T>> + '_ {
+        self.db.scan_prefix([prefix]).map(move |r| {
+            let (k, v) = r?;
+            codec::decode(ty, &v, &|| keys::show(&k))
+        })
+    }
+
+    /// Bytes on disk, for the admin overview.
+    pub fn size_on_disk(&self) -> u64 {
+        self.db.size_on_disk().unwrap_or(0)
+    }
+}

@@ -1,0 +1,166 @@
+//! A write in progress: reads see its own pending writes, and nothing reaches
+//! the tree until the whole batch is applied by `Store::write`.
+
+use std::collections::HashMap;
+
+use crate::model::{time, AuditEntry, HistoryEntry, Item, ItemId, Person, Unit, User};
+
+use super::codec::{self, RecordType};
+use super::error::{Result, StoreError};
+use super::keys;
+
+/// Pending writes of one atomic batch.
+pub struct Txn<'a> {
+    db: &'a sled::Db,
+    pending: HashMap<Vec<u8>, Option<Vec<u8>>>,
+    batch: sled::Batch,
+}
+
+impl<'a> Txn<'a> {
+    pub(super) fn new(db: &'a sled::Db) -> Self {
+        Txn {
+            db,
+            pending: HashMap::new(),
+            batch: sled::Batch::default(),
+        }
+    }
+
+    pub(super) fn into_batch(self) -> sled::Batch {
+        self.batch
+    }
+
+    fn raw_get(&self, k: &[u8]) -> Result<Option<Vec<u8>>> {
+        if let Some(v) = self.pending.get(k) {
+            return Ok(v.clone());
+        }
+        Ok(self.db.get(k)?.map(|v| v.to_vec()))
+    }
+
+    fn raw_put(&mut self, k: Vec<u8>, v: Vec<u8>) {
+        self.batch.insert(k.clone(), v.clone());
+        self.pending.insert(k, Some(v));
+    }
+
+    fn raw_del(&mut self, k: Vec<u8>) {
+        self.batch.remove(k.clone());
+        self.pending.insert(k, None);
+    }
+
+    /// The item as it is now (including this batch's writes).
+    pub fn get(&self, id: ItemId) -> Result<Option<Item>> {
+        let k = keys::item(id);
+        self.raw_get(&k)?
+            .map(|v| codec::decode(RecordType::Item, &v, &|| keys::show(&k)))
+            .transpose()
+    }
+
+    /// The item, provided it is still at the version the writer read;
+    /// otherwise a `Conflict` naming who changed it and when.
+    pub fn get_at(&self, id: ItemId, version: u64) -> Result<Item> {
+        let it = self.get(id)?.ok_or(StoreError::NotFound(id))?;
+        if it.version != version {
+            return Err(StoreError::Conflict {
+                id,
+                read: version,
+                version: it.version,
+                by: it.updated_by.clone(),
+                when: time::format_ts(it.updated),
+                at: it.updated,
+            });
+        }
+        Ok(it)
+    }
+
+    /// Stores an item and keeps the code and 文號 indexes in step.
+    pub fn put(&mut self, it: &Item) -> Result<()> {
+        let old = self.get(it.id)?;
+        if let Some(old) = &old {
+            if old.code != it.code {
+                self.raw_del(keys::text(keys::CODE, &old.code));
+            }
+            if let Some(n) = old.doc_no() {
+                if Some(n) != it.doc_no() {
+                    self.raw_del(keys::text(keys::DOCNO, &n.to_string()));
+                }
+            }
+        }
+        if !it.code.is_empty() {
+            self.claim(keys::text(keys::CODE, &it.code), it.id, &it.code)?;
+        }
+        if let Some(n) = it.doc_no() {
+            self.claim(keys::text(keys::DOCNO, &n.to_string()), it.id, &n.to_string())?;
+        }
+        self.raw_put(keys::item(it.id), codec::encode(RecordType::Item, it)?);
+        Ok(())
+    }
+
+    fn claim(&mut self, k: Vec<u8>, id: ItemId, what: &str) -> Result<()> {
+        if let Some(v) = self.raw_get(&k)? {
+            let owner = keys::read_u64(&v, 0).unwrap_or(0);
+            if owner != id {
+                return Err(StoreError::Duplicate(format!(
+                    "{} is already used by item {owner}",
+                    crate::model::sanitize::escape(what)
+                )));
+            }
+        }
+        self.raw_put(k, id.to_be_bytes().to_vec());
+        Ok(())
+    }
+
+    /// Appends one history entry (keyed by item and the version it produced).
+    pub fn append_history(&mut self, h: &HistoryEntry) -> Result<()> {
+        let k = keys::history(h.item, h.version);
+        if self.raw_get(&k)?.is_some() {
+            return Err(StoreError::Duplicate(format!(
+                "history of item {} already has version {}",
+                h.item, h.version
+            )));
+        }
+        self.raw_put(k, codec::encode(RecordType::History, h)?);
+        Ok(())
+    }
+
+    /// Allocates the next number of a named sequence (from 1, no gaps: the
+    /// number is only used if the whole batch commits).
+    pub fn next(&mut self, name: &str) -> Result<u64> {
+        let k = keys::text(keys::SEQ, name);
+        let cur = self
+            .raw_get(&k)?
+            .and_then(|v| keys::read_u64(&v, 0))
+            .unwrap_or(0);
+        let n = cur + 1;
+        self.raw_put(k, n.to_be_bytes().to_vec());
+        Ok(n)
+    }
+
+    /// Appends to the audit trail.
+    pub fn audit(&mut self, e: &AuditEntry) -> Result<()> {
+        let mut k = keys::with_u64(keys::AUDIT, e.at as u64);
+        k.extend_from_slice(&self.db.generate_id()?.to_be_bytes());
+        self.raw_put(k, codec::encode(RecordType::Audit, e)?);
+        Ok(())
+    }
+
+    /// Stores a user.
+    pub fn put_user(&mut self, u: &User) -> Result<()> {
+        self.raw_put(keys::user(u.uid), codec::encode(RecordType::User, u)?);
+        Ok(())
+    }
+
+    /// Stores a unit.
+    pub fn put_unit(&mut self, u: &Unit) -> Result<()> {
+        self.raw_put(keys::text(keys::UNIT, &u.key), codec::encode(RecordType::Unit, u)?);
+        Ok(())
+    }
+
+    /// Stores a person (give a new one `id` 0 to have one allocated).
+    pub fn put_person(&mut self, p: &Person) -> Result<u64> {
+        let mut p = p.clone();
+        if p.id == 0 {
+            p.id = self.next("person")?;
+        }
+        self.raw_put(keys::with_u64(keys::PERSON, p.id), codec::encode(RecordType::Person, &p)?);
+        Ok(p.id)
+    }
+}
