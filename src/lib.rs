@@ -4,3 +4,7 @@
 pub mod model;
 pub mod search;
 pub mod store;
+pub mod core;
+// pub mod cli; (enabled once demo lands)
+pub mod config;
+pub mod demo;

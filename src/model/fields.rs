@@ -161,6 +161,15 @@ fn parse_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// 主辦/牽頭單位: exactly one; the others are 協辦 (`assisting`).
+fn one_unit(v: &str) -> Result<String, ValueError> {
+    let units = parse_list(v);
+    if units.len() > 1 {
+        return Err(ValueError::new("exactly one lead unit; put the others in 'assisting'"));
+    }
+    Ok(units.into_iter().next().unwrap_or_default())
+}
+
 fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
@@ -446,13 +455,7 @@ impl Item {
             (KindData::Incoming(d), "received_on") => d.received_on = parse_opt_date(v, ctx)?,
             (KindData::Incoming(d), "proposal") => d.proposal = v.to_string(),
             (KindData::Incoming(d), "instruction") => d.instruction = v.to_string(),
-            (KindData::Incoming(d), "lead_unit") => {
-                let units = parse_list(v);
-                if units.len() > 1 {
-                    return Err(ValueError::new("exactly one lead unit; put the others in 'assisting'"));
-                }
-                d.lead_unit = units.into_iter().next().unwrap_or_default();
-            }
+            (KindData::Incoming(d), "lead_unit") => d.lead_unit = one_unit(v)?,
             (KindData::Incoming(d), "assisting") => d.assisting = parse_list(v),
             (KindData::Incoming(d), "for_reading") => d.for_reading = parse_bool(v)?,
             (KindData::Incoming(d), "result") => d.result = v.to_string(),
@@ -493,7 +496,7 @@ impl Item {
             (KindData::Affair(d), "follow_up") => d.follow_up = v.to_string(),
             (KindData::Affair(d), "result") => d.result = v.to_string(),
             (KindData::Supervision(d), "type") => d.source = SupervisionSource::parse(v)?,
-            (KindData::Supervision(d), "lead_unit") => d.lead_unit = text(),
+            (KindData::Supervision(d), "lead_unit") => d.lead_unit = one_unit(v)?,
             (KindData::Supervision(d), "assisting") => d.assisting = parse_list(v),
             (KindData::Supervision(d), "report_every_days") => {
                 let n = parse_u32(v)?;

@@ -83,13 +83,26 @@ impl Store {
 
     /// Runs `f` as one atomic, durable write: nothing of it is stored if it
     /// fails, and everything is on disk when this returns `Ok`.
-    pub fn write<T>(&self, f: impl FnOnce(&mut Txn) -> Result<T>) -> Result<T> {
+    /// The closure's error type is the caller's, so rule errors pass through untouched.
+    pub fn write<T, E: From<StoreError>>(&self, f: impl FnOnce(&mut Txn) -> Result<T, E>) -> Result<T, E> {
+        self.write_then(f, |_| {})
+    }
+
+    /// Like [`Store::write`], and then runs `then` on the result while still
+    /// holding the writer lock, so whatever it publishes (index updates,
+    /// pushed events) goes out in the same order as the writes.
+    pub fn write_then<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Txn) -> Result<T, E>,
+        then: impl FnOnce(&T),
+    ) -> Result<T, E> {
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let mut txn = Txn::new(&self.db);
         let out = f(&mut txn)?;
         let batch = txn.into_batch();
-        self.db.apply_batch(batch)?;
-        self.db.flush()?;
+        self.db.apply_batch(batch).map_err(StoreError::from)?;
+        self.db.flush().map_err(StoreError::from)?;
+        then(&out);
         Ok(out)
     }
 

@@ -159,6 +159,13 @@ impl<'a> Txn<'a> {
         let mut p = p.clone();
         if p.id == 0 {
             p.id = self.next("person")?;
+        } else {
+            // An explicit id moves the sequence past it, so it is never handed out again.
+            let k = keys::text(keys::SEQ, "person");
+            let cur = self.raw_get(&k)?.and_then(|v| keys::read_u64(&v, 0)).unwrap_or(0);
+            if p.id > cur {
+                self.raw_put(k, p.id.to_be_bytes().to_vec());
+            }
         }
         self.raw_put(keys::with_u64(keys::PERSON, p.id), codec::encode(RecordType::Person, &p)?);
         Ok(p.id)

@@ -1,0 +1,253 @@
+//! The command line, as clap types. Completions and the man page are
+//! generated from these same types, so they cannot drift.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use super::intake::Format;
+
+/// 樞紐 shuniu — the general office's workbench: documents, meetings,
+/// affairs, supervision and the inbox, from the keyboard.
+#[derive(Debug, Parser)]
+#[command(name = "shuniu", version, about, long_about = None)]
+pub struct Cli {
+    /// Where things are.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do; none shows the overview.
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// The data folder (default: $XDG_DATA_HOME/shuniu).
+    #[arg(long, global = true, env = "SHUNIU_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The config file (default: $XDG_CONFIG_HOME/shuniu/config.toml).
+    #[arg(long, global = true, env = "SHUNIU_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Create an item: `shuniu add 收文 "關於…的請示" --set from=市教育局`.
+    Add {
+        /// 收件, 收文, 發文, 會議, 事務, 督查 (or inbox, incoming, …).
+        kind: String,
+        /// The title.
+        title: String,
+        /// Fields as name=value (repeatable); `shuniu fields KIND` lists them.
+        #[arg(short, long = "set", value_name = "FIELD=VALUE")]
+        set: Vec<String>,
+    },
+    /// List items, newest first.
+    Ls(LsArgs),
+    /// Show one item: every field, notes, links and its history.
+    Show {
+        /// Id, code (`收2026-0012`) or 文號.
+        item: String,
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields: `shuniu set 收2026-0012 deadline=+3工作日 handler=李明`.
+    Set {
+        /// Id, code or 文號.
+        item: String,
+        /// name=value pairs.
+        #[arg(required = true, value_name = "FIELD=VALUE")]
+        fields: Vec<String>,
+    },
+    /// Move an item along its workflow: `shuniu move 收2026-0012 登記`.
+    Move {
+        /// Id, code or 文號.
+        item: String,
+        /// The status to move to (`shuniu moves ITEM` lists them).
+        status: String,
+        /// Reason, instruction or result, where the move needs one.
+        #[arg(short, long, default_value = "")]
+        note: String,
+    },
+    /// List the moves allowed from an item's current status.
+    Moves {
+        /// Id, code or 文號.
+        item: String,
+    },
+    /// Triage an inbox request into a new item: `shuniu route 件2026-0003 收文`.
+    Route {
+        /// The inbox request.
+        item: String,
+        /// The kind to create.
+        kind: String,
+    },
+    /// Add a dated note (progress, reminder, comment).
+    Note {
+        /// Id, code or 文號.
+        item: String,
+        /// The text.
+        text: String,
+    },
+    /// Show an item's history.
+    History {
+        /// Id, code or 文號.
+        item: String,
+    },
+    /// The fields of a kind, with their labels.
+    Fields {
+        /// The kind.
+        kind: String,
+    },
+    /// Quick lookup: any part of a title, pinyin initials, phone digits, 文號.
+    Find {
+        /// The query; several words narrow it.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many hits.
+        #[arg(short = 'n', long, default_value_t = 20)]
+        limit: usize,
+        /// As JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Register incoming requests from JSON lines or CSV (all or nothing).
+    Intake {
+        /// A file, or - for standard input.
+        file: String,
+        /// Override the format guessed from the name or content.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+    /// Write items as JSON lines or CSV (the names intake and `ls --json` use).
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// Only this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Load realistic, deterministic demo data: a city government's units, people and work.
+    Demo {
+        /// How many work items.
+        #[arg(long, default_value_t = 2000)]
+        items: usize,
+        /// The random seed (same seed, same data).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Copy the store, consistently, while it is in use.
+    Backup {
+        /// A new folder for the copy.
+        dest: PathBuf,
+    },
+    /// Verify every record, index and sequence.
+    Check,
+    /// Users and their roles and clearances (administrators).
+    #[command(subcommand)]
+    User(UserCmd),
+    /// Who changed what, and who opened which classified item.
+    Audit {
+        /// Only this login.
+        #[arg(long)]
+        user: Option<String>,
+        /// Only this item (id, code or 文號).
+        #[arg(long)]
+        item: Option<String>,
+        /// From this date on (any date form).
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Measure the budgets of DESIGN §5 on demo data in a temporary folder.
+    Bench {
+        /// Item counts to measure at.
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
+        items: Vec<usize>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// `shuniu ls` filters.
+#[derive(Debug, Args, Default)]
+pub struct LsArgs {
+    /// Only this kind.
+    #[arg(short, long)]
+    pub kind: Option<String>,
+    /// Only this status.
+    #[arg(short, long)]
+    pub status: Option<String>,
+    /// Unit contains this.
+    #[arg(short, long)]
+    pub unit: Option<String>,
+    /// Handler contains this.
+    #[arg(long)]
+    pub handler: Option<String>,
+    /// Only open items past their deadline.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only open items.
+    #[arg(long)]
+    pub open: bool,
+    /// Only items matching this search.
+    #[arg(short, long)]
+    pub text: Option<String>,
+    /// At most this many.
+    #[arg(short = 'n', long)]
+    pub limit: Option<usize>,
+    /// As JSON lines, every field.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `shuniu user …`.
+#[derive(Debug, Subcommand)]
+pub enum UserCmd {
+    /// Add a user for a Unix login.
+    Add(UserArgs),
+    /// Change a user.
+    Set(UserArgs),
+    /// List users.
+    List,
+    /// Refuse a user at connect, keeping their history.
+    Disable {
+        /// The login.
+        login: String,
+    },
+}
+
+/// A user's settings.
+#[derive(Debug, Args)]
+pub struct UserArgs {
+    /// Unix login name.
+    pub login: String,
+    /// Unix uid (default: looked up in /etc/passwd).
+    #[arg(long)]
+    pub uid: Option<u32>,
+    /// Name shown to others.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Unit.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// admin, director, clerk, inspector, leader, readonly (or 管理員, 主任, 文書 …).
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Highest classification visible: 公開, 內部, 秘密, 機密, 絕密.
+    #[arg(long)]
+    pub clearance: Option<String>,
+    /// Enable a disabled user.
+    #[arg(long)]
+    pub enable: bool,
+}

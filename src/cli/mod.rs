@@ -1,0 +1,12 @@
+//! The non-interactive command line (clap). It talks only to a `Service`.
+
+pub mod args;
+mod bench;
+pub mod intake;
+pub mod open;
+pub mod output;
+pub mod run;
+pub mod table;
+
+pub use args::Cli;
+pub use run::run;

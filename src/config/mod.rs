@@ -1,0 +1,164 @@
+//! Where things live and what the administrator and the clerk configured.
+//! Layers: built-in defaults, then `/etc/shuniu/config.toml`, then the
+//! user's file; each path can also be given by a flag or an environment
+//! variable. A bad file is reported with its line and shuniu goes on with
+//! the layers below it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::WorkCalendar;
+
+/// The system-wide config file.
+pub const SYSTEM_CONFIG: &str = "/etc/shuniu/config.toml";
+
+/// Settings from the config files. Every key is optional.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The data folder.
+    pub data: Option<PathBuf>,
+    /// sled's page cache in MiB.
+    pub cache_mb: Option<u64>,
+    /// Extra folder of holiday calendars (`2027.toml` …).
+    pub holidays: Option<PathBuf>,
+}
+
+impl Config {
+    /// `over`'s keys win over `self`'s.
+    pub fn merged(self, over: Config) -> Config {
+        Config {
+            data: over.data.or(self.data),
+            cache_mb: over.cache_mb.or(self.cache_mb),
+            holidays: over.holidays.or(self.holidays),
+        }
+    }
+}
+
+/// A config file that could not be used, with where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+pub struct ConfigError {
+    /// The file.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What was wrong.
+    pub message: String,
+}
+
+/// Parses one config file's text.
+pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError {
+        file: file.to_string(),
+        line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        message: e.message().trim().to_string(),
+    })
+}
+
+fn home() -> PathBuf {
+    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/"))
+}
+
+fn xdg(var: &str, fallback: &str) -> PathBuf {
+    match std::env::var_os(var) {
+        Some(v) if !v.is_empty() && Path::new(&v).is_absolute() => PathBuf::from(v),
+        _ => home().join(fallback),
+    }
+}
+
+/// `$XDG_CONFIG_HOME/shuniu`.
+pub fn config_dir() -> PathBuf {
+    xdg("XDG_CONFIG_HOME", ".config").join("shuniu")
+}
+
+/// `$XDG_DATA_HOME/shuniu`: the personal data folder.
+pub fn default_data_dir() -> PathBuf {
+    xdg("XDG_DATA_HOME", ".local/share").join("shuniu")
+}
+
+/// `$XDG_STATE_HOME/shuniu`: logs.
+pub fn state_dir() -> PathBuf {
+    xdg("XDG_STATE_HOME", ".local/state").join("shuniu")
+}
+
+/// Reads the layered config: system file, then `user_file` (or the XDG one).
+/// Problems are returned beside the config so the caller can warn and go on.
+pub fn load(user_file: Option<&Path>) -> (Config, Vec<ConfigError>) {
+    let mut cfg = Config::default();
+    let mut errors = vec![];
+    let user = user_file
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| config_dir().join("config.toml"));
+    for path in [PathBuf::from(SYSTEM_CONFIG), user.clone()] {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match parse(&text, &path.display().to_string()) {
+                Ok(c) => cfg = cfg.merged(c),
+                Err(e) => errors.push(e),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && user_file != Some(path.as_path()) => {}
+            Err(e) => errors.push(ConfigError {
+                file: path.display().to_string(),
+                line: None,
+                message: e.to_string(),
+            }),
+        }
+    }
+    (cfg, errors)
+}
+
+/// The built-in holiday calendar plus every `*.toml` in the system folder,
+/// the user's folder and `extra`. A bad file is reported and skipped.
+pub fn load_calendar(extra: Option<&Path>) -> (WorkCalendar, Vec<String>) {
+    let mut cal = WorkCalendar::builtin();
+    let mut warnings = vec![];
+    let mut dirs = vec![PathBuf::from("/etc/shuniu/holidays"), config_dir().join("holidays")];
+    dirs.extend(extra.map(Path::to_path_buf));
+    for dir in dirs {
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let mut files: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for f in files {
+            match std::fs::read_to_string(&f) {
+                Ok(text) => {
+                    if let Err(e) = cal.add_year_toml(&text, &f.display().to_string()) {
+                        warnings.push(e.to_string());
+                    }
+                }
+                Err(e) => warnings.push(format!("{}: {e}", f.display())),
+            }
+        }
+    }
+    (cal, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_merges() {
+        let a = parse("data = \"/srv/shuniu\"\ncache_mb = 32\n", "a.toml").unwrap();
+        let b = parse("cache_mb = 128\n", "b.toml").unwrap();
+        let m = a.merged(b);
+        assert_eq!(m.data, Some(PathBuf::from("/srv/shuniu")));
+        assert_eq!(m.cache_mb, Some(128));
+    }
+
+    #[test]
+    fn unknown_key_names_the_line() {
+        let e = parse("cache_mb = 1\n\ncolour = \"red\"\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.to_string().starts_with("c.toml line 3: unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn bad_value_names_the_line() {
+        let e = parse("cache_mb = \"lots\"\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(1));
+    }
+}

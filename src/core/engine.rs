@@ -1,0 +1,216 @@
+//! What all sessions share: the store, the search index, the calendar, the
+//! clock and the change bus. One `Engine` per data folder; one `Core` per
+//! authenticated user on top of it.
+
+use std::path::Path;
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+
+use chrono::NaiveDate;
+
+use crate::model::{time, Classification, Item, Person, Timestamp, Unit, WorkCalendar};
+use crate::search::{DocInput, Index, Target};
+use crate::store::Store;
+
+use super::{Event, Result};
+
+/// Where the time comes from; tests and the demo pin it.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    /// The system clock.
+    System,
+    /// A fixed instant.
+    Fixed(Timestamp),
+}
+
+impl Clock {
+    /// Now, as a timestamp.
+    pub fn now(&self) -> Timestamp {
+        match self {
+            Clock::System => chrono::Utc::now().timestamp(),
+            Clock::Fixed(t) => *t,
+        }
+    }
+}
+
+struct Subscriber {
+    clearance: Classification,
+    tx: Sender<Event>,
+}
+
+/// Shared state of one open data folder.
+pub struct Engine {
+    pub(super) store: Store,
+    pub(super) index: RwLock<Index>,
+    pub(super) calendar: WorkCalendar,
+    pub(super) clock: Clock,
+    subscribers: Mutex<Vec<Subscriber>>,
+    /// Unit key → (name, abbreviations), to index items under what people call their unit.
+    pub(super) unit_names: RwLock<Vec<Unit>>,
+}
+
+impl Engine {
+    /// Opens the store and builds the index from it.
+    pub fn open(path: &Path, cache_bytes: u64, calendar: WorkCalendar, clock: Clock) -> Result<Arc<Engine>> {
+        let store = Store::open(path, cache_bytes)?;
+        Self::with_store(store, calendar, clock)
+    }
+
+    /// Builds the engine over an open store (the index is rebuilt here: the cold start).
+    pub fn with_store(store: Store, calendar: WorkCalendar, clock: Clock) -> Result<Arc<Engine>> {
+        let units = store.units()?;
+        let engine = Engine {
+            store,
+            index: RwLock::new(Index::new()),
+            calendar,
+            clock,
+            subscribers: Mutex::new(vec![]),
+            unit_names: RwLock::new(units),
+        };
+        engine.rebuild_index()?;
+        Ok(Arc::new(engine))
+    }
+
+    /// Re-reads every item, unit and person into a fresh index.
+    pub fn rebuild_index(&self) -> Result<()> {
+        let mut ix = Index::new();
+        let units = self.unit_names.read().expect("lock").clone();
+        for it in self.store.items() {
+            ix.upsert(item_doc(&it?, &units));
+        }
+        for u in &units {
+            ix.upsert(unit_doc(u));
+        }
+        for p in self.store.people()? {
+            ix.upsert(person_doc(&p, &units));
+        }
+        *self.index.write().expect("lock") = ix;
+        Ok(())
+    }
+
+    /// Live entries in the search index.
+    pub fn index_len(&self) -> usize {
+        self.index.read().expect("lock").len()
+    }
+
+    /// The office's today.
+    pub fn today(&self) -> NaiveDate {
+        time::local_date(self.clock.now())
+    }
+
+    /// The working-day calendar.
+    pub fn calendar(&self) -> &WorkCalendar {
+        &self.calendar
+    }
+
+    /// The store (for backups and checks).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Indexes written items and tells every subscriber allowed to see them.
+    pub(super) fn published(&self, items: &[Item]) {
+        {
+            let units = self.unit_names.read().expect("lock");
+            let mut ix = self.index.write().expect("lock");
+            for it in items {
+                ix.upsert(item_doc(it, &units));
+            }
+        }
+        let mut subs = self.subscribers.lock().expect("lock");
+        subs.retain(|s| {
+            items
+                .iter()
+                .filter(|it| it.classification <= s.clearance)
+                .all(|it| s.tx.send(Event::Changed(it.clone())).is_ok())
+        });
+    }
+
+    /// Re-indexes the directory and tells every subscriber.
+    pub(super) fn directory_changed(&self) -> Result<()> {
+        *self.unit_names.write().expect("lock") = self.store.units()?;
+        self.rebuild_index()?;
+        let mut subs = self.subscribers.lock().expect("lock");
+        subs.retain(|s| s.tx.send(Event::Directory).is_ok());
+        Ok(())
+    }
+
+    /// A new change feed filtered by clearance.
+    pub(super) fn subscribe(&self, clearance: Classification) -> Receiver<Event> {
+        let (tx, rx) = channel();
+        self.subscribers
+            .lock()
+            .expect("lock")
+            .push(Subscriber { clearance, tx });
+        rx
+    }
+}
+
+fn unit_aliases(name: &str, units: &[Unit]) -> Vec<String> {
+    units
+        .iter()
+        .find(|u| u.key == name || u.name == name || u.abbreviations.iter().any(|a| a == name))
+        .map(|u| {
+            let mut v = vec![u.name.clone()];
+            v.extend(u.abbreviations.iter().cloned());
+            v
+        })
+        .unwrap_or_default()
+}
+
+/// What the index holds for an item.
+pub fn item_doc(it: &Item, units: &[Unit]) -> DocInput {
+    let mut text = vec![it.title.clone(), it.unit.clone(), it.handler.clone()];
+    let cp = it.counterpart().to_string();
+    text.extend(unit_aliases(&it.unit, units));
+    text.extend(unit_aliases(&cp, units));
+    text.push(cp);
+    text.retain(|s| !s.is_empty());
+    let mut exact = vec![it.code.clone()];
+    exact.extend(it.references());
+    DocInput {
+        target: Target::Item(it.id),
+        kind: Some(it.kind),
+        level: it.classification,
+        open: it.status.is_open(),
+        updated: it.updated,
+        exact,
+        text,
+        plain: vec![it.status.label().to_string(), it.kind.label().to_string()],
+        phones: it.phones().into_iter().map(String::from).collect(),
+    }
+}
+
+/// What the index holds for a unit.
+pub fn unit_doc(u: &Unit) -> DocInput {
+    let mut text = vec![u.name.clone()];
+    text.extend(u.abbreviations.iter().cloned());
+    DocInput {
+        target: Target::Unit(u.key.clone()),
+        kind: None,
+        level: Classification::Public,
+        open: true,
+        updated: 0,
+        exact: vec![u.key.clone()],
+        text,
+        plain: vec![u.doc_prefix.clone()],
+        phones: vec![u.phone.clone()],
+    }
+}
+
+/// What the index holds for a person.
+pub fn person_doc(p: &Person, units: &[Unit]) -> DocInput {
+    let mut text = vec![p.name.clone(), format!("{}{}", p.name.chars().next().unwrap_or(' '), p.title)];
+    text.extend(unit_aliases(&p.unit, units));
+    DocInput {
+        target: Target::Person(p.id),
+        kind: None,
+        level: Classification::Public,
+        open: true,
+        updated: 0,
+        exact: vec![],
+        text,
+        plain: vec![p.title.clone(), p.notes.clone()],
+        phones: p.phones.clone(),
+    }
+}

@@ -1,0 +1,12 @@
+//! The `Service` API and `Core`, its in-process implementation for one user.
+
+mod apply;
+pub mod engine;
+pub mod error;
+pub mod service;
+mod session;
+
+pub use engine::{Clock, Engine};
+pub use error::{Result, ServiceError};
+pub use service::{AuditFilter, Counts, Event, Filter, Found, Service};
+pub use session::Core;

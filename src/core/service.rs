@@ -1,0 +1,117 @@
+//! The `Service` API: everything the TUI and the CLI may ask of shuniu.
+//! `Core` implements it in-process; the daemon's `Client` implements it over
+//! the socket, so callers never know which they hold.
+
+use std::path::Path;
+use std::sync::mpsc::Receiver;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    AuditEntry, Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit, User,
+};
+use crate::store::CheckReport;
+
+use super::Result;
+
+/// Which items `list` returns. Every condition given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Unit name contains this.
+    pub unit: Option<String>,
+    /// Handler contains this.
+    pub handler: Option<String>,
+    /// Only open items past their deadline.
+    pub overdue: bool,
+    /// Only open items.
+    pub open: bool,
+    /// Only items matching this search query.
+    pub text: Option<String>,
+    /// At most this many (newest first); `None` for all.
+    pub limit: Option<usize>,
+}
+
+/// A search result, ready to show: what it is and why it matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Found {
+    /// A work item.
+    Item(Item),
+    /// A unit of the directory.
+    Unit(Unit),
+    /// A person of the directory.
+    Person(Person),
+}
+
+/// Something changed; pushed to every subscriber allowed to see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    /// An item was created or changed (the new state).
+    Changed(Item),
+    /// The directory changed.
+    Directory,
+}
+
+/// Which audit entries to return.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// Only this login.
+    pub user: Option<String>,
+    /// Only this item.
+    pub item: Option<ItemId>,
+    /// Only from this day on.
+    pub since: Option<NaiveDate>,
+}
+
+/// Overview counts for the header and the dashboard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// (kind, open items, overdue items), one row per kind.
+    pub by_kind: Vec<(Kind, usize, usize)>,
+}
+
+/// What the TUI and the CLI may ask.
+pub trait Service: Send + Sync {
+    /// The authenticated user.
+    fn whoami(&self) -> Result<User>;
+    /// The office's today (for overdue and relative dates).
+    fn today(&self) -> NaiveDate;
+    /// Items matching a filter, newest first.
+    fn list(&self, filter: &Filter) -> Result<Vec<Item>>;
+    /// One item by id.
+    fn get(&self, id: ItemId) -> Result<Item>;
+    /// One item by code (`收2026-0012`) or 文號.
+    fn get_by_code(&self, code: &str) -> Result<Item>;
+    /// Applies one change; returns the item written (for `Route`, the new item).
+    fn apply(&self, cmd: Command) -> Result<Item>;
+    /// Creates many items at once, all or nothing; returns their ids.
+    fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>>;
+    /// Quick find across items, units and people.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>>;
+    /// An item's history, oldest first.
+    fn history(&self, id: ItemId) -> Result<Vec<HistoryEntry>>;
+    /// Changes as they happen.
+    fn subscribe(&self) -> Result<Receiver<Event>>;
+    /// Open and overdue counts per kind.
+    fn counts(&self) -> Result<Counts>;
+    /// Units of the directory.
+    fn units(&self) -> Result<Vec<Unit>>;
+    /// People of the directory.
+    fn people(&self) -> Result<Vec<Person>>;
+    /// Adds or replaces units and people in one write.
+    fn save_directory(&self, units: Vec<Unit>, people: Vec<Person>) -> Result<()>;
+    /// Every user (administrators only).
+    fn users(&self) -> Result<Vec<User>>;
+    /// Adds or replaces a user (administrators only).
+    fn save_user(&self, user: User) -> Result<()>;
+    /// The audit trail (administrators and 主任 only).
+    fn audit(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>>;
+    /// A consistent copy of the store into a new folder.
+    fn backup(&self, dest: &Path) -> Result<usize>;
+    /// Verifies the store.
+    fn check(&self) -> Result<CheckReport>;
+}

@@ -1,0 +1,340 @@
+//! `Core`: the `Service` API for one authenticated user on a shared `Engine`.
+//! Role checks, clearance filtering and the audit trail live here, so no
+//! caller — TUI, CLI or daemon connection — can go around them.
+
+use std::path::Path;
+use std::sync::mpsc::Receiver;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    fields::DateCtx, AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind,
+    Person, Role, Unit, User,
+};
+use crate::search::Target;
+use crate::store::CheckReport;
+
+use super::apply::{self, Origin, WriteCtx};
+use super::{AuditFilter, Counts, Engine, Event, Filter, Found, Result, Service, ServiceError};
+
+/// One user's view of the office.
+pub struct Core {
+    engine: Arc<Engine>,
+    user: User,
+}
+
+impl Core {
+    /// The session of the user with Unix uid `uid`. On a store with no users
+    /// at all, `uid` becomes the first administrator (the daemon's own
+    /// account, or the clerk on a personal store).
+    pub fn for_uid(engine: Arc<Engine>, uid: u32, login: &str) -> Result<Core> {
+        if let Some(user) = engine.store.user(uid)? {
+            if user.disabled {
+                return Err(ServiceError::Denied(format!(
+                    "the shuniu account of {} is disabled; ask the administrator (shuniu user set {} --enable)",
+                    user.login, user.login
+                )));
+            }
+            return Ok(Core { engine, user });
+        }
+        if engine.store.users()?.is_empty() {
+            let user = User {
+                login: login.to_string(),
+                uid,
+                display: login.to_string(),
+                unit: "辦公室".into(),
+                role: Role::Admin,
+                clearance: Classification::TopSecret,
+                disabled: false,
+            };
+            engine.store.write(|t| t.put_user(&user))?;
+            return Ok(Core { engine, user });
+        }
+        Err(ServiceError::Denied(format!(
+            "{login} (uid {uid}) is not a shuniu user; the administrator can add it with: shuniu user add {login} --role clerk --unit UNIT --clearance 內部"
+        )))
+    }
+
+    /// A session for a known user record (tests, the demo loader).
+    pub fn as_user(engine: Arc<Engine>, user: User) -> Core {
+        Core { engine, user }
+    }
+
+    /// The engine beneath (for the daemon and benchmarks).
+    pub fn engine(&self) -> &Arc<Engine> {
+        &self.engine
+    }
+
+    fn ctx(&self) -> WriteCtx<'_> {
+        WriteCtx {
+            user: &self.user,
+            now: self.engine.clock.now(),
+            dates: DateCtx {
+                today: self.engine.today(),
+                cal: &self.engine.calendar,
+            },
+        }
+    }
+
+    fn visible(&self, it: &Item) -> bool {
+        self.user.may_see(it.classification)
+    }
+
+    fn require(&self, roles: &[Role], what: &str) -> Result<()> {
+        if roles.contains(&self.user.role) {
+            Ok(())
+        } else {
+            Err(ServiceError::Denied(format!(
+                "{what} needs the role {}",
+                roles.iter().map(|r| r.label()).collect::<Vec<_>>().join("/")
+            )))
+        }
+    }
+
+    fn audit_read(&self, it: &Item) -> Result<()> {
+        if it.classification.audit_reads() {
+            let e = AuditEntry {
+                at: self.engine.clock.now(),
+                user: self.user.login.clone(),
+                action: "read".into(),
+                item: Some(it.id),
+                detail: format!("{} {}", it.classification, it.code),
+            };
+            self.engine.store.write(|t| t.audit(&e))?;
+        }
+        Ok(())
+    }
+
+    fn matches(&self, it: &Item, f: &Filter, today: NaiveDate) -> bool {
+        f.kind.is_none_or(|k| it.kind == k)
+            && f.status.is_none_or(|s| it.status == s)
+            && f.unit.as_ref().is_none_or(|u| it.unit.contains(u.as_str()))
+            && f.handler.as_ref().is_none_or(|h| it.handler.contains(h.as_str()))
+            && (!f.overdue || it.is_overdue(today))
+            && (!f.open || it.status.is_open())
+    }
+}
+
+impl Service for Core {
+    fn whoami(&self) -> Result<User> {
+        Ok(self.user.clone())
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.engine.today()
+    }
+
+    fn list(&self, f: &Filter) -> Result<Vec<Item>> {
+        let today = self.engine.today();
+        let mut out: Vec<Item> = match &f.text {
+            Some(q) if !q.trim().is_empty() => {
+                let hits = self
+                    .engine
+                    .index
+                    .read()
+                    .expect("lock")
+                    .search(q, self.user.clearance, crate::search::MAX_RESULTS);
+                let mut v = vec![];
+                for h in hits {
+                    if let Target::Item(id) = h.target {
+                        if let Some(it) = self.engine.store.get(id)? {
+                            v.push(it);
+                        }
+                    }
+                }
+                v
+            }
+            _ => self.engine.store.items().collect::<Result<Vec<_>, _>>()?,
+        };
+        out.retain(|it| self.visible(it) && self.matches(it, f, today));
+        if f.text.as_ref().is_none_or(|q| q.trim().is_empty()) {
+            out.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+        }
+        if let Some(n) = f.limit {
+            out.truncate(n);
+        }
+        Ok(out)
+    }
+
+    fn get(&self, id: ItemId) -> Result<Item> {
+        match self.engine.store.get(id)? {
+            Some(it) if self.visible(&it) => {
+                self.audit_read(&it)?;
+                Ok(it)
+            }
+            _ => Err(ServiceError::NotFound(format!("item {id}"))),
+        }
+    }
+
+    fn get_by_code(&self, code: &str) -> Result<Item> {
+        let id = self
+            .engine
+            .store
+            .find_code(code.trim())?
+            .or_else(|| code.trim().parse().ok())
+            .ok_or_else(|| ServiceError::NotFound(crate::model::sanitize::escape(code)))?;
+        self.get(id).map_err(|_| ServiceError::NotFound(crate::model::sanitize::escape(code)))
+    }
+
+    fn apply(&self, cmd: Command) -> Result<Item> {
+        let cx = self.ctx();
+        let written = self
+            .engine
+            .store
+            .write_then(|t| apply::apply(t, &cx, cmd), |w| self.engine.published(w))?;
+        Ok(written.into_iter().next().expect("a write returns its item"))
+    }
+
+    fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>> {
+        if !self.user.role.can_write() {
+            return Err(ServiceError::Denied(format!("the role {} is read-only", self.user.role)));
+        }
+        let cx = self.ctx();
+        let origin = if self.user.role == Role::Admin { Origin::Import } else { Origin::New };
+        let written = self.engine.store.write_then(
+            |t| {
+                items
+                .into_iter()
+                    .map(|it| apply::create(t, &cx, it, "建立", origin))
+                    .collect::<Result<Vec<_>>>()
+            },
+            |w| self.engine.published(w),
+        )?;
+        Ok(written.iter().map(|i| i.id).collect())
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>> {
+        let hits = self
+            .engine
+            .index
+            .read()
+            .expect("lock")
+            .search(query, self.user.clearance, limit);
+        let units = self.engine.unit_names.read().expect("lock").clone();
+        let mut people: Option<Vec<Person>> = None;
+        let mut out = Vec::with_capacity(hits.len());
+        for h in hits {
+            match h.target {
+                Target::Item(id) => {
+                    if let Some(it) = self.engine.store.get(id)? {
+                        if self.visible(&it) {
+                            out.push(Found::Item(it));
+                        }
+                    }
+                }
+                Target::Unit(key) => {
+                    if let Some(u) = units.iter().find(|u| u.key == key) {
+                        out.push(Found::Unit(u.clone()));
+                    }
+                }
+                Target::Person(id) => {
+                    let ps = match &people {
+                        Some(p) => p,
+                        None => people.insert(self.engine.store.people()?),
+                    };
+                    if let Some(p) = ps.iter().find(|p| p.id == id) {
+                        out.push(Found::Person(p.clone()));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn history(&self, id: ItemId) -> Result<Vec<HistoryEntry>> {
+        self.get(id)?;
+        Ok(self.engine.store.history(id)?)
+    }
+
+    fn subscribe(&self) -> Result<Receiver<Event>> {
+        Ok(self.engine.subscribe(self.user.clearance))
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        let today = self.engine.today();
+        let mut by_kind: Vec<(Kind, usize, usize)> = Kind::ALL.iter().map(|k| (*k, 0, 0)).collect();
+        for it in self.engine.store.items() {
+            let it = it?;
+            if !self.visible(&it) || !it.status.is_open() {
+                continue;
+            }
+            let row = &mut by_kind[it.kind as usize];
+            row.1 += 1;
+            if it.is_overdue(today) {
+                row.2 += 1;
+            }
+        }
+        Ok(Counts { by_kind })
+    }
+
+    fn units(&self) -> Result<Vec<Unit>> {
+        Ok(self.engine.store.units()?)
+    }
+
+    fn people(&self) -> Result<Vec<Person>> {
+        Ok(self.engine.store.people()?)
+    }
+
+    fn save_directory(&self, units: Vec<Unit>, people: Vec<Person>) -> Result<()> {
+        self.require(&[Role::Admin, Role::Director, Role::Clerk], "changing the directory")?;
+        self.engine.store.write(|t| {
+            for u in &units {
+                t.put_unit(u)?;
+            }
+            for p in &people {
+                t.put_person(p)?;
+            }
+            Ok::<_, ServiceError>(())
+        })?;
+        self.engine.directory_changed()
+    }
+
+    fn users(&self) -> Result<Vec<User>> {
+        self.require(&[Role::Admin], "listing users")?;
+        Ok(self.engine.store.users()?)
+    }
+
+    fn save_user(&self, user: User) -> Result<()> {
+        self.require(&[Role::Admin], "changing users")?;
+        user.validate()?;
+        let e = AuditEntry {
+            at: self.engine.clock.now(),
+            user: self.user.login.clone(),
+            action: "user".into(),
+            item: None,
+            detail: format!("{} {} {} {}", user.login, user.role, user.clearance, if user.disabled { "disabled" } else { "enabled" }),
+        };
+        self.engine.store.write(|t| {
+            t.put_user(&user)?;
+            t.audit(&e)
+        })?;
+        Ok(())
+    }
+
+    fn audit(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        self.require(&[Role::Admin, Role::Director], "reading the audit trail")?;
+        let since = f.since.map(|d| crate::model::time::from_local(d.and_hms_opt(0, 0, 0).expect("midnight")));
+        let mut out = vec![];
+        for e in self.engine.store.audit() {
+            let e = e?;
+            if f.user.as_ref().is_none_or(|u| &e.user == u)
+                && f.item.is_none_or(|i| e.item == Some(i))
+                && since.is_none_or(|s| e.at >= s)
+            {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    fn backup(&self, dest: &Path) -> Result<usize> {
+        self.require(&[Role::Admin], "making a backup")?;
+        Ok(self.engine.store.backup(dest)?)
+    }
+
+    fn check(&self) -> Result<CheckReport> {
+        self.require(&[Role::Admin], "checking the store")?;
+        Ok(self.engine.store.check()?)
+    }
+}
