@@ -97,7 +97,10 @@ fn draft(kind: Kind, title: &str, fields: &[(&str, &str)]) -> Item {
 }
 
 fn create(core: &Core, item: Item) -> Item {
-    core.apply(Command::Create { item }).unwrap()
+    core.apply(Command::Create {
+        item: Box::new(item),
+    })
+    .unwrap()
 }
 
 fn set(core: &Core, it: &Item, fields: &[(&str, &str)]) -> shuniu::core::Result<Item> {
@@ -305,7 +308,9 @@ fn codes_are_gapless_per_kind_and_a_refused_create_uses_no_number() {
     );
     // A 加急 收文 without deadline is refused; it takes neither an id nor a code.
     let bad = draft(Kind::Incoming, "加急無期限", &[("urgency", "加急")]);
-    match e.admin.apply(Command::Create { item: bad }) {
+    match e.admin.apply(Command::Create {
+        item: Box::new(bad),
+    }) {
         Err(ServiceError::Invalid { field, .. }) => assert_eq!(field, "deadline"),
         other => panic!("{other:?}"),
     }
@@ -679,7 +684,7 @@ fn create_does_not_take_system_fields_from_the_draft() {
     let e = env();
     let clerk = e.user(2001, "wang", Role::Clerk, Classification::Internal);
     if let Ok(made) = clerk.apply(Command::Create {
-        item: forged_outgoing(),
+        item: Box::new(forged_outgoing()),
     }) {
         assert_eq!(made.status, Status::Drafting, "a new 發文 starts in 起草");
         assert!(made.doc_no().is_none(), "a 文號 is only allocated at 編號");
@@ -700,7 +705,7 @@ fn a_forged_number_does_not_block_real_numbering() {
     let e = env();
     let clerk = e.user(2001, "wang", Role::Clerk, Classification::Internal);
     let _ = clerk.apply(Command::Create {
-        item: forged_outgoing(),
+        item: Box::new(forged_outgoing()),
     });
     let real = approved(&e.admin, "真的", "市政辦發");
     let real = mv(&e.admin, &real, Status::Numbered, "").expect("編號 still works");
@@ -960,7 +965,7 @@ fn an_item_above_a_users_clearance_does_not_exist_for_them() {
     }));
     assert!(matches!(
         low.apply(Command::Create {
-            item: draft(Kind::Incoming, "越級", &[("classification", "秘密")])
+            item: Box::new(draft(Kind::Incoming, "越級", &[("classification", "秘密")]))
         }),
         Err(ServiceError::Denied(_))
     ));
@@ -984,14 +989,14 @@ fn an_item_above_a_users_clearance_does_not_exist_for_them() {
     // A change to the secret item is pushed only to those cleared for it.
     let secret2 = set(&e.admin, &secret, &[("handler", "趙")]).unwrap();
     let low_events: Vec<Event> = low_feed.try_iter().collect();
-    assert_eq!(low_events, [Event::Changed(public.clone())]);
+    assert_eq!(low_events, [Event::Changed(Box::new(public.clone()))]);
     let high_events: Vec<Event> = high_feed.try_iter().collect();
     assert_eq!(
         high_events,
         [
-            Event::Changed(public.clone()),
-            Event::Changed(secret.clone()),
-            Event::Changed(secret2.clone())
+            Event::Changed(Box::new(public.clone())),
+            Event::Changed(Box::new(secret.clone())),
+            Event::Changed(Box::new(secret2.clone()))
         ]
     );
 
@@ -1059,7 +1064,7 @@ fn read_only_users_cannot_write_anything() {
         other => panic!("expected Denied, got {other:?}"),
     };
     denied(ro.apply(Command::Create {
-        item: draft(Kind::Incoming, "新", &[]),
+        item: Box::new(draft(Kind::Incoming, "新", &[])),
     }));
     denied(set(&ro, &it, &[("title", "改")]));
     denied(mv(&ro, &it, Status::Registered, ""));
@@ -1173,12 +1178,12 @@ fn subscribers_hear_other_sessions_writes() {
     let it = create(&clerk, draft(Kind::Inbox, "來電", &[("from", "市教育局")]));
     assert_eq!(
         feed.recv_timeout(Duration::from_secs(5)).unwrap(),
-        Event::Changed(it.clone())
+        Event::Changed(Box::new(it.clone()))
     );
     let it2 = set(&clerk, &it, &[("handler", "王")]).unwrap();
     assert_eq!(
         feed.recv_timeout(Duration::from_secs(5)).unwrap(),
-        Event::Changed(it2.clone())
+        Event::Changed(Box::new(it2.clone()))
     );
     // A route pushes both the new item and the request.
     let made = clerk
@@ -1190,7 +1195,7 @@ fn subscribers_hear_other_sessions_writes() {
         .unwrap();
     let got: Vec<Event> = feed.try_iter().collect();
     assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!(got[0], Event::Changed(made));
+    assert_eq!(got[0], Event::Changed(Box::new(made)));
     assert!(matches!(&got[1], Event::Changed(r) if r.id == it.id && r.status == Status::Routed));
     // A refused write pushes nothing.
     assert!(set(&clerk, &it2, &[("handler", "李")]).is_err());

@@ -38,13 +38,42 @@ pub fn rss_mib() -> (f64, f64) {
 
 /// The queries a clerk types, keystroke by keystroke.
 const QUERIES: &[&str] = &[
-    "xsaq", "校舍安全", "教育局", "zs", "1234", "2026-12", "〔2026〕", "通知", "請示 教育", "fxkh", "wjg",
-    "供暖", "fgw", "0571", "安全生產", "報告", "gongnuan", "市財政局", "督查", "lj",
+    "xsaq",
+    "校舍安全",
+    "教育局",
+    "zs",
+    "1234",
+    "2026-12",
+    "〔2026〕",
+    "通知",
+    "請示 教育",
+    "fxkh",
+    "wjg",
+    "供暖",
+    "fgw",
+    "0571",
+    "安全生產",
+    "報告",
+    "gongnuan",
+    "市財政局",
+    "督查",
+    "lj",
 ];
 
 /// Runs the benchmark at each size and prints a report.
 pub fn run(sizes: &[usize], out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "shuniu bench — {} build, {} cores", if cfg!(debug_assertions) { "DEBUG (numbers are not representative)" } else { "release" }, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))?;
+    writeln!(
+        out,
+        "shuniu bench — {} build, {} cores",
+        if cfg!(debug_assertions) {
+            "DEBUG (numbers are not representative)"
+        } else {
+            "release"
+        },
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    )?;
     for &n in sizes {
         bench_one(n, out)?;
     }
@@ -56,26 +85,45 @@ fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
     let now = chrono::Utc::now().timestamp();
     let cal = WorkCalendar::builtin();
     writeln!(out, "\n== {n} items ==")?;
-    let engine = Engine::open(dir.path(), crate::store::DEFAULT_CACHE_BYTES, cal.clone(), Clock::Fixed(now))?;
+    let engine = Engine::open(
+        dir.path(),
+        crate::store::DEFAULT_CACHE_BYTES,
+        cal.clone(),
+        Clock::Fixed(now),
+    )?;
     let core = Core::for_uid(engine, 0, "bench")?;
 
     // Demo data: the directory and every kind (loaded through the same create path).
     let t = Instant::now();
     let data = crate::demo::generate(n, 2026, now);
     crate::demo::load(&core, data)?;
-    writeln!(out, "demo load            {:>10}  ({:.0} items/s)", ms(t.elapsed()), n as f64 / t.elapsed().as_secs_f64())?;
+    writeln!(
+        out,
+        "demo load            {:>10}  ({:.0} items/s)",
+        ms(t.elapsed()),
+        n as f64 / t.elapsed().as_secs_f64()
+    )?;
 
     // Intake: JSON lines parsed, validated and stored in one durable write.
     let m = n.min(20_000);
     let text: String = (0..m)
         .map(|i| format!("{{\"title\":\"關於第{i}號來文的處理請示\",\"from\":\"市教育局\",\"channel\":\"來電\",\"phone\":\"0571-8765{:04}\",\"deadline\":\"+3工作日\"}}\n", i % 10_000))
         .collect();
-    let ctx = DateCtx { today: core.today(), cal: &cal };
+    let ctx = DateCtx {
+        today: core.today(),
+        cal: &cal,
+    };
     let t = Instant::now();
-    let items = intake::parse(&text, Format::Jsonl, "bench", now, &ctx).map_err(|e| color_eyre::eyre::eyre!("{}", e[0]))?;
+    let items = intake::parse(&text, Format::Jsonl, "bench", now, &ctx)
+        .map_err(|e| color_eyre::eyre::eyre!("{}", e[0]))?;
     core.create_many(items)?;
     let el = t.elapsed();
-    writeln!(out, "intake {m:>6} lines   {:>10}  ({:.0} items/s)", ms(el), m as f64 / el.as_secs_f64())?;
+    writeln!(
+        out,
+        "intake {m:>6} lines   {:>10}  ({:.0} items/s)",
+        ms(el),
+        m as f64 / el.as_secs_f64()
+    )?;
 
     // Quick find: every prefix of every query, as typed.
     let mut lat = vec![];
@@ -89,27 +137,56 @@ fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
             std::hint::black_box(r);
         }
     }
-    writeln!(out, "find per keystroke   p50 {}  p99 {}  ({} queries)", ms(pct(&mut lat, 0.5)), ms(pct(&mut lat, 0.99)), lat.len())?;
+    writeln!(
+        out,
+        "find per keystroke   p50 {}  p99 {}  ({} queries)",
+        ms(pct(&mut lat, 0.5)),
+        ms(pct(&mut lat, 0.99)),
+        lat.len()
+    )?;
 
     // List: one tab's open items.
     let mut lat = vec![];
     for k in Kind::ALL {
         let t = Instant::now();
-        let r = core.list(&Filter { kind: Some(*k), open: true, ..Filter::default() })?;
+        let r = core.list(&Filter {
+            kind: Some(*k),
+            open: true,
+            ..Filter::default()
+        })?;
         lat.push(t.elapsed());
         std::hint::black_box(r);
     }
-    writeln!(out, "list one tab         p50 {}  max {}", ms(pct(&mut lat, 0.5)), ms(pct(&mut lat, 1.0)))?;
+    writeln!(
+        out,
+        "list one tab         p50 {}  max {}",
+        ms(pct(&mut lat, 0.5)),
+        ms(pct(&mut lat, 1.0))
+    )?;
 
     // One acknowledged (flushed) write.
-    let targets = core.list(&Filter { kind: Some(Kind::Inbox), limit: Some(200), ..Filter::default() })?;
+    let targets = core.list(&Filter {
+        kind: Some(Kind::Inbox),
+        limit: Some(200),
+        ..Filter::default()
+    })?;
     let mut lat = vec![];
     for (i, it) in targets.iter().enumerate() {
         let t = Instant::now();
-        core.apply(Command::Set { id: it.id, version: it.version, fields: vec![("handler".into(), format!("李明{i}"))] })?;
+        core.apply(Command::Set {
+            id: it.id,
+            version: it.version,
+            fields: vec![("handler".into(), format!("李明{i}"))],
+        })?;
         lat.push(t.elapsed());
     }
-    writeln!(out, "acknowledged write   p50 {}  p99 {}  ({} writes)", ms(pct(&mut lat, 0.5)), ms(pct(&mut lat, 0.99)), lat.len())?;
+    writeln!(
+        out,
+        "acknowledged write   p50 {}  p99 {}  ({} writes)",
+        ms(pct(&mut lat, 0.5)),
+        ms(pct(&mut lat, 0.99)),
+        lat.len()
+    )?;
 
     let (rss, _) = rss_mib();
     writeln!(out, "RSS with store+index {:.1} MiB", rss)?;
@@ -117,10 +194,19 @@ fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
     // Cold start: reopen the folder and rebuild the index.
     drop(core);
     let t = Instant::now();
-    let engine = Engine::open(dir.path(), crate::store::DEFAULT_CACHE_BYTES, cal, Clock::Fixed(now))?;
+    let engine = Engine::open(
+        dir.path(),
+        crate::store::DEFAULT_CACHE_BYTES,
+        cal,
+        Clock::Fixed(now),
+    )?;
     let el = t.elapsed();
     let entries = engine.index_len();
-    writeln!(out, "cold start + index   {:>10}  ({entries} entries)", ms(el))?;
+    writeln!(
+        out,
+        "cold start + index   {:>10}  ({entries} entries)",
+        ms(el)
+    )?;
     let (rss, peak) = rss_mib();
     writeln!(out, "RSS now {rss:.1} MiB, peak {peak:.1} MiB")?;
     Ok(())

@@ -152,7 +152,10 @@ fn csv_rows(text: &str) -> Vec<Row> {
     }
     if rows.is_empty() && headers.iter().any(|h| !INTAKE_FIELDS.contains(&h.as_str())) {
         // A header with a typo and no rows is still worth an error.
-        rows.push(Ok((1, headers.iter().map(|h| (h.clone(), String::new())).collect())));
+        rows.push(Ok((
+            1,
+            headers.iter().map(|h| (h.clone(), String::new())).collect(),
+        )));
     }
     rows
 }
@@ -166,9 +169,23 @@ fn is_system(name: &str) -> bool {
     fields::spec(name).is_some_and(|f| f.system) && name != "status"
 }
 
-fn to_item(row: &BTreeMap<String, String>, by: &str, now: Timestamp, ctx: &DateCtx) -> Result<Item, String> {
+/// The intake fields, the other editable fields of a 收件 (`unit`,
+/// `handler`, `secrecy_years`, which exports carry), and system fields.
+fn is_known(name: &str) -> bool {
+    INTAKE_FIELDS.contains(&name)
+        || is_system(name)
+        || name == "status"
+        || fields::fields_of(Kind::Inbox).any(|f| f.name == name)
+}
+
+fn to_item(
+    row: &BTreeMap<String, String>,
+    by: &str,
+    now: Timestamp,
+    ctx: &DateCtx,
+) -> Result<Item, String> {
     for k in row.keys() {
-        if !INTAKE_FIELDS.contains(&k.as_str()) && !is_system(k) && k != "status" {
+        if !is_known(k) {
             return Err(format!(
                 "unknown field '{}'; intake fields: {}",
                 esc(k),
@@ -178,7 +195,10 @@ fn to_item(row: &BTreeMap<String, String>, by: &str, now: Timestamp, ctx: &DateC
     }
     if let Some(k) = row.get("kind") {
         if Kind::parse(k).ok() != Some(Kind::Inbox) {
-            return Err(format!("field 'kind': intake takes 收件 requests only, not '{}'", esc(k)));
+            return Err(format!(
+                "field 'kind': intake takes 收件 requests only, not '{}'",
+                esc(k)
+            ));
         }
     }
     let title = row.get("title").map(|s| s.trim()).unwrap_or("");
@@ -186,19 +206,27 @@ fn to_item(row: &BTreeMap<String, String>, by: &str, now: Timestamp, ctx: &DateC
         return Err("field 'title': is required".into());
     }
     let mut it = Item::new(Kind::Inbox, "", by, now);
-    let set = |it: &mut Item, k: &str, v: &str| it.set(k, v, ctx).map_err(|e: ValidationError| e.to_string());
+    let set = |it: &mut Item, k: &str, v: &str| {
+        it.set(k, v, ctx)
+            .map_err(|e: ValidationError| e.to_string())
+    };
     set(&mut it, "title", title)?;
     set(&mut it, "channel", "來文")?;
     set(&mut it, "received", &time::format_ts(now))?;
-    for k in INTAKE_FIELDS.iter().filter(|k| **k != "title") {
-        if let Some(v) = row.get(*k) {
-            set(&mut it, k, v)?;
+    for f in fields::fields_of(Kind::Inbox).filter(|f| !f.system && f.name != "title") {
+        if let Some(v) = row.get(f.name) {
+            set(&mut it, f.name, v)?;
         }
     }
     if let Some(s) = row.get("status") {
         let st = crate::model::Status::parse(s).map_err(|e| format!("field 'status': {e}"))?;
-        if !matches!(st, crate::model::Status::Pending | crate::model::Status::Closed) {
-            return Err(format!("field 'status': a new request is 待處理 or 已關閉, not {st}"));
+        if !matches!(
+            st,
+            crate::model::Status::Pending | crate::model::Status::Closed
+        ) {
+            return Err(format!(
+                "field 'status': a new request is 待處理 or 已關閉, not {st}"
+            ));
         }
         it.status = st;
         if let Some(r) = row.get("close_reason") {
@@ -236,7 +264,9 @@ mod tests {
         let it = &items[0];
         assert_eq!(it.urgency, Urgency::Urgent);
         assert_eq!(it.deadline, NaiveDate::from_ymd_opt(2026, 11, 30));
-        let KindData::Inbox(d) = &it.data else { panic!() };
+        let KindData::Inbox(d) = &it.data else {
+            panic!()
+        };
         assert_eq!(d.reference, "市教發〔2026〕45號");
         assert_eq!(d.phone, "0571-87651234");
     }
@@ -251,14 +281,29 @@ mod tests {
         let errs = run(&text, Format::Jsonl).unwrap_err();
         assert_eq!(errs.len(), 1);
         let e = errs[0].to_string();
-        assert!(e.starts_with("line 17: field 'deadline': '2026-13-01' is not a date"), "{e}");
+        assert!(
+            e.starts_with("line 17: field 'deadline': '2026-13-01' is not a date"),
+            "{e}"
+        );
     }
 
     #[test]
     fn unknown_fields_and_values_list_the_valid_ones() {
-        let errs = run("{\"title\":\"x\",\"titel\":\"y\"}\n{\"title\":\"x\",\"urgency\":\"很急\"}", Format::Jsonl).unwrap_err();
-        assert!(errs[0].to_string().contains("unknown field 'titel'"), "{}", errs[0]);
-        assert!(errs[1].to_string().contains("平件, 加急, 特急"), "{}", errs[1]);
+        let errs = run(
+            "{\"title\":\"x\",\"titel\":\"y\"}\n{\"title\":\"x\",\"urgency\":\"很急\"}",
+            Format::Jsonl,
+        )
+        .unwrap_err();
+        assert!(
+            errs[0].to_string().contains("unknown field 'titel'"),
+            "{}",
+            errs[0]
+        );
+        assert!(
+            errs[1].to_string().contains("平件, 加急, 特急"),
+            "{}",
+            errs[1]
+        );
         let errs = run("{\"from\":\"x\"}", Format::Jsonl).unwrap_err();
         assert_eq!(errs[0].to_string(), "line 1: field 'title': is required");
     }
@@ -278,7 +323,11 @@ mod tests {
     fn control_characters_are_stored_but_escaped_in_errors() {
         let ok = run("{\"title\":\"a\\u001b]0;pwned\\u0007b\"}", Format::Jsonl).unwrap();
         assert_eq!(ok[0].title, "a\x1b]0;pwned\x07b");
-        let errs = run("{\"title\":\"x\",\"urgency\":\"\\u001b[2J\"}", Format::Jsonl).unwrap_err();
+        let errs = run(
+            "{\"title\":\"x\",\"urgency\":\"\\u001b[2J\"}",
+            Format::Jsonl,
+        )
+        .unwrap_err();
         assert!(!errs[0].to_string().contains('\x1b'));
     }
 

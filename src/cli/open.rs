@@ -54,12 +54,18 @@ fn passwd() -> Vec<(String, u32)> {
 
 /// The login of a uid, from /etc/passwd.
 pub fn login_of(uid: u32) -> Option<String> {
-    passwd().into_iter().find(|(_, u)| *u == uid).map(|(n, _)| n)
+    passwd()
+        .into_iter()
+        .find(|(_, u)| *u == uid)
+        .map(|(n, _)| n)
 }
 
 /// The uid of a login, from /etc/passwd.
 pub fn uid_of(login: &str) -> Option<u32> {
-    passwd().into_iter().find(|(n, _)| n == login).map(|(_, u)| u)
+    passwd()
+        .into_iter()
+        .find(|(n, _)| n == login)
+        .map(|(_, u)| u)
 }
 
 /// Opens the store in this process for the current Unix user.

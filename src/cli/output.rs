@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use color_eyre::eyre::Result;
 
 use crate::core::{Found, Service};
-use crate::model::{fields, sanitize::escape, sanitize::escape_multiline, time, HistoryEntry, Item, Kind};
+use crate::model::{
+    fields, sanitize::escape, sanitize::escape_multiline, time, HistoryEntry, Item, Kind,
+};
 
 use super::intake::Format;
 use super::table::render;
@@ -35,19 +37,36 @@ pub fn items(items: &[Item], today: NaiveDate, out: &mut dyn Write) -> Result<()
             ]
         })
         .collect();
-    write!(out, "{}", render(&["代碼", "狀態", "緩急", "單位", "期限", "標題"], &rows, &[0, 0, 0, 16, 0, 60]))?;
+    write!(
+        out,
+        "{}",
+        render(
+            &["代碼", "狀態", "緩急", "單位", "期限", "標題"],
+            &rows,
+            &[0, 0, 0, 16, 0, 60]
+        )
+    )?;
     Ok(())
 }
 
 /// One item, every field, its notes and its history.
-pub fn show(it: &Item, history: &[HistoryEntry], today: NaiveDate, out: &mut dyn Write) -> Result<()> {
+pub fn show(
+    it: &Item,
+    history: &[HistoryEntry],
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
     writeln!(out, "{} {}", it.code, escape(&it.title))?;
     for f in fields::fields_of(it.kind).filter(|f| !matches!(f.name, "title" | "code")) {
         let v = it.get(f.name).unwrap_or_default();
         if v.is_empty() {
             continue;
         }
-        let v = if f.name == "deadline" { deadline_cell(it, today) } else { v };
+        let v = if f.name == "deadline" {
+            deadline_cell(it, today)
+        } else {
+            v
+        };
         if v.contains('\n') {
             writeln!(out, "  {}:", f.label)?;
             for l in escape_multiline(&v).lines() {
@@ -58,13 +77,23 @@ pub fn show(it: &Item, history: &[HistoryEntry], today: NaiveDate, out: &mut dyn
         }
     }
     if !it.links.is_empty() {
-        let l: Vec<String> = it.links.iter().map(|l| format!("{:?} {}", l.rel, l.id)).collect();
+        let l: Vec<String> = it
+            .links
+            .iter()
+            .map(|l| format!("{:?} {}", l.rel, l.id))
+            .collect();
         writeln!(out, "  關聯: {}", l.join(", "))?;
     }
     if !it.notes.is_empty() {
         writeln!(out, "備註:")?;
         for n in &it.notes {
-            writeln!(out, "  {} {}: {}", time::format_ts(n.at), escape(&n.by), escape(&n.text))?;
+            writeln!(
+                out,
+                "  {} {}: {}",
+                time::format_ts(n.at),
+                escape(&n.by),
+                escape(&n.text)
+            )?;
         }
     }
     writeln!(out, "歷史:")?;
@@ -78,8 +107,20 @@ pub fn history(h: &[HistoryEntry], out: &mut dyn Write) -> Result<()> {
 
 fn history_lines(h: &[HistoryEntry], out: &mut dyn Write) -> Result<()> {
     for e in h {
-        let note = if e.note.is_empty() { String::new() } else { format!(" ({})", escape(&e.note)) };
-        writeln!(out, "  v{} {} {} {}{}", e.version, time::format_ts(e.at), escape(&e.by), escape(&e.action), note)?;
+        let note = if e.note.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", escape(&e.note))
+        };
+        writeln!(
+            out,
+            "  v{} {} {} {}{}",
+            e.version,
+            time::format_ts(e.at),
+            escape(&e.by),
+            escape(&e.action),
+            note
+        )?;
         for c in &e.changes {
             writeln!(
                 out,
@@ -106,7 +147,14 @@ pub fn found(found: &[Found], today: NaiveDate, out: &mut dyn Write) -> Result<(
                 deadline_cell(it, today),
                 it.title.clone(),
             ],
-            Found::Unit(u) => vec!["單位".into(), u.key.clone(), String::new(), u.phone.clone(), String::new(), u.name.clone()],
+            Found::Unit(u) => vec![
+                "單位".into(),
+                u.key.clone(),
+                String::new(),
+                u.phone.clone(),
+                String::new(),
+                u.name.clone(),
+            ],
             Found::Person(p) => vec![
                 "人員".into(),
                 p.id.to_string(),
@@ -121,7 +169,15 @@ pub fn found(found: &[Found], today: NaiveDate, out: &mut dyn Write) -> Result<(
         writeln!(out, "no match")?;
         return Ok(());
     }
-    write!(out, "{}", render(&["類別", "代碼", "狀態", "單位", "期限/電話", "標題/名稱"], &rows, &[0, 0, 0, 16, 26, 60]))?;
+    write!(
+        out,
+        "{}",
+        render(
+            &["類別", "代碼", "狀態", "單位", "期限/電話", "標題/名稱"],
+            &rows,
+            &[0, 0, 0, 16, 26, 60]
+        )
+    )?;
     Ok(())
 }
 
@@ -156,7 +212,12 @@ pub fn found_json(f: &Found) -> String {
 
 /// Writes items as JSON lines or CSV. CSV needs one kind's columns, so
 /// without `--kind` it uses the union of the columns of the kinds present.
-pub fn export(items: &[Item], kind: Option<Kind>, format: Format, out: &mut dyn Write) -> Result<()> {
+pub fn export(
+    items: &[Item],
+    kind: Option<Kind>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     match format {
         Format::Jsonl => {
             for it in items {
@@ -166,7 +227,11 @@ pub fn export(items: &[Item], kind: Option<Kind>, format: Format, out: &mut dyn 
         Format::Csv => {
             let kinds: Vec<Kind> = match kind {
                 Some(k) => vec![k],
-                None => Kind::ALL.iter().copied().filter(|k| items.iter().any(|i| i.kind == *k)).collect(),
+                None => Kind::ALL
+                    .iter()
+                    .copied()
+                    .filter(|k| items.iter().any(|i| i.kind == *k))
+                    .collect(),
             };
             let cols: Vec<&str> = fields::FIELDS
                 .iter()
@@ -188,9 +253,23 @@ pub fn export(items: &[Item], kind: Option<Kind>, format: Format, out: &mut dyn 
 pub fn overview(svc: &dyn Service, out: &mut dyn Write) -> Result<()> {
     let me = svc.whoami()?;
     let counts = svc.counts()?;
-    writeln!(out, "樞紐 shuniu — {} ({}, {})  {}", escape(&me.display), me.role, me.clearance, svc.today())?;
+    writeln!(
+        out,
+        "樞紐 shuniu — {} ({}, {})  {}",
+        escape(&me.display),
+        me.role,
+        me.clearance,
+        svc.today()
+    )?;
     let total: usize = counts.by_kind.iter().map(|r| r.1).sum();
-    if total == 0 && svc.list(&crate::core::Filter { limit: Some(1), ..Default::default() })?.is_empty() {
+    if total == 0
+        && svc
+            .list(&crate::core::Filter {
+                limit: Some(1),
+                ..Default::default()
+            })?
+            .is_empty()
+    {
         writeln!(out, "\nThe store is empty. Load demo data with `shuniu demo`, or register requests with `shuniu intake FILE`.")?;
     } else {
         let rows: Vec<Vec<String>> = counts
@@ -199,12 +278,19 @@ pub fn overview(svc: &dyn Service, out: &mut dyn Write) -> Result<()> {
             .map(|(k, open, overdue)| vec![k.label().into(), open.to_string(), overdue.to_string()])
             .collect();
         write!(out, "\n{}", render(&["類別", "在辦", "逾期"], &rows, &[]))?;
-        let overdue = svc.list(&crate::core::Filter { overdue: true, limit: Some(5), ..Default::default() })?;
+        let overdue = svc.list(&crate::core::Filter {
+            overdue: true,
+            limit: Some(5),
+            ..Default::default()
+        })?;
         if !overdue.is_empty() {
             writeln!(out, "\n最近逾期:")?;
             items(&overdue, svc.today(), out)?;
         }
     }
-    writeln!(out, "\nshuniu ls · shuniu find QUERY · shuniu show CODE · shuniu --help")?;
+    writeln!(
+        out,
+        "\nshuniu ls · shuniu find QUERY · shuniu show CODE · shuniu --help"
+    )?;
     Ok(())
 }

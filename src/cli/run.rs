@@ -6,8 +6,8 @@ use color_eyre::eyre::{bail, eyre, Result, WrapErr};
 
 use crate::core::{AuditFilter, Filter, Found, Service};
 use crate::model::{
-    fields, sanitize::escape, time, workflow, Classification, Command, DateCtx, Item, Kind,
-    Role, Status, User, WorkCalendar,
+    fields, sanitize::escape, time, workflow, Classification, Command, DateCtx, Item, Kind, Role,
+    Status, User, WorkCalendar,
 };
 
 use super::args::{Cli, Cmd, LsArgs, UserArgs, UserCmd};
@@ -31,7 +31,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Some(Cmd::Bench { items }) => return super::bench::run(&items, out),
         _ => {}
     }
-    let Opened { svc, calendar, warnings } = open(&cli.global)?;
+    let Opened {
+        svc,
+        calendar,
+        warnings,
+    } = open(&cli.global)?;
     for w in warnings {
         eprintln!("shuniu: warning: {}", escape(&w));
     }
@@ -60,7 +64,10 @@ fn resolve(svc: &dyn Service, s: &str) -> Result<Item> {
 
 fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write) -> Result<()> {
     let cal_today = svc.today();
-    let ctx = DateCtx { today: cal_today, cal };
+    let ctx = DateCtx {
+        today: cal_today,
+        cal,
+    };
     match cmd {
         Cmd::Add { kind, title, set } => {
             let kind = Kind::parse(&kind)?;
@@ -70,7 +77,7 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             for (k, v) in parse_pairs(&set)? {
                 it.set(&k, &v, &ctx)?;
             }
-            let it = svc.apply(Command::Create { item: it })?;
+            let it = svc.apply(Command::Create { item: Box::new(it) })?;
             writeln!(out, "{} {}", it.code, escape(&it.title))?;
         }
         Cmd::Ls(a) => ls(svc, a, out)?,
@@ -115,14 +122,22 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                     vec![
                         t.action.to_string(),
                         t.to.label().to_string(),
-                        t.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join("/"),
+                        t.roles
+                            .iter()
+                            .map(|r| r.label())
+                            .collect::<Vec<_>>()
+                            .join("/"),
                     ]
                 })
                 .collect();
             if rows.is_empty() {
                 writeln!(out, "{} is {}: no further moves", it.code, it.status)?;
             } else {
-                write!(out, "{}", super::table::render(&["動作", "到", "角色"], &rows, &[]))?;
+                write!(
+                    out,
+                    "{}",
+                    super::table::render(&["動作", "到", "角色"], &rows, &[])
+                )?;
             }
         }
         Cmd::Route { item, kind } => {
@@ -159,7 +174,11 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                     ]
                 })
                 .collect();
-            write!(out, "{}", super::table::render(&["field", "欄位", ""], &rows, &[]))?;
+            write!(
+                out,
+                "{}",
+                super::table::render(&["field", "欄位", ""], &rows, &[])
+            )?;
         }
         Cmd::Find { query, limit, json } => {
             let q = query.join(" ");
@@ -175,10 +194,13 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
         Cmd::Intake { file, format } => {
             let (name, text) = if file == "-" {
                 let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s).wrap_err("reading standard input")?;
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .wrap_err("reading standard input")?;
                 (None, s)
             } else {
-                let s = std::fs::read_to_string(&file).wrap_err_with(|| format!("reading {file}"))?;
+                let s =
+                    std::fs::read_to_string(&file).wrap_err_with(|| format!("reading {file}"))?;
                 (Some(file.as_str()), s)
             };
             let format = format.unwrap_or_else(|| Format::detect(name, &text));
@@ -202,15 +224,23 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                 }
             }
         }
-        Cmd::Export { format, kind, output: path } => {
+        Cmd::Export {
+            format,
+            kind,
+            output: path,
+        } => {
             let kind = kind.map(|k| Kind::parse(&k)).transpose()?;
-            let mut items = svc.list(&Filter { kind, ..Filter::default() })?;
+            let mut items = svc.list(&Filter {
+                kind,
+                ..Filter::default()
+            })?;
             items.sort_by_key(|i| i.id);
             let mut file;
             let w: &mut dyn Write = match &path {
                 Some(p) => {
                     file = std::io::BufWriter::new(
-                        std::fs::File::create(p).wrap_err_with(|| format!("creating {}", p.display()))?,
+                        std::fs::File::create(p)
+                            .wrap_err_with(|| format!("creating {}", p.display()))?,
                     );
                     &mut file
                 }
@@ -223,7 +253,10 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             let now = chrono::Utc::now().timestamp();
             let data = crate::demo::generate(items, seed, now);
             let n = crate::demo::load(svc, data)?;
-            writeln!(out, "loaded {n} demo items (seed {seed}); try: shuniu ls --overdue, shuniu find xsaq")?;
+            writeln!(
+                out,
+                "loaded {n} demo items (seed {seed}); try: shuniu ls --overdue, shuniu find xsaq"
+            )?;
         }
         Cmd::Backup { dest } => {
             let n = svc.backup(&dest)?;
@@ -234,7 +267,13 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             for p in &r.problems {
                 writeln!(out, "problem: {}", escape(p))?;
             }
-            writeln!(out, "{} records, {} items, {} problems", r.records, r.items, r.problems.len())?;
+            writeln!(
+                out,
+                "{} records, {} items, {} problems",
+                r.records,
+                r.items,
+                r.problems.len()
+            )?;
             if !r.ok() {
                 bail!("the store has {} problems", r.problems.len());
             }
@@ -258,9 +297,19 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                     ]
                 })
                 .collect();
-            write!(out, "{}", super::table::render(&["時間", "用戶", "動作", "項目", "說明"], &rows, &[0, 0, 0, 0, 60]))?;
+            write!(
+                out,
+                "{}",
+                super::table::render(
+                    &["時間", "用戶", "動作", "項目", "說明"],
+                    &rows,
+                    &[0, 0, 0, 0, 60]
+                )
+            )?;
         }
-        Cmd::Completions { .. } | Cmd::Man | Cmd::Bench { .. } => unreachable!("handled before opening the store"),
+        Cmd::Completions { .. } | Cmd::Man | Cmd::Bench { .. } => {
+            unreachable!("handled before opening the store")
+        }
     }
     Ok(())
 }
@@ -305,7 +354,15 @@ fn user(svc: &dyn Service, cmd: UserCmd, out: &mut dyn Write) -> Result<()> {
                     ]
                 })
                 .collect();
-            write!(out, "{}", super::table::render(&["登錄名", "uid", "姓名", "單位", "角色", "密級", ""], &rows, &[]))?;
+            write!(
+                out,
+                "{}",
+                super::table::render(
+                    &["登錄名", "uid", "姓名", "單位", "角色", "密級", ""],
+                    &rows,
+                    &[]
+                )
+            )?;
         }
         UserCmd::Disable { login } => {
             let mut u = find_user(svc, &login)?;
@@ -319,8 +376,12 @@ fn user(svc: &dyn Service, cmd: UserCmd, out: &mut dyn Write) -> Result<()> {
             }
             let uid = match a.uid {
                 Some(u) => u,
-                None => super::open::uid_of(&a.login)
-                    .ok_or_else(|| eyre!("no Unix account {} in /etc/passwd; give --uid", escape(&a.login)))?,
+                None => super::open::uid_of(&a.login).ok_or_else(|| {
+                    eyre!(
+                        "no Unix account {} in /etc/passwd; give --uid",
+                        escape(&a.login)
+                    )
+                })?,
             };
             let u = apply_user_args(
                 User {
@@ -335,12 +396,26 @@ fn user(svc: &dyn Service, cmd: UserCmd, out: &mut dyn Write) -> Result<()> {
                 &a,
             )?;
             svc.save_user(u.clone())?;
-            writeln!(out, "added {} (uid {}, {}, {})", escape(&u.login), u.uid, u.role, u.clearance)?;
+            writeln!(
+                out,
+                "added {} (uid {}, {}, {})",
+                escape(&u.login),
+                u.uid,
+                u.role,
+                u.clearance
+            )?;
         }
         UserCmd::Set(a) => {
             let u = apply_user_args(find_user(svc, &a.login)?, &a)?;
             svc.save_user(u.clone())?;
-            writeln!(out, "{}: {}, {}{}", escape(&u.login), u.role, u.clearance, if u.disabled { ", disabled" } else { "" })?;
+            writeln!(
+                out,
+                "{}: {}, {}{}",
+                escape(&u.login),
+                u.role,
+                u.clearance,
+                if u.disabled { ", disabled" } else { "" }
+            )?;
         }
     }
     Ok(())

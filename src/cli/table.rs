@@ -48,20 +48,39 @@ pub fn render(header: &[&str], rows: &[Vec<String>], limits: &[usize]) -> String
         .chain(rows.iter().map(|r| {
             r.iter()
                 .enumerate()
-                .map(|(i, c)| fit(c, limits.get(i).copied().filter(|l| *l > 0).unwrap_or(usize::MAX)))
+                .map(|(i, c)| {
+                    fit(
+                        c,
+                        limits
+                            .get(i)
+                            .copied()
+                            .filter(|l| *l > 0)
+                            .unwrap_or(usize::MAX),
+                    )
+                })
                 .collect()
         }))
         .collect();
     let cols = header.len();
     let widths: Vec<usize> = (0..cols)
-        .map(|i| cells.iter().map(|r| r.get(i).map(|c| width(c)).unwrap_or(0)).max().unwrap_or(0))
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| r.get(i).map(|c| width(c)).unwrap_or(0))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for r in &cells {
         let line: Vec<String> = (0..cols)
             .map(|i| {
                 let c = r.get(i).cloned().unwrap_or_default();
-                if i + 1 == cols { c } else { pad(&c, widths[i]) }
+                if i + 1 == cols {
+                    c
+                } else {
+                    pad(&c, widths[i])
+                }
             })
             .collect();
         out.push_str(line.join("  ").trim_end());
@@ -76,10 +95,20 @@ mod tests {
 
     #[test]
     fn cjk_columns_align() {
-        let t = render(&["代碼", "標題"], &[vec!["收2026-0001".into(), "關於校舍安全的請示".into()], vec!["a".into(), "b".into()]], &[]);
+        let t = render(
+            &["代碼", "標題"],
+            &[
+                vec!["收2026-0001".into(), "關於校舍安全的請示".into()],
+                vec!["a".into(), "b".into()],
+            ],
+            &[],
+        );
         let lines: Vec<&str> = t.lines().collect();
         let col = |l: &str| width(l.split("  ").next().unwrap());
-        assert_eq!(width(&lines[1][..lines[1].find("關").unwrap()]), width(&lines[2][..lines[2].rfind('b').unwrap()]));
+        assert_eq!(
+            width(&lines[1][..lines[1].find("關").unwrap()]),
+            width(&lines[2][..lines[2].rfind('b').unwrap()])
+        );
         assert!(col(lines[0]) <= 11);
     }
 

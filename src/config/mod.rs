@@ -52,13 +52,17 @@ pub struct ConfigError {
 pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
     toml::from_str(text).map_err(|e| ConfigError {
         file: file.to_string(),
-        line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
         message: e.message().trim().to_string(),
     })
 }
 
 fn home() -> PathBuf {
-    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/"))
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/"))
 }
 
 fn xdg(var: &str, fallback: &str) -> PathBuf {
@@ -97,7 +101,9 @@ pub fn load(user_file: Option<&Path>) -> (Config, Vec<ConfigError>) {
                 Ok(c) => cfg = cfg.merged(c),
                 Err(e) => errors.push(e),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && user_file != Some(path.as_path()) => {}
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && user_file != Some(path.as_path()) => {}
             Err(e) => errors.push(ConfigError {
                 file: path.display().to_string(),
                 line: None,
@@ -113,10 +119,15 @@ pub fn load(user_file: Option<&Path>) -> (Config, Vec<ConfigError>) {
 pub fn load_calendar(extra: Option<&Path>) -> (WorkCalendar, Vec<String>) {
     let mut cal = WorkCalendar::builtin();
     let mut warnings = vec![];
-    let mut dirs = vec![PathBuf::from("/etc/shuniu/holidays"), config_dir().join("holidays")];
+    let mut dirs = vec![
+        PathBuf::from("/etc/shuniu/holidays"),
+        config_dir().join("holidays"),
+    ];
     dirs.extend(extra.map(Path::to_path_buf));
     for dir in dirs {
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut files: Vec<PathBuf> = rd
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -153,7 +164,11 @@ mod tests {
     fn unknown_key_names_the_line() {
         let e = parse("cache_mb = 1\n\ncolour = \"red\"\n", "c.toml").unwrap_err();
         assert_eq!(e.line, Some(3));
-        assert!(e.to_string().starts_with("c.toml line 3: unknown field `colour`"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("c.toml line 3: unknown field `colour`"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::model::{
     fields::DateCtx, history, route::route_draft, workflow, AuditEntry, Command, DocNo,
     HistoryEntry, Item, KindData, Link, LinkRel, Note, Status, Timestamp, User,
 };
-use crate::store::{Txn, StoreError};
+use crate::store::{StoreError, Txn};
 
 use super::{Result, ServiceError};
 
@@ -30,10 +30,19 @@ pub(super) enum Origin {
 /// Gives a new item its id, code and first version, stores it and its
 /// history. The code is `{kind prefix}{year}-{n:04}`, gapless per kind and year.
 /// Whatever the draft says, numbers and routing are the store's to give.
-pub(super) fn create(txn: &mut Txn, cx: &WriteCtx, mut it: Item, action: &str, origin: Origin) -> Result<Item> {
+pub(super) fn create(
+    txn: &mut Txn,
+    cx: &WriteCtx,
+    mut it: Item,
+    action: &str,
+    origin: Origin,
+) -> Result<Item> {
     let initial = Status::initial(it.kind);
     let allowed = match origin {
-        Origin::New => it.status == initial || (it.kind == crate::model::Kind::Inbox && it.status == Status::Closed),
+        Origin::New => {
+            it.status == initial
+                || (it.kind == crate::model::Kind::Inbox && it.status == Status::Closed)
+        }
         Origin::Import => workflow::statuses_of(it.kind).contains(&it.status),
     };
     if !allowed {
@@ -44,7 +53,9 @@ pub(super) fn create(txn: &mut Txn, cx: &WriteCtx, mut it: Item, action: &str, o
     }
     match &mut it.data {
         KindData::Outgoing(d) if d.doc_no.is_some() => {
-            return Err(ServiceError::Rule("文號 are allocated at 編號, never given by hand".into()));
+            return Err(ServiceError::Rule(
+                "文號 are allocated at 編號, never given by hand".into(),
+            ));
         }
         KindData::Inbox(d) => d.routed_to = None,
         KindData::Supervision(d) if origin == Origin::New => d.reminders = 0,
@@ -67,12 +78,22 @@ pub(super) fn create(txn: &mut Txn, cx: &WriteCtx, mut it: Item, action: &str, o
     let n = txn.next(&format!("code/{}{}", it.kind.code_prefix(), year))?;
     it.code = format!("{}{}-{:04}", it.kind.code_prefix(), year, n);
     it.version = 1;
-    it.created = cx.now;
-    it.updated = cx.now;
-    it.created_by = cx.user.login.clone();
-    it.updated_by = cx.user.login.clone();
+    // An import keeps when and by whom the record was made; anything new is now, by this user.
+    if origin == Origin::New || it.created == 0 || it.created > cx.now {
+        it.created = cx.now;
+        it.updated = cx.now;
+        it.created_by = cx.user.login.clone();
+        it.updated_by = cx.user.login.clone();
+    } else {
+        it.updated = it.updated.clamp(it.created, cx.now);
+    }
     let mut changes = history::diff(&blank, &it);
-    changes.retain(|c| !matches!(c.field.as_str(), "created" | "created_by" | "id" | "version"));
+    changes.retain(|c| {
+        !matches!(
+            c.field.as_str(),
+            "created" | "created_by" | "id" | "version"
+        )
+    });
     txn.put(&it)?;
     txn.append_history(&HistoryEntry {
         item: it.id,
@@ -110,7 +131,14 @@ fn fetch(txn: &Txn, user: &User, id: u64, version: u64) -> Result<Item> {
 }
 
 /// Stores `after` as the next version of `before`, with a history entry.
-fn save(txn: &mut Txn, cx: &WriteCtx, before: &Item, mut after: Item, action: &str, note: &str) -> Result<Item> {
+fn save(
+    txn: &mut Txn,
+    cx: &WriteCtx,
+    before: &Item,
+    mut after: Item,
+    action: &str,
+    note: &str,
+) -> Result<Item> {
     after.validate()?;
     see(cx.user, &after)?;
     after.version = before.version + 1;
@@ -144,11 +172,18 @@ fn audit_write(txn: &mut Txn, cx: &WriteCtx, id: u64, action: &str) -> Result<()
 /// Applies one command; returns every item written, the one to show first.
 pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<Item>> {
     if !cx.user.role.can_write() {
-        return Err(ServiceError::Denied(format!("the role {} is read-only", cx.user.role)));
+        return Err(ServiceError::Denied(format!(
+            "the role {} is read-only",
+            cx.user.role
+        )));
     }
     match cmd {
-        Command::Create { item } => Ok(vec![create(txn, cx, item, "建立", Origin::New)?]),
-        Command::Set { id, version, fields } => {
+        Command::Create { item } => Ok(vec![create(txn, cx, *item, "建立", Origin::New)?]),
+        Command::Set {
+            id,
+            version,
+            fields,
+        } => {
             let before = fetch(txn, cx.user, id, version)?;
             let mut after = before.clone();
             for (name, value) in &fields {
@@ -159,7 +194,12 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
             }
             Ok(vec![save(txn, cx, &before, after, "修改", "")?])
         }
-        Command::Move { id, version, to, note } => {
+        Command::Move {
+            id,
+            version,
+            to,
+            note,
+        } => {
             let before = fetch(txn, cx.user, id, version)?;
             let tr = workflow::check(&before, to, cx.user.role, &note)?;
             let mut after = before.clone();
@@ -178,9 +218,17 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
             let before = fetch(txn, cx.user, id, version)?;
             let tr = workflow::check(&before, Status::Routed, cx.user.role, "")?;
             let draft = route_draft(&before, to, &cx.user.login, cx.now).ok_or_else(|| {
-                ServiceError::Rule(format!("only a 收件 request can be routed, and not to {to}"))
+                ServiceError::Rule(format!(
+                    "only a 收件 request can be routed, and not to {to}"
+                ))
             })?;
-            let created = create(txn, cx, draft, &format!("由 {} 分辦", before.code), Origin::New)?;
+            let created = create(
+                txn,
+                cx,
+                draft,
+                &format!("由 {} 分辦", before.code),
+                Origin::New,
+            )?;
             let mut after = before.clone();
             after.status = Status::Routed;
             if let KindData::Inbox(d) = &mut after.data {
@@ -212,7 +260,9 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
         }
         Command::Link { id, version, other } => {
             if id == other {
-                return Err(ServiceError::Rule("an item cannot be linked to itself".into()));
+                return Err(ServiceError::Rule(
+                    "an item cannot be linked to itself".into(),
+                ));
             }
             let before = fetch(txn, cx.user, id, version)?;
             let other_before = match txn.get(other)? {
@@ -223,9 +273,15 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
                 return Ok(vec![before]);
             }
             let mut a = before.clone();
-            a.links.push(Link { id: other, rel: LinkRel::Related });
+            a.links.push(Link {
+                id: other,
+                rel: LinkRel::Related,
+            });
             let mut b = other_before.clone();
-            b.links.push(Link { id, rel: LinkRel::Related });
+            b.links.push(Link {
+                id,
+                rel: LinkRel::Related,
+            });
             let a = save(txn, cx, &before, a, "關聯", &other_before.code)?;
             let b = save(txn, cx, &other_before, b, "關聯", &before.code)?;
             Ok(vec![a, b])
@@ -254,10 +310,14 @@ fn effects(txn: &mut Txn, cx: &WriteCtx, it: &mut Item, to: Status, note: &str) 
         }
         (KindData::Outgoing(d), Status::Numbered) => {
             if d.doc_no.is_some() {
-                return Err(ServiceError::Rule("this document already has its 文號; numbers are never reissued".into()));
+                return Err(ServiceError::Rule(
+                    "this document already has its 文號; numbers are never reissued".into(),
+                ));
             }
             if d.prefix.trim().is_empty() {
-                return Err(ServiceError::Rule("編號: set the 機關代字 (prefix) first".into()));
+                return Err(ServiceError::Rule(
+                    "編號: set the 機關代字 (prefix) first".into(),
+                ));
             }
             let year = cx.dates.today.format("%Y").to_string().parse().unwrap_or(0);
             let seq = txn.next(&format!("docno/{}/{}", d.prefix, year))?;

@@ -51,7 +51,12 @@ pub struct Engine {
 
 impl Engine {
     /// Opens the store and builds the index from it.
-    pub fn open(path: &Path, cache_bytes: u64, calendar: WorkCalendar, clock: Clock) -> Result<Arc<Engine>> {
+    pub fn open(
+        path: &Path,
+        cache_bytes: u64,
+        calendar: WorkCalendar,
+        clock: Clock,
+    ) -> Result<Arc<Engine>> {
         let store = Store::open(path, cache_bytes)?;
         Self::with_store(store, calendar, clock)
     }
@@ -122,7 +127,7 @@ impl Engine {
             items
                 .iter()
                 .filter(|it| it.classification <= s.clearance)
-                .all(|it| s.tx.send(Event::Changed(it.clone())).is_ok())
+                .all(|it| s.tx.send(Event::Changed(Box::new(it.clone()))).is_ok())
         });
     }
 
@@ -200,7 +205,10 @@ pub fn unit_doc(u: &Unit) -> DocInput {
 
 /// What the index holds for a person.
 pub fn person_doc(p: &Person, units: &[Unit]) -> DocInput {
-    let mut text = vec![p.name.clone(), format!("{}{}", p.name.chars().next().unwrap_or(' '), p.title)];
+    let mut text = vec![
+        p.name.clone(),
+        format!("{}{}", p.name.chars().next().unwrap_or(' '), p.title),
+    ];
     text.extend(unit_aliases(&p.unit, units));
     DocInput {
         target: Target::Person(p.id),

@@ -40,7 +40,7 @@ pub struct Filter {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Found {
     /// A work item.
-    Item(Item),
+    Item(Box<Item>),
     /// A unit of the directory.
     Unit(Unit),
     /// A person of the directory.
@@ -51,7 +51,7 @@ pub enum Found {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Event {
     /// An item was created or changed (the new state).
-    Changed(Item),
+    Changed(Box<Item>),
     /// The directory changed.
     Directory,
 }

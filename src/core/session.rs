@@ -9,8 +9,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::model::{
-    fields::DateCtx, AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind,
-    Person, Role, Unit, User,
+    fields::DateCtx, AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person,
+    Role, Unit, User,
 };
 use crate::search::Target;
 use crate::store::CheckReport;
@@ -87,7 +87,11 @@ impl Core {
         } else {
             Err(ServiceError::Denied(format!(
                 "{what} needs the role {}",
-                roles.iter().map(|r| r.label()).collect::<Vec<_>>().join("/")
+                roles
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join("/")
             )))
         }
     }
@@ -110,7 +114,9 @@ impl Core {
         f.kind.is_none_or(|k| it.kind == k)
             && f.status.is_none_or(|s| it.status == s)
             && f.unit.as_ref().is_none_or(|u| it.unit.contains(u.as_str()))
-            && f.handler.as_ref().is_none_or(|h| it.handler.contains(h.as_str()))
+            && f.handler
+                .as_ref()
+                .is_none_or(|h| it.handler.contains(h.as_str()))
             && (!f.overdue || it.is_overdue(today))
             && (!f.open || it.status.is_open())
     }
@@ -129,12 +135,11 @@ impl Service for Core {
         let today = self.engine.today();
         let mut out: Vec<Item> = match &f.text {
             Some(q) if !q.trim().is_empty() => {
-                let hits = self
-                    .engine
-                    .index
-                    .read()
-                    .expect("lock")
-                    .search(q, self.user.clearance, crate::search::MAX_RESULTS);
+                let hits = self.engine.index.read().expect("lock").search(
+                    q,
+                    self.user.clearance,
+                    crate::search::MAX_RESULTS,
+                );
                 let mut v = vec![];
                 for h in hits {
                     if let Target::Item(id) = h.target {
@@ -174,7 +179,8 @@ impl Service for Core {
             .find_code(code.trim())?
             .or_else(|| code.trim().parse().ok())
             .ok_or_else(|| ServiceError::NotFound(crate::model::sanitize::escape(code)))?;
-        self.get(id).map_err(|_| ServiceError::NotFound(crate::model::sanitize::escape(code)))
+        self.get(id)
+            .map_err(|_| ServiceError::NotFound(crate::model::sanitize::escape(code)))
     }
 
     fn apply(&self, cmd: Command) -> Result<Item> {
@@ -183,19 +189,29 @@ impl Service for Core {
             .engine
             .store
             .write_then(|t| apply::apply(t, &cx, cmd), |w| self.engine.published(w))?;
-        Ok(written.into_iter().next().expect("a write returns its item"))
+        Ok(written
+            .into_iter()
+            .next()
+            .expect("a write returns its item"))
     }
 
     fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>> {
         if !self.user.role.can_write() {
-            return Err(ServiceError::Denied(format!("the role {} is read-only", self.user.role)));
+            return Err(ServiceError::Denied(format!(
+                "the role {} is read-only",
+                self.user.role
+            )));
         }
         let cx = self.ctx();
-        let origin = if self.user.role == Role::Admin { Origin::Import } else { Origin::New };
+        let origin = if self.user.role == Role::Admin {
+            Origin::Import
+        } else {
+            Origin::New
+        };
         let written = self.engine.store.write_then(
             |t| {
                 items
-                .into_iter()
+                    .into_iter()
                     .map(|it| apply::create(t, &cx, it, "建立", origin))
                     .collect::<Result<Vec<_>>>()
             },
@@ -205,12 +221,12 @@ impl Service for Core {
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>> {
-        let hits = self
-            .engine
-            .index
-            .read()
-            .expect("lock")
-            .search(query, self.user.clearance, limit);
+        let hits =
+            self.engine
+                .index
+                .read()
+                .expect("lock")
+                .search(query, self.user.clearance, limit);
         let units = self.engine.unit_names.read().expect("lock").clone();
         let mut people: Option<Vec<Person>> = None;
         let mut out = Vec::with_capacity(hits.len());
@@ -219,7 +235,7 @@ impl Service for Core {
                 Target::Item(id) => {
                     if let Some(it) = self.engine.store.get(id)? {
                         if self.visible(&it) {
-                            out.push(Found::Item(it));
+                            out.push(Found::Item(Box::new(it)));
                         }
                     }
                 }
@@ -277,7 +293,10 @@ impl Service for Core {
     }
 
     fn save_directory(&self, units: Vec<Unit>, people: Vec<Person>) -> Result<()> {
-        self.require(&[Role::Admin, Role::Director, Role::Clerk], "changing the directory")?;
+        self.require(
+            &[Role::Admin, Role::Director, Role::Clerk],
+            "changing the directory",
+        )?;
         self.engine.store.write(|t| {
             for u in &units {
                 t.put_unit(u)?;
@@ -303,7 +322,13 @@ impl Service for Core {
             user: self.user.login.clone(),
             action: "user".into(),
             item: None,
-            detail: format!("{} {} {} {}", user.login, user.role, user.clearance, if user.disabled { "disabled" } else { "enabled" }),
+            detail: format!(
+                "{} {} {} {}",
+                user.login,
+                user.role,
+                user.clearance,
+                if user.disabled { "disabled" } else { "enabled" }
+            ),
         };
         self.engine.store.write(|t| {
             t.put_user(&user)?;
@@ -314,7 +339,9 @@ impl Service for Core {
 
     fn audit(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
         self.require(&[Role::Admin, Role::Director], "reading the audit trail")?;
-        let since = f.since.map(|d| crate::model::time::from_local(d.and_hms_opt(0, 0, 0).expect("midnight")));
+        let since = f
+            .since
+            .map(|d| crate::model::time::from_local(d.and_hms_opt(0, 0, 0).expect("midnight")));
         let mut out = vec![];
         for e in self.engine.store.audit() {
             let e = e?;

@@ -13,7 +13,7 @@ pub enum Command {
     /// Create a new item (id, code and version are assigned by the store).
     Create {
         /// The draft; `set` fields first, then send it.
-        item: Item,
+        item: Box<Item>,
     },
     /// Set fields by name, as typed (`deadline` = `+3工作日`).
     Set {

@@ -66,8 +66,15 @@ impl User {
         if self.login.trim().is_empty() {
             return Err(ValidationError::new("login", "must not be empty"));
         }
-        if self.login.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(ValidationError::new("login", "no spaces or control characters"));
+        if self
+            .login
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(ValidationError::new(
+                "login",
+                "no spaces or control characters",
+            ));
         }
         Ok(())
     }

@@ -95,7 +95,14 @@ mod tests {
 
     #[test]
     fn refuses_malformed() {
-        for bad in ["〔2026〕1號", "市教發2026-1", "市教發〔26〕1號", "市教發〔2026〕01號", "市教發〔2026〕號", "市教發〔2026〕x號"] {
+        for bad in [
+            "〔2026〕1號",
+            "市教發2026-1",
+            "市教發〔26〕1號",
+            "市教發〔2026〕01號",
+            "市教發〔2026〕號",
+            "市教發〔2026〕x號",
+        ] {
             let e = DocNo::parse(bad).unwrap_err().to_string();
             assert!(e.contains("文號"), "{bad}: {e}");
         }

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    dates, time, AffairType, Channel, Classification, DocType, Item, Kind, KindData,
-    MeetingType, SupervisionSource, Urgency, ValidationError, ValueError, WorkCalendar,
+    dates, time, AffairType, Channel, Classification, DocType, Item, Kind, KindData, MeetingType,
+    SupervisionSource, Urgency, ValidationError, ValueError, WorkCalendar,
 };
 
 /// What a date value is relative to, for `+3工作日` and friends.
@@ -165,7 +165,9 @@ fn parse_list(s: &str) -> Vec<String> {
 fn one_unit(v: &str) -> Result<String, ValueError> {
     let units = parse_list(v);
     if units.len() > 1 {
-        return Err(ValueError::new("exactly one lead unit; put the others in 'assisting'"));
+        return Err(ValueError::new(
+            "exactly one lead unit; put the others in 'assisting'",
+        ));
     }
     Ok(units.into_iter().next().unwrap_or_default())
 }
@@ -180,9 +182,12 @@ fn opt_dt(d: Option<NaiveDateTime>) -> String {
 }
 
 fn parse_u32(s: &str) -> Result<u32, ValueError> {
-    s.trim()
-        .parse()
-        .map_err(|_| ValueError::new(format!("'{}' is not a whole number", super::sanitize::escape(s))))
+    s.trim().parse().map_err(|_| {
+        ValueError::new(format!(
+            "'{}' is not a whole number",
+            super::sanitize::escape(s)
+        ))
+    })
 }
 
 fn parse_bool(s: &str) -> Result<bool, ValueError> {
@@ -272,7 +277,11 @@ impl Item {
             "title" => Some(self.title.clone()),
             "urgency" => Some(self.urgency.label().to_string()),
             "classification" => Some(self.classification.label().to_string()),
-            "secrecy_years" => Some(self.secrecy_years.map(|y| y.to_string()).unwrap_or_default()),
+            "secrecy_years" => Some(
+                self.secrecy_years
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+            ),
             "unit" => Some(self.unit.clone()),
             "handler" => Some(self.handler.clone()),
             "deadline" => Some(opt_date(self.deadline)),
@@ -289,28 +298,40 @@ impl Item {
         }
         let s = |v: &String| Some(v.clone());
         match (&self.data, name) {
-            (KindData::Inbox(d), "channel") => Some(d.channel.map(|c| c.label().to_string()).unwrap_or_default()),
+            (KindData::Inbox(d), "channel") => {
+                Some(d.channel.map(|c| c.label().to_string()).unwrap_or_default())
+            }
             (KindData::Inbox(d), "from") => s(&d.from),
             (KindData::Inbox(d), "received") => Some(time::format_ts(d.received)),
             (KindData::Inbox(d), "ref") => s(&d.reference),
             (KindData::Inbox(d), "phone") => s(&d.phone),
             (KindData::Inbox(d), "close_reason") => s(&d.close_reason),
-            (KindData::Inbox(d), "routed_to") => Some(d.routed_to.map(|i| i.to_string()).unwrap_or_default()),
+            (KindData::Inbox(d), "routed_to") => {
+                Some(d.routed_to.map(|i| i.to_string()).unwrap_or_default())
+            }
             (KindData::Incoming(d), "from") => s(&d.from_org),
             (KindData::Incoming(d), "ref") => s(&d.reference),
-            (KindData::Incoming(d), "doc_type") => Some(d.doc_type.map(|t| t.label().to_string()).unwrap_or_default()),
+            (KindData::Incoming(d), "doc_type") => Some(
+                d.doc_type
+                    .map(|t| t.label().to_string())
+                    .unwrap_or_default(),
+            ),
             (KindData::Incoming(d), "copies") => Some(d.copies.to_string()),
             (KindData::Incoming(d), "received_on") => Some(opt_date(d.received_on)),
             (KindData::Incoming(d), "proposal") => s(&d.proposal),
             (KindData::Incoming(d), "instruction") => s(&d.instruction),
             (KindData::Incoming(d), "lead_unit") => s(&d.lead_unit),
             (KindData::Incoming(d), "assisting") => Some(list(&d.assisting)),
-            (KindData::Incoming(d), "for_reading") => Some(if d.for_reading { "是" } else { "否" }.into()),
+            (KindData::Incoming(d), "for_reading") => {
+                Some(if d.for_reading { "是" } else { "否" }.into())
+            }
             (KindData::Incoming(d), "result") => s(&d.result),
             (KindData::Outgoing(d), "doc_type") => Some(d.doc_type.label().to_string()),
             (KindData::Outgoing(d), "copies") => Some(d.copies.to_string()),
             (KindData::Outgoing(d), "prefix") => s(&d.prefix),
-            (KindData::Outgoing(d), "doc_no") => Some(d.doc_no.as_ref().map(|n| n.to_string()).unwrap_or_default()),
+            (KindData::Outgoing(d), "doc_no") => {
+                Some(d.doc_no.as_ref().map(|n| n.to_string()).unwrap_or_default())
+            }
             (KindData::Outgoing(d), "signer") => s(&d.signer),
             (KindData::Outgoing(d), "recipients") => s(&d.recipients),
             (KindData::Outgoing(d), "copy_to") => s(&d.copy_to),
@@ -332,14 +353,18 @@ impl Item {
             (KindData::Affair(d), "contact") => s(&d.contact),
             (KindData::Affair(d), "contact_unit") => s(&d.contact_unit),
             (KindData::Affair(d), "phone") => s(&d.phone),
-            (KindData::Affair(d), "started") => Some(d.started.map(time::format_ts).unwrap_or_default()),
+            (KindData::Affair(d), "started") => {
+                Some(d.started.map(time::format_ts).unwrap_or_default())
+            }
             (KindData::Affair(d), "duration") => Some(fmt_duration(d.duration_secs)),
             (KindData::Affair(d), "follow_up") => s(&d.follow_up),
             (KindData::Affair(d), "result") => s(&d.result),
             (KindData::Supervision(d), "type") => Some(d.source.label().to_string()),
             (KindData::Supervision(d), "lead_unit") => s(&d.lead_unit),
             (KindData::Supervision(d), "assisting") => Some(list(&d.assisting)),
-            (KindData::Supervision(d), "report_every_days") => Some(d.report_every_days.to_string()),
+            (KindData::Supervision(d), "report_every_days") => {
+                Some(d.report_every_days.to_string())
+            }
             (KindData::Supervision(d), "result") => s(&d.result),
             (KindData::Supervision(d), "reminders") => Some(d.reminders.to_string()),
             _ => None,
@@ -364,10 +389,16 @@ impl Item {
             ));
         };
         if sp.system {
-            return Err(ValidationError::new(name, "is set by the system and cannot be edited"));
+            return Err(ValidationError::new(
+                name,
+                "is set by the system and cannot be edited",
+            ));
         }
         if !(sp.kinds.is_empty() || sp.kinds.contains(&self.kind)) {
-            return Err(ValidationError::new(name, format!("a {} item has no such field", self.kind)));
+            return Err(ValidationError::new(
+                name,
+                format!("a {} item has no such field", self.kind),
+            ));
         }
         let mut next = self.clone();
         next.set_unchecked(name, value, ctx)
@@ -413,7 +444,9 @@ impl Item {
                         return Err(ValueError::new("保密期限 is 1 to 30 years"));
                     }
                     if !self.classification.is_classified() {
-                        return Err(ValueError::new("only 秘密, 機密 and 絕密 items have a 保密期限"));
+                        return Err(ValueError::new(
+                            "only 秘密, 機密 and 絕密 items have a 保密期限",
+                        ));
                     }
                     self.secrecy_years = Some(y as u16);
                 }
@@ -438,7 +471,13 @@ impl Item {
             _ => {}
         }
         match (&mut self.data, name) {
-            (KindData::Inbox(d), "channel") => d.channel = if v.trim().is_empty() { None } else { Some(Channel::parse(v)?) },
+            (KindData::Inbox(d), "channel") => {
+                d.channel = if v.trim().is_empty() {
+                    None
+                } else {
+                    Some(Channel::parse(v)?)
+                }
+            }
             (KindData::Inbox(d), "from") => d.from = text(),
             (KindData::Inbox(d), "received") => {
                 d.received = match parse_opt_dt(v, ctx)? {
@@ -450,7 +489,13 @@ impl Item {
             (KindData::Inbox(d), "phone") => d.phone = parse_phone(v)?,
             (KindData::Incoming(d), "from") => d.from_org = text(),
             (KindData::Incoming(d), "ref") => d.reference = text(),
-            (KindData::Incoming(d), "doc_type") => d.doc_type = if v.trim().is_empty() { None } else { Some(DocType::parse(v)?) },
+            (KindData::Incoming(d), "doc_type") => {
+                d.doc_type = if v.trim().is_empty() {
+                    None
+                } else {
+                    Some(DocType::parse(v)?)
+                }
+            }
             (KindData::Incoming(d), "copies") => d.copies = parse_u32(v)?,
             (KindData::Incoming(d), "received_on") => d.received_on = parse_opt_date(v, ctx)?,
             (KindData::Incoming(d), "proposal") => d.proposal = v.to_string(),
@@ -463,8 +508,12 @@ impl Item {
             (KindData::Outgoing(d), "copies") => d.copies = parse_u32(v)?,
             (KindData::Outgoing(d), "prefix") => {
                 let p = text();
-                if p.chars().any(|c| c.is_ascii_digit() || "〔〕[]號号".contains(c)) {
-                    return Err(ValueError::new("機關代字 is the prefix only, e.g. 市政辦發 (no year, brackets or number)"));
+                if p.chars()
+                    .any(|c| c.is_ascii_digit() || "〔〕[]號号".contains(c))
+                {
+                    return Err(ValueError::new(
+                        "機關代字 is the prefix only, e.g. 市政辦發 (no year, brackets or number)",
+                    ));
                 }
                 d.prefix = p;
             }
@@ -480,7 +529,12 @@ impl Item {
             (KindData::Meeting(d), "chair") => d.chair = text(),
             (KindData::Meeting(d), "attendees") => d.attendees = parse_list(v),
             (KindData::Meeting(d), "agenda") => {
-                d.agenda = v.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+                d.agenda = v
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from)
+                    .collect()
             }
             (KindData::Meeting(d), "notice") => d.notice = v.to_string(),
             (KindData::Meeting(d), "signed_in") => d.signed_in = parse_list(v),
@@ -491,8 +545,16 @@ impl Item {
             (KindData::Affair(d), "contact") => d.contact = text(),
             (KindData::Affair(d), "contact_unit") => d.contact_unit = text(),
             (KindData::Affair(d), "phone") => d.phone = parse_phone(v)?,
-            (KindData::Affair(d), "started") => d.started = parse_opt_dt(v, ctx)?.map(time::from_local),
-            (KindData::Affair(d), "duration") => d.duration_secs = if v.trim().is_empty() { 0 } else { parse_duration(v)? },
+            (KindData::Affair(d), "started") => {
+                d.started = parse_opt_dt(v, ctx)?.map(time::from_local)
+            }
+            (KindData::Affair(d), "duration") => {
+                d.duration_secs = if v.trim().is_empty() {
+                    0
+                } else {
+                    parse_duration(v)?
+                }
+            }
             (KindData::Affair(d), "follow_up") => d.follow_up = v.to_string(),
             (KindData::Affair(d), "result") => d.result = v.to_string(),
             (KindData::Supervision(d), "type") => d.source = SupervisionSource::parse(v)?,
@@ -517,9 +579,13 @@ impl Item {
             return Err(ValidationError::new("title", "must not be empty"));
         }
         if self.classification.is_classified() && self.secrecy_years.is_none() {
-            return Err(ValidationError::new("secrecy_years", "a classified item needs a 保密期限"));
+            return Err(ValidationError::new(
+                "secrecy_years",
+                "a classified item needs a 保密期限",
+            ));
         }
-        if self.kind == Kind::Incoming && self.urgency > Urgency::Normal && self.deadline.is_none() {
+        if self.kind == Kind::Incoming && self.urgency > Urgency::Normal && self.deadline.is_none()
+        {
             return Err(ValidationError::new(
                 "deadline",
                 format!("a {} document needs a deadline", self.urgency),
@@ -528,12 +594,18 @@ impl Item {
         if let KindData::Meeting(d) = &self.data {
             if let (Some(s), Some(e)) = (d.start, d.end) {
                 if e <= s {
-                    return Err(ValidationError::new("end", "the meeting must end after it starts"));
+                    return Err(ValidationError::new(
+                        "end",
+                        "the meeting must end after it starts",
+                    ));
                 }
             }
         }
         if self.data.kind() != self.kind {
-            return Err(ValidationError::new("kind", "the fields do not belong to this kind"));
+            return Err(ValidationError::new(
+                "kind",
+                "the fields do not belong to this kind",
+            ));
         }
         Ok(())
     }

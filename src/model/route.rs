@@ -1,7 +1,7 @@
 //! Triage: an inbox request becomes an item of another kind, its fields
 //! carried over so the clerk types nothing twice.
 
-use super::{Item, KindData, Kind, LinkRel, Link, Timestamp, time};
+use super::{time, Item, Kind, KindData, Link, LinkRel, Timestamp};
 
 /// The new item that routing `req` to `to` creates, not yet stored.
 /// `None` if `req` is not an inbox request or `to` is the inbox.
@@ -44,10 +44,8 @@ pub fn route_draft(req: &Item, to: Kind, by: &str, now: Timestamp) -> Option<Ite
         KindData::Supervision(d) => {
             d.lead_unit = req.unit.clone();
         }
-        KindData::Meeting(d) => {
-            if !src.from.is_empty() {
-                d.agenda.push(format!("{}: {}", src.from, req.title));
-            }
+        KindData::Meeting(d) if !src.from.is_empty() => {
+            d.agenda.push(format!("{}: {}", src.from, req.title));
         }
         _ => {}
     }

@@ -34,7 +34,9 @@ fn placeholder(c: char) -> Option<String> {
     let u = c as u32;
     Some(match u {
         0x1b => "␛".to_string(),
-        0x00..=0x1f => char::from_u32(0x2400 + u).map(String::from).unwrap_or_default(),
+        0x00..=0x1f => char::from_u32(0x2400 + u)
+            .map(String::from)
+            .unwrap_or_default(),
         0x7f => "␡".to_string(),
         _ => format!("<U+{u:04X}>"),
     })

@@ -70,8 +70,12 @@ const fn t(
     }
 }
 
-use Kind::{Affair as Af, Incoming as In, Inbox as Ib, Meeting as Mt, Outgoing as Out, Supervision as Sv};
-use Needs::{Deadline as ND, LeadUnit as NL, Nothing as N0, Reason as NR, Result as NRes, Signer as NS};
+use Kind::{
+    Affair as Af, Inbox as Ib, Incoming as In, Meeting as Mt, Outgoing as Out, Supervision as Sv,
+};
+use Needs::{
+    Deadline as ND, LeadUnit as NL, Nothing as N0, Reason as NR, Result as NRes, Signer as NS,
+};
 
 /// The whole rule book.
 pub const TRANSITIONS: &[Transition] = &[
@@ -239,9 +243,10 @@ pub fn check(
         }
         Needs::Signer => {
             if let KindData::Outgoing(d) = &item.data {
-                if d.doc_type.is_upward() && d.signer.trim().is_empty() && note.trim().is_empty()
-                {
-                    return missing("上行文 must name its 簽發人 (set signer or give it as the note)");
+                if d.doc_type.is_upward() && d.signer.trim().is_empty() && note.trim().is_empty() {
+                    return missing(
+                        "上行文 must name its 簽發人 (set signer or give it as the note)",
+                    );
                 }
             }
         }

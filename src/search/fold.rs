@@ -28,7 +28,11 @@ fn fold_char(c: char) -> char {
 /// Text in its folded form: simplified script, ASCII, lower case, control
 /// characters dropped.
 pub fn fold(s: &str) -> String {
-    let pre: String = s.chars().filter(|c| !c.is_control()).map(fold_char).collect();
+    let pre: String = s
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(fold_char)
+        .collect();
     // fast2s maps traditional characters to simplified one for one.
     let mut out = fast2s::convert(&pre);
     // Keep 號 folded (fast2s would turn it back into 号).

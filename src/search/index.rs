@@ -184,7 +184,10 @@ impl Index {
         let mut buf = Vec::with_capacity(self.buf.len() - self.dead_bytes);
         let mut entries = Vec::with_capacity(self.by_target.len());
         self.by_target.clear();
-        for mut e in std::mem::take(&mut self.entries).into_iter().filter(|e| e.alive) {
+        for mut e in std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| e.alive)
+        {
             let start = buf.len();
             buf.extend_from_slice(&self.buf[e.start..e.end]);
             e.text_end = start + (e.text_end - e.start);
@@ -222,7 +225,10 @@ impl Index {
             let first = t.remove(0);
             (first, t)
         };
-        let finders: Vec<memmem::Finder> = rest.iter().map(|t| memmem::Finder::new(t.as_bytes())).collect();
+        let finders: Vec<memmem::Finder> = rest
+            .iter()
+            .map(|t| memmem::Finder::new(t.as_bytes()))
+            .collect();
         let mut hits: Vec<(Hit, bool, i64)> = Vec::new();
         let mut last = usize::MAX;
         for pos in memmem::find_iter(&self.buf, first.as_bytes()) {
@@ -311,7 +317,9 @@ mod tests {
             assert_eq!(h.first().map(|h| &h.target), Some(&Target::Item(1)), "{q}");
         }
         assert_eq!(ix.search("關於", Classification::Public, 10).len(), 2);
-        assert!(ix.search("校舍 預算", Classification::Public, 10).is_empty());
+        assert!(ix
+            .search("校舍 預算", Classification::Public, 10)
+            .is_empty());
     }
 
     #[test]
@@ -347,7 +355,10 @@ mod tests {
             ix.upsert(doc(i, "新標題"));
         }
         assert!(ix.search("舊標題", Classification::Public, 10).is_empty());
-        assert_eq!(ix.search("新標題", Classification::Public, 5000).len(), 1000);
+        assert_eq!(
+            ix.search("新標題", Classification::Public, 5000).len(),
+            1000
+        );
         ix.remove(&Target::Item(3));
         assert_eq!(ix.len(), 4999);
         assert!(ix.text_bytes() < 5000 * 200);
@@ -373,7 +384,9 @@ mod tests {
         let long = "通".repeat(10_000);
         assert!(ix.search(&long, Classification::Public, 10).is_empty());
         assert!(ix.search("", Classification::Public, 10).is_empty());
-        assert!(ix.search("\x1b[2J\u{202E}", Classification::Public, 10).is_empty());
+        assert!(ix
+            .search("\x1b[2J\u{202E}", Classification::Public, 10)
+            .is_empty());
         assert_eq!(ix.search("2026", Classification::Public, 5).len(), 5);
     }
 }

@@ -19,7 +19,10 @@ impl Store {
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let tmp = dest.with_extension("partial");
         let _ = std::fs::remove_dir_all(&tmp);
-        let copy = sled::Config::new().path(&tmp).cache_capacity(16 << 20).open()?;
+        let copy = sled::Config::new()
+            .path(&tmp)
+            .cache_capacity(16 << 20)
+            .open()?;
         let mut n = 0;
         let mut batch = sled::Batch::default();
         for kv in self.db.iter() {

@@ -64,22 +64,36 @@ impl Store {
                         if let Some((s, n)) = code_sequence(&it.code) {
                             bump(&mut used, s, n);
                         } else {
-                            r.problems.push(format!("item {}: malformed code '{}'", it.id, it.code));
+                            r.problems
+                                .push(format!("item {}: malformed code '{}'", it.id, it.code));
                         }
                         if let Some(d) = it.doc_no() {
-                            bump(&mut used, format!("docno/{}/{}", d.prefix, d.year), d.seq as u64);
+                            bump(
+                                &mut used,
+                                format!("docno/{}/{}", d.prefix, d.year),
+                                d.seq as u64,
+                            );
                         }
-                        items.insert(it.id, (it.code.clone(), it.doc_no().map(|d| d.to_string()), it.version));
+                        items.insert(
+                            it.id,
+                            (
+                                it.code.clone(),
+                                it.doc_no().map(|d| d.to_string()),
+                                it.version,
+                            ),
+                        );
                     }
                     Err(e) => fail(&mut r, e),
                 },
-                Some(keys::HISTORY) => match codec::decode::<HistoryEntry>(RecordType::History, &v, &show) {
-                    Ok(h) => {
-                        let e = history.entry(h.item).or_insert(0);
-                        *e = (*e).max(h.version);
+                Some(keys::HISTORY) => {
+                    match codec::decode::<HistoryEntry>(RecordType::History, &v, &show) {
+                        Ok(h) => {
+                            let e = history.entry(h.item).or_insert(0);
+                            *e = (*e).max(h.version);
+                        }
+                        Err(e) => fail(&mut r, e),
                     }
-                    Err(e) => fail(&mut r, e),
-                },
+                }
                 Some(keys::AUDIT) => {
                     if let Err(e) = codec::decode::<AuditEntry>(RecordType::Audit, &v, &show) {
                         fail(&mut r, e)
@@ -95,18 +109,29 @@ impl Store {
                         fail(&mut r, e)
                     }
                 }
-                Some(keys::PERSON) => match codec::decode::<Person>(RecordType::Person, &v, &show) {
-                    Ok(p) => bump(&mut used, "person".into(), p.id),
-                    Err(e) => fail(&mut r, e),
-                },
+                Some(keys::PERSON) => {
+                    match codec::decode::<Person>(RecordType::Person, &v, &show) {
+                        Ok(p) => bump(&mut used, "person".into(), p.id),
+                        Err(e) => fail(&mut r, e),
+                    }
+                }
                 Some(keys::CODE) => {
-                    codes.insert(String::from_utf8_lossy(&k[1..]).into(), keys::read_u64(&v, 0).unwrap_or(0));
+                    codes.insert(
+                        String::from_utf8_lossy(&k[1..]).into(),
+                        keys::read_u64(&v, 0).unwrap_or(0),
+                    );
                 }
                 Some(keys::DOCNO) => {
-                    docnos.insert(String::from_utf8_lossy(&k[1..]).into(), keys::read_u64(&v, 0).unwrap_or(0));
+                    docnos.insert(
+                        String::from_utf8_lossy(&k[1..]).into(),
+                        keys::read_u64(&v, 0).unwrap_or(0),
+                    );
                 }
                 Some(keys::SEQ) => {
-                    seqs.insert(String::from_utf8_lossy(&k[1..]).into(), keys::read_u64(&v, 0).unwrap_or(0));
+                    seqs.insert(
+                        String::from_utf8_lossy(&k[1..]).into(),
+                        keys::read_u64(&v, 0).unwrap_or(0),
+                    );
                 }
                 Some(keys::META) => {}
                 _ => r.problems.push(format!("{}: unknown record", show())),
@@ -115,22 +140,30 @@ impl Store {
         for (code, id) in &codes {
             match items.get(id) {
                 Some((c, _, _)) if c == code => {}
-                _ => r.problems.push(format!("code index {code} points to item {id}, which does not carry it")),
+                _ => r.problems.push(format!(
+                    "code index {code} points to item {id}, which does not carry it"
+                )),
             }
         }
         for (no, id) in &docnos {
             match items.get(id) {
                 Some((_, Some(d), _)) if d == no => {}
-                _ => r.problems.push(format!("文號 index {no} points to item {id}, which does not carry it")),
+                _ => r.problems.push(format!(
+                    "文號 index {no} points to item {id}, which does not carry it"
+                )),
             }
         }
         for (id, (code, doc_no, version)) in &items {
             if codes.get(code) != Some(id) {
-                r.problems.push(format!("item {id}: code {code} is missing from the code index"));
+                r.problems.push(format!(
+                    "item {id}: code {code} is missing from the code index"
+                ));
             }
             if let Some(d) = doc_no {
                 if docnos.get(d) != Some(id) {
-                    r.problems.push(format!("item {id}: 文號 {d} is missing from the 文號 index"));
+                    r.problems.push(format!(
+                        "item {id}: 文號 {d} is missing from the 文號 index"
+                    ));
                 }
             }
             if history.get(id) != Some(version) {
@@ -143,7 +176,9 @@ impl Store {
         for (name, max) in used {
             let have = seqs.get(&name).copied().unwrap_or(0);
             if have < max {
-                r.problems.push(format!("sequence {name} is at {have} but {max} is already used"));
+                r.problems.push(format!(
+                    "sequence {name} is at {have} but {max} is already used"
+                ));
             }
         }
         r.problems.sort();
@@ -157,7 +192,10 @@ mod tests {
 
     #[test]
     fn splits_codes() {
-        assert_eq!(code_sequence("收2026-0012"), Some(("code/收2026".into(), 12)));
+        assert_eq!(
+            code_sequence("收2026-0012"),
+            Some(("code/收2026".into(), 12))
+        );
         assert_eq!(code_sequence("bad"), None);
     }
 }

@@ -46,17 +46,27 @@ pub fn encode<T: Serialize>(ty: RecordType, v: &T) -> Result<Vec<u8>> {
 }
 
 /// Decodes an envelope of the expected type. `key` names the record in errors.
-pub fn decode<T: DeserializeOwned>(ty: RecordType, bytes: &[u8], key: &dyn Fn() -> String) -> Result<T> {
+pub fn decode<T: DeserializeOwned>(
+    ty: RecordType,
+    bytes: &[u8],
+    key: &dyn Fn() -> String,
+) -> Result<T> {
     let err = |reason: String| StoreError::Decode { key: key(), reason };
     if bytes.len() < 3 {
         return Err(err("shorter than the envelope header".into()));
     }
     let schema = u16::from_be_bytes([bytes[0], bytes[1]]);
     if bytes[2] != ty as u8 {
-        return Err(err(format!("type tag {} where {:?} was expected", bytes[2], ty)));
+        return Err(err(format!(
+            "type tag {} where {:?} was expected",
+            bytes[2], ty
+        )));
     }
     if bytes.len() > MAX_RECORD + 3 {
-        return Err(err(format!("{} bytes, over the {MAX_RECORD}-byte limit", bytes.len())));
+        return Err(err(format!(
+            "{} bytes, over the {MAX_RECORD}-byte limit",
+            bytes.len()
+        )));
     }
     match schema {
         SCHEMA => {

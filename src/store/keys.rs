@@ -83,6 +83,10 @@ pub fn show(key: &[u8]) -> String {
             read_u64(key, 1).unwrap_or(0),
             read_u64(key, 9).unwrap_or(0)
         ),
-        _ => format!("{}/{}", p as char, crate::model::sanitize::escape(&String::from_utf8_lossy(rest))),
+        _ => format!(
+            "{}/{}",
+            p as char,
+            crate::model::sanitize::escape(&String::from_utf8_lossy(rest))
+        ),
     }
 }

@@ -43,7 +43,10 @@ impl Store {
             .mode(sled::Mode::LowSpace)
             .open()
             .map_err(|e| match e {
-                sled::Error::Io(ref io) if io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock") => {
+                sled::Error::Io(ref io)
+                    if io.kind() == std::io::ErrorKind::WouldBlock
+                        || io.to_string().contains("lock") =>
+                {
                     StoreError::Locked {
                         path: path.display().to_string(),
                     }
@@ -53,10 +56,11 @@ impl Store {
         let key = keys::text(keys::META, "schema");
         match db.get(&key)? {
             Some(v) => {
-                let found = u16::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Decode {
-                    key: "m/schema".into(),
-                    reason: "not a u16".into(),
-                })?);
+                let found =
+                    u16::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Decode {
+                        key: "m/schema".into(),
+                        reason: "not a u16".into(),
+                    })?);
                 if found > SCHEMA {
                     return Err(StoreError::NewerSchema {
                         found,
@@ -84,7 +88,10 @@ impl Store {
     /// Runs `f` as one atomic, durable write: nothing of it is stored if it
     /// fails, and everything is on disk when this returns `Ok`.
     /// The closure's error type is the caller's, so rule errors pass through untouched.
-    pub fn write<T, E: From<StoreError>>(&self, f: impl FnOnce(&mut Txn) -> Result<T, E>) -> Result<T, E> {
+    pub fn write<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Txn) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.write_then(f, |_| {})
     }
 
@@ -110,7 +117,9 @@ impl Store {
     pub fn get(&self, id: ItemId) -> Result<Option<Item>> {
         let k = keys::item(id);
         match self.db.get(&k)? {
-            Some(v) => Ok(Some(codec::decode(RecordType::Item, &v, &|| keys::show(&k))?)),
+            Some(v) => Ok(Some(codec::decode(RecordType::Item, &v, &|| {
+                keys::show(&k)
+            })?)),
             None => Ok(None),
         }
     }
@@ -155,7 +164,9 @@ impl Store {
     pub fn user(&self, uid: u32) -> Result<Option<User>> {
         let k = keys::user(uid);
         match self.db.get(&k)? {
-            Some(v) => Ok(Some(codec::decode(RecordType::User, &v, &|| keys::show(&k))?)),
+            Some(v) => Ok(Some(codec::decode(RecordType::User, &v, &|| {
+                keys::show(&k)
+            })?)),
             None => Ok(None),
         }
     }

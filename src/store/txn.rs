@@ -88,7 +88,11 @@ impl<'a> Txn<'a> {
             self.claim(keys::text(keys::CODE, &it.code), it.id, &it.code)?;
         }
         if let Some(n) = it.doc_no() {
-            self.claim(keys::text(keys::DOCNO, &n.to_string()), it.id, &n.to_string())?;
+            self.claim(
+                keys::text(keys::DOCNO, &n.to_string()),
+                it.id,
+                &n.to_string(),
+            )?;
         }
         self.raw_put(keys::item(it.id), codec::encode(RecordType::Item, it)?);
         Ok(())
@@ -150,7 +154,10 @@ impl<'a> Txn<'a> {
 
     /// Stores a unit.
     pub fn put_unit(&mut self, u: &Unit) -> Result<()> {
-        self.raw_put(keys::text(keys::UNIT, &u.key), codec::encode(RecordType::Unit, u)?);
+        self.raw_put(
+            keys::text(keys::UNIT, &u.key),
+            codec::encode(RecordType::Unit, u)?,
+        );
         Ok(())
     }
 
@@ -162,12 +169,18 @@ impl<'a> Txn<'a> {
         } else {
             // An explicit id moves the sequence past it, so it is never handed out again.
             let k = keys::text(keys::SEQ, "person");
-            let cur = self.raw_get(&k)?.and_then(|v| keys::read_u64(&v, 0)).unwrap_or(0);
+            let cur = self
+                .raw_get(&k)?
+                .and_then(|v| keys::read_u64(&v, 0))
+                .unwrap_or(0);
             if p.id > cur {
                 self.raw_put(k, p.id.to_be_bytes().to_vec());
             }
         }
-        self.raw_put(keys::with_u64(keys::PERSON, p.id), codec::encode(RecordType::Person, &p)?);
+        self.raw_put(
+            keys::with_u64(keys::PERSON, p.id),
+            codec::encode(RecordType::Person, &p)?,
+        );
         Ok(p.id)
     }
 }
