@@ -2,9 +2,12 @@
 //! government general office. See `docs/architecture.md` for the layers.
 
 pub mod cli;
+pub mod client;
 pub mod config;
 pub mod core;
 pub mod demo;
 pub mod model;
+pub mod proto;
 pub mod search;
+pub mod server;
 pub mod store;

@@ -30,6 +30,9 @@ impl Env {
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_DATA_HOME", home.join("share"))
             .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_RUNTIME_DIR", home.join("run"))
+            // Each test gets its own personal daemon, gone soon after (and stopped in Drop).
+            .env("SHUNIU_IDLE_EXIT", "5")
             .env("SHUNIU_DATA", self.data())
             .env("RUST_BACKTRACE", "0")
             .stdin(Stdio::null());
@@ -56,6 +59,18 @@ impl Env {
         let p = self.dir.path().join(name);
         std::fs::write(&p, text).unwrap();
         p
+    }
+}
+
+impl Drop for Env {
+    /// Stops the test's personal daemons (the data folder's and a backup's)
+    /// before the folder goes away.
+    fn drop(&mut self) {
+        let _ = self.cmd(&["stop"]).output();
+        let backup = self.dir.path().join("backup");
+        if backup.exists() {
+            let _ = self.cmd(&["--data", s(&backup), "stop"]).output();
+        }
     }
 }
 

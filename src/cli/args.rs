@@ -29,6 +29,14 @@ pub struct Global {
     /// The config file (default: $XDG_CONFIG_HOME/shuniu/config.toml).
     #[arg(long, global = true, env = "SHUNIU_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// A shared daemon's socket: connect there, never start a daemon
+    /// (default: `socket` in a config file; else a personal daemon).
+    #[arg(long, global = true, env = "SHUNIU_SOCKET", value_name = "PATH")]
+    pub socket: Option<PathBuf>,
+    /// Open the data folder in this process instead of through a daemon
+    /// (single-user debugging; fails while a daemon owns the folder).
+    #[arg(long, global = true, env = "SHUNIU_NO_DAEMON")]
+    pub no_daemon: bool,
 }
 
 /// The subcommands.
@@ -169,7 +177,34 @@ pub enum Cmd {
         /// Item counts to measure at.
         #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
         items: Vec<usize>,
+        /// Instead: this many clients writing at once through a daemon on a
+        /// temporary socket (ack latency, push latency, lost updates), at the
+        /// first item count.
+        #[arg(long)]
+        clients: Option<usize>,
+        /// Writes per second per client (with --clients).
+        #[arg(long, default_value_t = 10.0)]
+        rate: f64,
+        /// How long to write (with --clients).
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
     },
+    /// Print changes as other clerks make them, one line each (for scripts).
+    Watch {
+        /// Stop after this many changes.
+        #[arg(long)]
+        count: Option<usize>,
+        /// Stop after this many seconds.
+        #[arg(long)]
+        timeout: Option<f64>,
+    },
+    /// Run the daemon that owns the data folder (see docs/admin.md).
+    Serve(ServeArgs),
+    /// Stop the daemon this command line would talk to, and wait until it is gone.
+    Stop,
+    /// Open the data folder, build the index, report time and memory (used by `bench`).
+    #[command(hide = true)]
+    BenchOpen,
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -177,6 +212,26 @@ pub enum Cmd {
     },
     /// Print the man page (roff).
     Man,
+}
+
+/// `shuniu serve`.
+#[derive(Debug, Args, Default)]
+pub struct ServeArgs {
+    /// Shared mode: make the socket 0660 and owned by this group.
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// Exit this many seconds after the last client leaves (0 or none: never).
+    #[arg(long, env = "SHUNIU_IDLE_EXIT", value_name = "SECS")]
+    pub idle_exit: Option<u64>,
+    /// The log file, or - for standard error (default: $XDG_STATE_HOME/shuniu/daemon.log).
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Milliseconds a new connection may take to say hello.
+    #[arg(long, default_value_t = 10_000, hide = true)]
+    pub handshake_ms: u64,
+    /// Milliseconds a frame, once begun, may take to arrive whole.
+    #[arg(long, default_value_t = 30_000, hide = true)]
+    pub patience_ms: u64,
 }
 
 /// `shuniu ls` filters.

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod bench;
+mod bench_daemon;
 pub mod intake;
 pub mod open;
 pub mod output;

@@ -6,7 +6,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use color_eyre::eyre::Result;
 
-use crate::core::{Found, Service};
+use crate::core::{Found, Row, Service};
 use crate::model::{
     fields, sanitize::escape, sanitize::escape_multiline, time, HistoryEntry, Item, Kind,
 };
@@ -14,26 +14,26 @@ use crate::model::{
 use super::intake::Format;
 use super::table::render;
 
-fn deadline_cell(it: &Item, today: NaiveDate) -> String {
-    match it.deadline {
-        Some(d) if it.is_overdue(today) => format!("{d} 逾期"),
+fn deadline_cell(deadline: Option<NaiveDate>, overdue: bool) -> String {
+    match deadline {
+        Some(d) if overdue => format!("{d} 逾期"),
         Some(d) => d.to_string(),
         None => String::new(),
     }
 }
 
-/// The list of items as a table.
-pub fn items(items: &[Item], today: NaiveDate, out: &mut dyn Write) -> Result<()> {
-    let rows: Vec<Vec<String>> = items
+/// List rows as a table.
+pub fn items(rows: &[Row], today: NaiveDate, out: &mut dyn Write) -> Result<()> {
+    let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|it| {
+        .map(|r| {
             vec![
-                it.code.clone(),
-                it.status.label().into(),
-                it.urgency.label().into(),
-                it.unit.clone(),
-                deadline_cell(it, today),
-                it.title.clone(),
+                r.code.clone(),
+                r.status.label().into(),
+                r.urgency.label().into(),
+                r.unit.clone(),
+                deadline_cell(r.deadline, r.is_overdue(today)),
+                r.title.clone(),
             ]
         })
         .collect();
@@ -63,7 +63,7 @@ pub fn show(
             continue;
         }
         let v = if f.name == "deadline" {
-            deadline_cell(it, today)
+            deadline_cell(it.deadline, it.is_overdue(today))
         } else {
             v
         };
@@ -144,7 +144,7 @@ pub fn found(found: &[Found], today: NaiveDate, out: &mut dyn Write) -> Result<(
                 it.code.clone(),
                 it.status.label().into(),
                 it.unit.clone(),
-                deadline_cell(it, today),
+                deadline_cell(it.deadline, it.is_overdue(today)),
                 it.title.clone(),
             ],
             Found::Unit(u) => vec![
@@ -204,7 +204,14 @@ pub fn item_json(it: &Item) -> String {
 /// One search result as a JSON line.
 pub fn found_json(f: &Found) -> String {
     match f {
-        Found::Item(it) => item_json(it),
+        Found::Item(r) => serde_json::json!({
+            "id": r.id, "kind": r.kind.label(), "code": r.code, "status": r.status.label(),
+            "title": r.title, "urgency": r.urgency.label(), "classification": r.classification.label(),
+            "unit": r.unit, "handler": r.handler,
+            "deadline": r.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            "updated": time::format_ts(r.updated),
+        })
+        .to_string(),
         Found::Unit(u) => serde_json::json!({"kind": "單位", "key": u.key, "name": u.name, "abbreviations": u.abbreviations, "phone": u.phone}).to_string(),
         Found::Person(p) => serde_json::json!({"kind": "人員", "id": p.id, "name": p.name, "unit": p.unit, "title": p.title, "phones": p.phones}).to_string(),
     }
@@ -278,7 +285,7 @@ pub fn overview(svc: &dyn Service, out: &mut dyn Write) -> Result<()> {
             .map(|(k, open, overdue)| vec![k.label().into(), open.to_string(), overdue.to_string()])
             .collect();
         write!(out, "\n{}", render(&["類別", "在辦", "逾期"], &rows, &[]))?;
-        let overdue = svc.list(&crate::core::Filter {
+        let overdue = svc.rows(&crate::core::Filter {
             overdue: true,
             limit: Some(5),
             ..Default::default()

@@ -28,7 +28,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             clap_mangen::Man::new(cmd).render(out)?;
             return Ok(());
         }
-        Some(Cmd::Bench { items }) => return super::bench::run(&items, out),
+        Some(Cmd::Bench {
+            items,
+            clients: Some(clients),
+            rate,
+            seconds,
+        }) => {
+            let n = items.first().copied().unwrap_or(10_000);
+            return super::bench_daemon::run(n, clients, rate, seconds, out);
+        }
+        Some(Cmd::Bench { items, .. }) => return super::bench::run(&items, out),
+        Some(Cmd::Serve(a)) => return super::open::serve(&cli.global, &a),
+        Some(Cmd::Stop) => return super::open::stop(&cli.global, out),
+        Some(Cmd::BenchOpen) => {
+            let (cfg, _) = crate::config::load(cli.global.config.as_deref());
+            return super::bench::open_only(&super::open::data_dir(&cli.global, &cfg), out);
+        }
         _ => {}
     }
     let Opened {
@@ -279,6 +294,7 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             }
         }
         Cmd::User(u) => user(svc, u, out)?,
+        Cmd::Watch { count, timeout } => watch(svc, count, timeout, out)?,
         Cmd::Audit { user, item, since } => {
             let item = item.map(|s| resolve(svc, &s).map(|i| i.id)).transpose()?;
             let since = since
@@ -307,9 +323,57 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                 )
             )?;
         }
-        Cmd::Completions { .. } | Cmd::Man | Cmd::Bench { .. } => {
+        Cmd::Completions { .. }
+        | Cmd::Man
+        | Cmd::Bench { .. }
+        | Cmd::BenchOpen
+        | Cmd::Serve(_)
+        | Cmd::Stop => {
             unreachable!("handled before opening the store")
         }
+    }
+    Ok(())
+}
+
+/// `shuniu watch`: one line per pushed change, after a `# watching` line
+/// that says the subscription is in place.
+fn watch(
+    svc: &dyn Service,
+    count: Option<usize>,
+    timeout: Option<f64>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use std::sync::mpsc::RecvTimeoutError;
+    use std::time::{Duration, Instant};
+    let rx = svc.subscribe()?;
+    writeln!(out, "# watching")?;
+    out.flush()?;
+    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+    let mut n = 0;
+    while count.is_none_or(|c| n < c) {
+        let ev = match deadline {
+            Some(d) => match rx.recv_timeout(d.saturating_duration_since(Instant::now())) {
+                Ok(ev) => ev,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => bail!("the connection to the daemon was lost"),
+            },
+            None => rx
+                .recv()
+                .map_err(|_| eyre!("the connection to the daemon was lost"))?,
+        };
+        match ev {
+            crate::core::Event::Changed(it) => writeln!(
+                out,
+                "{} v{} {} {}",
+                it.code,
+                it.version,
+                it.status,
+                escape(&it.title)
+            )?,
+            crate::core::Event::Directory => writeln!(out, "directory changed")?,
+        }
+        out.flush()?;
+        n += 1;
     }
     Ok(())
 }
@@ -325,13 +389,12 @@ fn ls(svc: &dyn Service, a: LsArgs, out: &mut dyn Write) -> Result<()> {
         text: a.text,
         limit: a.limit,
     };
-    let items = svc.list(&f)?;
     if a.json {
-        for it in &items {
+        for it in &svc.list(&f)? {
             writeln!(out, "{}", output::item_json(it))?;
         }
     } else {
-        output::items(&items, svc.today(), out)?;
+        output::items(&svc.rows(&f)?, svc.today(), out)?;
     }
     Ok(())
 }

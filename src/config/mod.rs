@@ -10,6 +10,9 @@ use serde::Deserialize;
 
 use crate::model::WorkCalendar;
 
+mod passwd;
+pub use passwd::{gid_of_group, login_of, uid_of};
+
 /// The system-wide config file.
 pub const SYSTEM_CONFIG: &str = "/etc/shuniu/config.toml";
 
@@ -23,6 +26,8 @@ pub struct Config {
     pub cache_mb: Option<u64>,
     /// Extra folder of holiday calendars (`2027.toml` …).
     pub holidays: Option<PathBuf>,
+    /// The socket of a shared daemon: connect there, never start one.
+    pub socket: Option<PathBuf>,
 }
 
 impl Config {
@@ -32,6 +37,7 @@ impl Config {
             data: over.data.or(self.data),
             cache_mb: over.cache_mb.or(self.cache_mb),
             holidays: over.holidays.or(self.holidays),
+            socket: over.socket.or(self.socket),
         }
     }
 }
@@ -85,6 +91,47 @@ pub fn default_data_dir() -> PathBuf {
 /// `$XDG_STATE_HOME/shuniu`: logs.
 pub fn state_dir() -> PathBuf {
     xdg("XDG_STATE_HOME", ".local/state").join("shuniu")
+}
+
+/// Where this user's personal daemon sockets live: `$XDG_RUNTIME_DIR/shuniu`,
+/// or `/tmp/shuniu-$UID` without one. The folder must be private (see
+/// `client::personal`).
+pub fn runtime_dir() -> PathBuf {
+    match std::env::var_os("XDG_RUNTIME_DIR") {
+        Some(v) if !v.is_empty() && Path::new(&v).is_absolute() => PathBuf::from(v).join("shuniu"),
+        _ => PathBuf::from(format!(
+            "/tmp/shuniu-{}",
+            rustix::process::getuid().as_raw()
+        )),
+    }
+}
+
+/// A path made absolute against the current folder, without touching the disk.
+pub fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+/// The personal daemon's socket for a data folder: `sock` for the default
+/// folder, `sock-{hash}` for any other, so each folder gets its own daemon.
+pub fn personal_socket(data: &Path) -> PathBuf {
+    let dir = runtime_dir();
+    let data = absolute(data);
+    if data == absolute(&default_data_dir()) {
+        return dir.join("sock");
+    }
+    // FNV-1a: stable across builds and runs, which `DefaultHasher` is not promised to be.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in data.as_os_str().as_encoded_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    dir.join(format!("sock-{h:016x}"))
 }
 
 /// Reads the layered config: system file, then `user_file` (or the XDG one).
@@ -158,6 +205,26 @@ mod tests {
         let m = a.merged(b);
         assert_eq!(m.data, Some(PathBuf::from("/srv/shuniu")));
         assert_eq!(m.cache_mb, Some(128));
+    }
+
+    #[test]
+    fn socket_key_parses() {
+        let c = parse("socket = \"/run/shuniu/sock\"\n", "s.toml").unwrap();
+        assert_eq!(c.socket, Some(PathBuf::from("/run/shuniu/sock")));
+    }
+
+    #[test]
+    fn personal_sockets_differ_per_data_folder() {
+        let a = personal_socket(Path::new("/srv/a"));
+        let b = personal_socket(Path::new("/srv/b"));
+        assert_ne!(a, b);
+        assert_eq!(a, personal_socket(Path::new("/srv/a")));
+        assert!(a
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("sock-"));
     }
 
     #[test]

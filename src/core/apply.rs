@@ -72,7 +72,6 @@ pub(super) fn create(
     }
     it.validate()?;
     see(cx.user, &it)?;
-    let blank = Item::new(it.kind, String::new(), &cx.user.login, cx.now);
     it.id = txn.next("item")?;
     let year = cx.dates.today.format("%Y").to_string();
     let n = txn.next(&format!("code/{}{}", it.kind.code_prefix(), year))?;
@@ -87,13 +86,7 @@ pub(super) fn create(
     } else {
         it.updated = it.updated.clamp(it.created, cx.now);
     }
-    let mut changes = history::diff(&blank, &it);
-    changes.retain(|c| {
-        !matches!(
-            c.field.as_str(),
-            "created" | "created_by" | "id" | "version"
-        )
-    });
+    let changes = history::created(&it);
     txn.put(&it)?;
     txn.append_history(&HistoryEntry {
         item: it.id,

@@ -2,17 +2,18 @@
 //! clock and the change bus. One `Engine` per data folder; one `Core` per
 //! authenticated user on top of it.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::NaiveDate;
 
-use crate::model::{time, Classification, Item, Person, Timestamp, Unit, WorkCalendar};
+use crate::model::{time, Classification, Item, ItemId, Person, Timestamp, Unit, WorkCalendar};
 use crate::search::{DocInput, Index, Target};
 use crate::store::Store;
 
-use super::{Event, Result};
+use super::{Event, Result, Row};
 
 /// Where the time comes from; tests and the demo pin it.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +48,8 @@ pub struct Engine {
     subscribers: Mutex<Vec<Subscriber>>,
     /// Unit key → (name, abbreviations), to index items under what people call their unit.
     pub(super) unit_names: RwLock<Vec<Unit>>,
+    /// Every item's list row, by id: lists and counts never decode items.
+    pub(super) rows: RwLock<BTreeMap<ItemId, Row>>,
 }
 
 impl Engine {
@@ -71,6 +74,7 @@ impl Engine {
             clock,
             subscribers: Mutex::new(vec![]),
             unit_names: RwLock::new(units),
+            rows: RwLock::new(BTreeMap::new()),
         };
         engine.rebuild_index()?;
         Ok(Arc::new(engine))
@@ -79,10 +83,14 @@ impl Engine {
     /// Re-reads every item, unit and person into a fresh index.
     pub fn rebuild_index(&self) -> Result<()> {
         let mut ix = Index::new();
+        let mut rows = BTreeMap::new();
         let units = self.unit_names.read().expect("lock").clone();
         for it in self.store.items() {
-            ix.upsert(item_doc(&it?, &units));
+            let it = it?;
+            ix.upsert(item_doc(&it, &units));
+            rows.insert(it.id, Row::of(&it));
         }
+        *self.rows.write().expect("lock") = rows;
         for u in &units {
             ix.upsert(unit_doc(u));
         }
@@ -96,6 +104,11 @@ impl Engine {
     /// Live entries in the search index.
     pub fn index_len(&self) -> usize {
         self.index.read().expect("lock").len()
+    }
+
+    /// Bytes of folded text in the search index.
+    pub fn index_bytes(&self) -> usize {
+        self.index.read().expect("lock").text_bytes()
     }
 
     /// The office's today.
@@ -118,8 +131,10 @@ impl Engine {
         {
             let units = self.unit_names.read().expect("lock");
             let mut ix = self.index.write().expect("lock");
+            let mut rows = self.rows.write().expect("lock");
             for it in items {
                 ix.upsert(item_doc(it, &units));
+                rows.insert(it.id, Row::of(it));
             }
         }
         let mut subs = self.subscribers.lock().expect("lock");
@@ -165,12 +180,24 @@ fn unit_aliases(name: &str, units: &[Unit]) -> Vec<String> {
 
 /// What the index holds for an item.
 pub fn item_doc(it: &Item, units: &[Unit]) -> DocInput {
-    let mut text = vec![it.title.clone(), it.unit.clone(), it.handler.clone()];
-    let cp = it.counterpart().to_string();
-    text.extend(unit_aliases(&it.unit, units));
-    text.extend(unit_aliases(&cp, units));
-    text.push(cp);
-    text.retain(|s| !s.is_empty());
+    // Each name once: an alias already contained in another text adds nothing
+    // but bytes to scan (教育局 in 市教育局), while 發改委 for 市發展和改革委員會 is kept.
+    let mut text: Vec<String> = Vec::with_capacity(6);
+    let mut add = |s: &str| {
+        if !s.is_empty() && !text.iter().any(|t| t.contains(s)) {
+            text.push(s.to_string());
+        }
+    };
+    add(&it.title);
+    add(&it.unit);
+    add(it.counterpart());
+    add(&it.handler);
+    for a in unit_aliases(&it.unit, units)
+        .iter()
+        .chain(unit_aliases(it.counterpart(), units).iter())
+    {
+        add(a);
+    }
     let mut exact = vec![it.code.clone()];
     exact.extend(it.references());
     DocInput {

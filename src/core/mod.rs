@@ -8,5 +8,5 @@ mod session;
 
 pub use engine::{Clock, Engine};
 pub use error::{Result, ServiceError};
-pub use service::{AuditFilter, Counts, Event, Filter, Found, Service};
+pub use service::{AuditFilter, Counts, Event, Filter, Found, Row, Service};
 pub use session::Core;

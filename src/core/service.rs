@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    AuditEntry, Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit, User,
+    AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit,
+    Urgency, User,
 };
 use crate::store::CheckReport;
 
@@ -36,11 +37,84 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+/// One line of a list: enough to draw a table row and to filter and sort,
+/// without the whole item. The engine keeps every row in memory, so lists
+/// of 100k items need no decoding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// The item.
+    pub id: ItemId,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its code.
+    pub code: String,
+    /// Its title.
+    pub title: String,
+    /// Where it stands.
+    pub status: Status,
+    /// 平件/加急/特急.
+    pub urgency: Urgency,
+    /// 密級.
+    pub classification: Classification,
+    /// Owning unit.
+    pub unit: String,
+    /// Handler.
+    pub handler: String,
+    /// Deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Last change.
+    pub updated: i64,
+    /// Its version (so a command can name it without fetching the item).
+    pub version: u64,
+    /// Sender, caller, chair or lead unit.
+    pub counterpart: String,
+}
+
+impl Row {
+    /// The row of an item.
+    pub fn of(it: &Item) -> Row {
+        Row {
+            id: it.id,
+            kind: it.kind,
+            code: it.code.clone(),
+            title: it.title.clone(),
+            status: it.status,
+            urgency: it.urgency,
+            classification: it.classification,
+            unit: it.unit.clone(),
+            handler: it.handler.clone(),
+            deadline: it.deadline,
+            updated: it.updated,
+            version: it.version,
+            counterpart: it.counterpart().to_string(),
+        }
+    }
+
+    /// Open and past its deadline on `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.deadline.is_some_and(|d| d < today)
+    }
+
+    /// Whether every condition of `f` but the text search holds.
+    pub fn matches(&self, f: &Filter, today: NaiveDate) -> bool {
+        f.kind.is_none_or(|k| self.kind == k)
+            && f.status.is_none_or(|s| self.status == s)
+            && f.unit
+                .as_ref()
+                .is_none_or(|u| self.unit.contains(u.as_str()))
+            && f.handler
+                .as_ref()
+                .is_none_or(|h| self.handler.contains(h.as_str()))
+            && (!f.overdue || self.is_overdue(today))
+            && (!f.open || self.status.is_open())
+    }
+}
+
 /// A search result, ready to show: what it is and why it matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Found {
-    /// A work item.
-    Item(Box<Item>),
+    /// A work item, as its list row (`get` fetches the whole item).
+    Item(Box<Row>),
     /// A unit of the directory.
     Unit(Unit),
     /// A person of the directory.
@@ -82,6 +156,8 @@ pub trait Service: Send + Sync {
     fn today(&self) -> NaiveDate;
     /// Items matching a filter, newest first.
     fn list(&self, filter: &Filter) -> Result<Vec<Item>>;
+    /// List rows matching a filter, newest first (text filters: best match first).
+    fn rows(&self, filter: &Filter) -> Result<Vec<Row>>;
     /// One item by id.
     fn get(&self, id: ItemId) -> Result<Item>;
     /// One item by code (`收2026-0012`) or 文號.

@@ -16,7 +16,9 @@ use crate::search::Target;
 use crate::store::CheckReport;
 
 use super::apply::{self, Origin, WriteCtx};
-use super::{AuditFilter, Counts, Engine, Event, Filter, Found, Result, Service, ServiceError};
+use super::{
+    AuditFilter, Counts, Engine, Event, Filter, Found, Result, Row, Service, ServiceError,
+};
 
 /// One user's view of the office.
 pub struct Core {
@@ -109,17 +111,6 @@ impl Core {
         }
         Ok(())
     }
-
-    fn matches(&self, it: &Item, f: &Filter, today: NaiveDate) -> bool {
-        f.kind.is_none_or(|k| it.kind == k)
-            && f.status.is_none_or(|s| it.status == s)
-            && f.unit.as_ref().is_none_or(|u| it.unit.contains(u.as_str()))
-            && f.handler
-                .as_ref()
-                .is_none_or(|h| it.handler.contains(h.as_str()))
-            && (!f.overdue || it.is_overdue(today))
-            && (!f.open || it.status.is_open())
-    }
 }
 
 impl Service for Core {
@@ -132,30 +123,37 @@ impl Service for Core {
     }
 
     fn list(&self, f: &Filter) -> Result<Vec<Item>> {
+        self.rows(f)?
+            .into_iter()
+            .filter_map(|r| self.engine.store.get(r.id).transpose())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(Into::into)
+    }
+
+    fn rows(&self, f: &Filter) -> Result<Vec<Row>> {
         let today = self.engine.today();
-        let mut out: Vec<Item> = match &f.text {
+        let rows = self.engine.rows.read().expect("lock");
+        let keep = |r: &Row| self.user.may_see(r.classification) && r.matches(f, today);
+        let mut out: Vec<Row> = match &f.text {
             Some(q) if !q.trim().is_empty() => {
                 let hits = self.engine.index.read().expect("lock").search(
                     q,
                     self.user.clearance,
                     crate::search::MAX_RESULTS,
                 );
-                let mut v = vec![];
-                for h in hits {
-                    if let Target::Item(id) = h.target {
-                        if let Some(it) = self.engine.store.get(id)? {
-                            v.push(it);
-                        }
-                    }
-                }
+                hits.into_iter()
+                    .filter_map(|h| match h.target {
+                        Target::Item(id) => rows.get(&id).filter(|r| keep(r)).cloned(),
+                        _ => None,
+                    })
+                    .collect()
+            }
+            _ => {
+                let mut v: Vec<Row> = rows.values().filter(|r| keep(r)).cloned().collect();
+                v.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
                 v
             }
-            _ => self.engine.store.items().collect::<Result<Vec<_>, _>>()?,
         };
-        out.retain(|it| self.visible(it) && self.matches(it, f, today));
-        if f.text.as_ref().is_none_or(|q| q.trim().is_empty()) {
-            out.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
-        }
         if let Some(n) = f.limit {
             out.truncate(n);
         }
@@ -229,14 +227,13 @@ impl Service for Core {
                 .search(query, self.user.clearance, limit);
         let units = self.engine.unit_names.read().expect("lock").clone();
         let mut people: Option<Vec<Person>> = None;
+        let rows = self.engine.rows.read().expect("lock");
         let mut out = Vec::with_capacity(hits.len());
         for h in hits {
             match h.target {
                 Target::Item(id) => {
-                    if let Some(it) = self.engine.store.get(id)? {
-                        if self.visible(&it) {
-                            out.push(Found::Item(Box::new(it)));
-                        }
+                    if let Some(r) = rows.get(&id).filter(|r| self.user.may_see(r.classification)) {
+                        out.push(Found::Item(Box::new(r.clone())));
                     }
                 }
                 Target::Unit(key) => {
@@ -270,14 +267,13 @@ impl Service for Core {
     fn counts(&self) -> Result<Counts> {
         let today = self.engine.today();
         let mut by_kind: Vec<(Kind, usize, usize)> = Kind::ALL.iter().map(|k| (*k, 0, 0)).collect();
-        for it in self.engine.store.items() {
-            let it = it?;
-            if !self.visible(&it) || !it.status.is_open() {
+        for r in self.engine.rows.read().expect("lock").values() {
+            if !self.user.may_see(r.classification) || !r.status.is_open() {
                 continue;
             }
-            let row = &mut by_kind[it.kind as usize];
+            let row = &mut by_kind[r.kind as usize];
             row.1 += 1;
-            if it.is_overdue(today) {
+            if r.is_overdue(today) {
                 row.2 += 1;
             }
         }

@@ -65,3 +65,21 @@ pub fn diff(before: &super::Item, after: &super::Item) -> Vec<Change> {
         })
         .collect()
 }
+
+/// The fields a new item was created with: every editable field of its kind
+/// whose value differs from a blank item's.
+pub fn created(it: &super::Item) -> Vec<Change> {
+    let blank = super::Item::new(it.kind, String::new(), "", 0);
+    super::fields::fields_of(it.kind)
+        .filter(|f| !f.system || matches!(f.name, "status" | "code"))
+        .filter_map(|f| {
+            let after = it.get(f.name)?;
+            let before = blank.get(f.name).unwrap_or_default();
+            (after != before).then(|| Change {
+                field: f.name.to_string(),
+                before,
+                after,
+            })
+        })
+        .collect()
+}

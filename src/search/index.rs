@@ -201,11 +201,6 @@ impl Index {
         self.dead_bytes = 0;
     }
 
-    /// The entry that contains byte `pos` of the buffer.
-    fn entry_at(&self, pos: usize) -> usize {
-        self.entries.partition_point(|e| e.end <= pos)
-    }
-
     /// Entries matching every term of `query` that a user of `clearance` may
     /// see, best first, at most `limit` (capped at `MAX_RESULTS`).
     /// Terms are separated by white space; each must occur somewhere in the
@@ -229,16 +224,20 @@ impl Index {
             .iter()
             .map(|t| memmem::Finder::new(t.as_bytes()))
             .collect();
-        let mut hits: Vec<(Hit, bool, i64)> = Vec::new();
-        let mut last = usize::MAX;
-        for pos in memmem::find_iter(&self.buf, first.as_bytes()) {
-            let i = self.entry_at(pos);
-            if i == last || i >= self.entries.len() {
-                continue;
+        let mut cands: Vec<(bool, bool, i64, usize)> = Vec::new();
+        // One match per entry is enough: after a hit, the scan resumes at the
+        // entry's end, and the entry cursor only moves forward.
+        let scan = memmem::Finder::new(first.as_bytes());
+        let mut from = 0;
+        let mut i = 0;
+        while let Some(off) = scan.find(&self.buf[from..]) {
+            let pos = from + off;
+            while i < self.entries.len() && self.entries[i].end <= pos {
+                i += 1;
             }
-            last = i;
-            let e = &self.entries[i];
-            if !e.alive || e.level > clearance || pos + first.len() > e.end {
+            let Some(e) = self.entries.get(i) else { break };
+            from = e.end;
+            if !e.alive || e.level > clearance {
                 continue;
             }
             let hay = &self.buf[e.start..e.end];
@@ -246,46 +245,66 @@ impl Index {
                 continue;
             }
             let exact = terms.iter().any(|t| e.exact.iter().any(|x| x == t));
-            let mut quality = 0u32;
-            for t in &terms {
-                let tb = t.as_bytes();
-                if let Some(p) = memmem::find(hay, tb) {
-                    let abs = e.start + p;
-                    quality += if abs < e.text_end { 4 } else { 2 };
-                    if p == 0 || hay[p - 1] == SEP {
-                        quality += 2;
-                        let after = p + tb.len();
-                        if after == hay.len() || hay[after] == SEP {
-                            quality += 4;
-                        }
-                    }
-                }
-            }
-            hits.push((
-                Hit {
+            cands.push((exact, e.open, e.updated, i));
+        }
+        // Rank by (exact, open, recent) first; match quality only breaks ties,
+        // so it is computed for the few candidates that can still make the cut.
+        let coarse = |c: &(bool, bool, i64, usize)| (c.0, c.1, c.2);
+        if cands.len() > limit {
+            cands.select_nth_unstable_by(limit - 1, |a, b| coarse(b).cmp(&coarse(a)));
+            let boundary = coarse(&cands[limit - 1]);
+            let tied: Vec<_> = cands[limit..]
+                .iter()
+                .filter(|c| coarse(c) == boundary)
+                .copied()
+                .collect();
+            cands.truncate(limit);
+            cands.extend(tied);
+        }
+        let mut hits: Vec<(Hit, bool, i64)> = cands
+            .into_iter()
+            .map(|(exact, open, updated, i)| {
+                let e = &self.entries[i];
+                let hit = Hit {
                     target: e.target.clone(),
                     kind: e.kind,
                     exact,
-                    quality,
-                },
-                e.open,
-                e.updated,
-            ));
-        }
-        let order = |a: &(Hit, bool, i64), b: &(Hit, bool, i64)| {
+                    quality: self.quality(e, &terms),
+                };
+                (hit, open, updated)
+            })
+            .collect();
+        hits.sort_unstable_by(|a, b| {
             b.0.exact
                 .cmp(&a.0.exact)
                 .then(b.1.cmp(&a.1))
                 .then(b.2.cmp(&a.2))
                 .then(b.0.quality.cmp(&a.0.quality))
                 .then(a.0.target.cmp(&b.0.target))
-        };
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, order);
-            hits.truncate(limit);
-        }
-        hits.sort_unstable_by(order);
+        });
+        hits.truncate(limit);
         hits.into_iter().map(|h| h.0).collect()
+    }
+
+    /// How well the terms match an entry: in the written text rather than in
+    /// pinyin, at the start of a field, or as the whole field.
+    fn quality(&self, e: &Entry, terms: &[&str]) -> u32 {
+        let hay = &self.buf[e.start..e.end];
+        let mut quality = 0u32;
+        for t in terms {
+            let tb = t.as_bytes();
+            if let Some(p) = memmem::find(hay, tb) {
+                quality += if e.start + p < e.text_end { 4 } else { 2 };
+                if p == 0 || hay[p - 1] == SEP {
+                    quality += 2;
+                    let after = p + tb.len();
+                    if after == hay.len() || hay[after] == SEP {
+                        quality += 4;
+                    }
+                }
+            }
+        }
+        quality
     }
 }
 

@@ -12,8 +12,8 @@ use super::keys;
 /// Pending writes of one atomic batch.
 pub struct Txn<'a> {
     db: &'a sled::Db,
+    /// Every write of this batch by key (the last one wins); it becomes the sled batch at commit.
     pending: HashMap<Vec<u8>, Option<Vec<u8>>>,
-    batch: sled::Batch,
 }
 
 impl<'a> Txn<'a> {
@@ -21,12 +21,18 @@ impl<'a> Txn<'a> {
         Txn {
             db,
             pending: HashMap::new(),
-            batch: sled::Batch::default(),
         }
     }
 
     pub(super) fn into_batch(self) -> sled::Batch {
-        self.batch
+        let mut batch = sled::Batch::default();
+        for (k, v) in self.pending {
+            match v {
+                Some(v) => batch.insert(k, v),
+                None => batch.remove(k),
+            }
+        }
+        batch
     }
 
     fn raw_get(&self, k: &[u8]) -> Result<Option<Vec<u8>>> {
@@ -37,12 +43,10 @@ impl<'a> Txn<'a> {
     }
 
     fn raw_put(&mut self, k: Vec<u8>, v: Vec<u8>) {
-        self.batch.insert(k.clone(), v.clone());
         self.pending.insert(k, Some(v));
     }
 
     fn raw_del(&mut self, k: Vec<u8>) {
-        self.batch.remove(k.clone());
         self.pending.insert(k, None);
     }
 

@@ -1,0 +1,250 @@
+use super::*;
+use crate::model::{Classification, Kind, Role};
+
+fn user() -> User {
+    User {
+        login: "wangli".into(),
+        uid: 1001,
+        display: "王麗".into(),
+        unit: "秘書科".into(),
+        role: Role::Clerk,
+        clearance: Classification::Internal,
+        disabled: false,
+    }
+}
+
+fn item(i: u64) -> Item {
+    let mut it = Item::new(Kind::Inbox, format!("第{i}號來文"), "wangli", 1_700_000_000);
+    it.id = i;
+    it
+}
+
+fn body(frame: &[u8]) -> &[u8] {
+    let n = u32::from_be_bytes(frame[..4].try_into().unwrap()) as usize;
+    assert_eq!(frame.len(), 4 + n);
+    &frame[4..]
+}
+
+#[test]
+fn handshake_round_trips() {
+    let h = Hello::ours();
+    let f = encode(&h).unwrap();
+    assert_eq!(decode::<Hello>(body(&f)).unwrap(), h);
+    let r = HelloReply {
+        protocol: PROTOCOL_VERSION,
+        version: "0.1.0".into(),
+        answer: Answer::Welcome(Welcome {
+            user: user(),
+            pid: 42,
+            data: "/srv/shuniu".into(),
+        }),
+    };
+    let f = encode(&r).unwrap();
+    assert_eq!(decode::<HelloReply>(body(&f)).unwrap(), r);
+}
+
+#[test]
+fn the_frozen_handshake_prefix_decodes_from_any_future_hello() {
+    // A future client may add fields or change everything after the first two.
+    let future = (PROTOCOL_VERSION + 7, "9.9.9".to_string(), vec![1u8, 2, 3], "x");
+    let f = encode(&future).unwrap();
+    let (p, v): (u32, String) = decode_prefix(body(&f)).unwrap();
+    assert_eq!((p, v.as_str()), (PROTOCOL_VERSION + 7, "9.9.9"));
+    assert!(decode::<Hello>(body(&f)).is_err());
+}
+
+#[test]
+fn every_request_and_response_round_trips() {
+    let reqs = vec![
+        Request::WhoAmI,
+        Request::Today,
+        Request::List(Filter {
+            kind: Some(Kind::Supervision),
+            overdue: true,
+            limit: Some(3),
+            ..Filter::default()
+        }),
+        Request::Get(7),
+        Request::GetByCode("收2026-0012".into()),
+        Request::Apply(Command::Note {
+            id: 7,
+            version: 2,
+            text: "已催辦".into(),
+        }),
+        Request::CreateMany(vec![item(1), item(2)]),
+        Request::Search {
+            query: "xsaq".into(),
+            limit: 20,
+        },
+        Request::Subscribe,
+        Request::Audit(AuditFilter {
+            user: Some("wangli".into()),
+            item: None,
+            since: NaiveDate::from_ymd_opt(2026, 11, 1),
+        }),
+        Request::Backup("/srv/backup/x".into()),
+        Request::Ping,
+    ];
+    for (i, r) in reqs.into_iter().enumerate() {
+        let f = encode(&ClientFrame::Call {
+            id: i as u64,
+            last: true,
+            req: r.clone(),
+        })
+        .unwrap();
+        match decode::<ClientFrame>(body(&f)).unwrap() {
+            ClientFrame::Call { id, last, req } => {
+                assert_eq!((id, last, req), (i as u64, true, r));
+            }
+        }
+    }
+    let conflict = ServiceError::Conflict {
+        id: 9,
+        read: 3,
+        version: 4,
+        by: "lisi".into(),
+        when: "2026-11-25 10:00".into(),
+    };
+    let replies: Vec<Result<Response, ServiceError>> = vec![
+        Ok(Response::Items(vec![item(1)])),
+        Ok(Response::Today(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())),
+        Ok(Response::Check(WireCheck {
+            records: 3,
+            items: 1,
+            problems: vec!["x".into()],
+        })),
+        Err(conflict.clone()),
+        Err(ServiceError::NotFound("item 5".into())),
+    ];
+    for r in replies {
+        let f = encode(&ServerFrame::Reply {
+            id: 1,
+            last: true,
+            result: r.clone(),
+        })
+        .unwrap();
+        assert_eq!(
+            decode::<ServerFrame>(body(&f)).unwrap(),
+            ServerFrame::Reply {
+                id: 1,
+                last: true,
+                result: r
+            }
+        );
+    }
+    let ev = ServerFrame::Event(Event::Changed(Box::new(item(3))));
+    assert_eq!(decode::<ServerFrame>(body(&encode(&ev).unwrap())).unwrap(), ev);
+}
+
+#[test]
+fn hand_built_heads_match_the_derived_encoding() {
+    let req = Request::GetByCode("件2026-0001".into());
+    let f = call_frames(77, req.clone()).unwrap();
+    assert_eq!(f.len(), 1);
+    let derived = encode(&ClientFrame::Call {
+        id: 77,
+        last: true,
+        req,
+    })
+    .unwrap();
+    assert_eq!(f[0], derived);
+
+    let resp = Response::Ids(vec![1, 2, 3]);
+    let f = reply_frames(u64::MAX, Ok(resp.clone())).unwrap();
+    let derived = encode(&ServerFrame::Reply {
+        id: u64::MAX,
+        last: true,
+        result: Ok(resp),
+    })
+    .unwrap();
+    assert_eq!(f, vec![derived]);
+}
+
+#[test]
+fn big_messages_go_in_parts_and_come_back_whole() {
+    // ~40 MB of items: more than two frames' worth.
+    let big: Vec<Item> = (0..2000)
+        .map(|i| {
+            let mut it = item(i);
+            it.body = "長".repeat(6000);
+            it
+        })
+        .collect();
+    let frames = reply_frames(5, Ok(Response::Items(big.clone()))).unwrap();
+    assert!(frames.len() >= 3, "{} frames", frames.len());
+    let mut acc: Option<Response> = None;
+    for (i, f) in frames.iter().enumerate() {
+        assert!(f.len() <= MAX_FRAME + 4);
+        match decode::<ServerFrame>(body(f)).unwrap() {
+            ServerFrame::Reply { id, last, result } => {
+                assert_eq!(id, 5);
+                assert_eq!(last, i == frames.len() - 1);
+                let part = result.unwrap();
+                match &mut acc {
+                    None => acc = Some(part),
+                    Some(a) => assert!(a.append(part)),
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(acc, Some(Response::Items(big.clone())));
+
+    let frames = call_frames(6, Request::CreateMany(big.clone())).unwrap();
+    assert!(frames.len() >= 3);
+    let mut acc: Option<Request> = None;
+    for f in &frames {
+        let ClientFrame::Call { req, .. } = decode::<ClientFrame>(body(f)).unwrap();
+        match &mut acc {
+            None => acc = Some(req),
+            Some(a) => assert!(a.append(req)),
+        }
+    }
+    assert_eq!(acc, Some(Request::CreateMany(big)));
+
+    // One piece that cannot be split is refused, not sent.
+    let mut huge = item(1);
+    huge.body = "x".repeat(MAX_FRAME + 1);
+    assert!(matches!(
+        call_frames(1, Request::Apply(Command::Create {
+            item: Box::new(huge)
+        })),
+        Err(ProtoError::TooLarge(_))
+    ));
+}
+
+#[test]
+fn bad_frames_are_refused() {
+    // Oversized length prefix: refused before allocating.
+    let mut r: &[u8] = &[0xff, 0xff, 0xff, 0xff, 1, 2, 3];
+    assert!(matches!(read_frame(&mut r), Err(ProtoError::TooLarge(_))));
+    // Truncated header and body.
+    let mut r: &[u8] = &[0, 0];
+    assert!(matches!(
+        read_frame(&mut r),
+        Err(ProtoError::Truncated { .. })
+    ));
+    let mut r: &[u8] = &[0, 0, 0, 10, 1, 2];
+    assert!(matches!(
+        read_frame(&mut r),
+        Err(ProtoError::Truncated {
+            expected: 14,
+            got: 6
+        })
+    ));
+    // Clean end between frames.
+    let mut r: &[u8] = &[];
+    assert!(matches!(read_frame(&mut r), Err(ProtoError::Closed)));
+    // Trailing bytes after a valid message.
+    let mut b = encode(&Hello::ours()).unwrap()[4..].to_vec();
+    b.push(0);
+    assert!(matches!(decode::<Hello>(&b), Err(ProtoError::Malformed(_))));
+    // Garbage and an unknown variant.
+    assert!(decode::<ClientFrame>(&[0xfe, 0xfd]).is_err());
+    assert!(decode::<ClientFrame>(&[9]).is_err());
+    // A list claiming 2^60 elements does not allocate them.
+    let mut b = vec![0u8, 1, 1, 7]; // Call, id 1, last, CreateMany
+    b.push(0xff);
+    b.extend_from_slice(&(1u64 << 60).to_le_bytes());
+    assert!(decode::<ClientFrame>(&b).is_err());
+}

@@ -1,0 +1,55 @@
+//! One request, answered by the connection's `Service` (a `Core` for the
+//! peer's user, so roles, clearance and the audit trail apply as in-process).
+
+use std::path::Path;
+
+use crate::core::{Result, Service, ServiceError};
+use crate::proto::{Request, Response};
+
+/// Answers every request but `Subscribe`, which the connection handles.
+pub fn dispatch(svc: &dyn Service, req: Request) -> Result<Response> {
+    Ok(match req {
+        Request::WhoAmI => Response::User(svc.whoami()?),
+        Request::Today => Response::Today(svc.today()),
+        Request::List(f) => Response::Items(svc.list(&f)?),
+        Request::Rows(f) => Response::Rows(svc.rows(&f)?),
+        Request::Get(id) => Response::Item(Box::new(svc.get(id)?)),
+        Request::GetByCode(c) => Response::Item(Box::new(svc.get_by_code(&c)?)),
+        Request::Apply(cmd) => Response::Item(Box::new(svc.apply(cmd)?)),
+        Request::CreateMany(items) => Response::Ids(svc.create_many(items)?),
+        Request::Search { query, limit } => Response::Found(
+            svc.search(&query, usize::try_from(limit).unwrap_or(usize::MAX))?,
+        ),
+        Request::History(id) => Response::History(svc.history(id)?),
+        Request::Counts => Response::Counts(svc.counts()?),
+        Request::Units => Response::Units(svc.units()?),
+        Request::People => Response::People(svc.people()?),
+        Request::SaveDirectory { units, people } => {
+            svc.save_directory(units, people)?;
+            Response::Done
+        }
+        Request::Users => Response::Users(svc.users()?),
+        Request::SaveUser(u) => {
+            svc.save_user(u)?;
+            Response::Done
+        }
+        Request::Audit(f) => Response::Audit(svc.audit(&f)?),
+        Request::Backup(dest) => {
+            let dest = Path::new(&dest);
+            if !dest.is_absolute() {
+                return Err(ServiceError::Invalid {
+                    field: "backup".into(),
+                    message: "the daemon needs an absolute path".into(),
+                });
+            }
+            Response::Count(svc.backup(dest)? as u64)
+        }
+        Request::Check => Response::Check(svc.check()?.into()),
+        Request::Ping => Response::Done,
+        Request::Subscribe => {
+            return Err(ServiceError::Rule(
+                "subscribe is handled by the connection".into(),
+            ))
+        }
+    })
+}

@@ -1,0 +1,203 @@
+//! What flows through the workbench: effects `update` asks for, the outcomes
+//! the worker sends back, and the one event enum the main loop waits on.
+
+use crate::core::{Counts, Event as Push, Row, ServiceError};
+use crate::model::{Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit};
+
+use super::draft::Draft;
+
+/// A link of the item in the detail pane, with what to show for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkView {
+    /// The other item.
+    pub id: ItemId,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its code.
+    pub code: String,
+    /// Its title.
+    pub title: String,
+    /// How it relates (`來源`, `派生`, `相關`).
+    pub rel: &'static str,
+}
+
+/// A change that `.` can repeat on another item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repeatable {
+    /// Route to a kind.
+    Route(Kind),
+    /// Set fields.
+    Set(Vec<(String, String)>),
+    /// A workflow move with its note.
+    Move(Status, String),
+    /// Add a note.
+    Note(String),
+}
+
+/// What `u` can take back: the writes of one change (one or several items).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoEntry {
+    /// (item, the version the change produced).
+    pub targets: Vec<(ItemId, u64)>,
+    /// What the change was, for the message.
+    pub label: String,
+    /// A route cannot be undone (it created an item).
+    pub route: bool,
+}
+
+/// Why something is applied, so its outcome lands in the right place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A triage or workflow change (recorded for `u` and `.`).
+    Change(Option<Repeatable>),
+    /// Taking back a change.
+    Undo,
+    /// Saving a form.
+    Form,
+}
+
+/// A side effect `update` asks the runtime to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Rows of a tab.
+    LoadRows {
+        /// Which tab.
+        tab: usize,
+        /// The request's generation (older answers are dropped).
+        gen: u64,
+        /// The kinds the tab shows.
+        kinds: Vec<Kind>,
+        /// A filter query.
+        text: Option<String>,
+        /// Only open items.
+        open_only: bool,
+    },
+    /// Counts for the header.
+    LoadCounts,
+    /// Units and people.
+    LoadDirectory,
+    /// One item, its history and its links.
+    LoadDetail {
+        /// Which item.
+        id: ItemId,
+        /// The request's generation.
+        gen: u64,
+    },
+    /// A unit's open items (the directory's detail).
+    LoadUnitItems {
+        /// The unit's name.
+        unit: String,
+        /// The request's generation.
+        gen: u64,
+    },
+    /// Writes, in order.
+    Apply {
+        /// The commands.
+        cmds: Vec<Command>,
+        /// What it is, for messages and undo.
+        label: String,
+        /// Why.
+        origin: Origin,
+    },
+    /// Takes back a change.
+    Undo(UndoEntry),
+    /// Validates and saves a form.
+    SaveForm {
+        /// The kind.
+        kind: Kind,
+        /// The item edited, or `None` to create.
+        id: Option<ItemId>,
+        /// Every field's value (create) or the changed ones (edit).
+        fields: Vec<(String, String)>,
+    },
+    /// Loads the demo data.
+    LoadDemo,
+    /// Writes a form draft.
+    SaveDraft(Draft),
+    /// Removes a draft.
+    DeleteDraft(String),
+    /// Runs `$EDITOR` on a form field.
+    Editor {
+        /// The field's index in the form.
+        field: usize,
+        /// The text to start from.
+        text: String,
+    },
+}
+
+/// What came back from the worker.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A tab's rows.
+    Rows {
+        /// Which tab.
+        tab: usize,
+        /// The request's generation.
+        gen: u64,
+        /// The rows, in order.
+        rows: Vec<Row>,
+    },
+    /// Header counts.
+    Counts(Counts),
+    /// The directory.
+    Directory(Vec<Unit>, Vec<Person>),
+    /// An item for the detail pane.
+    Detail {
+        /// The request's generation.
+        gen: u64,
+        /// The item.
+        item: Box<Item>,
+        /// Its history.
+        history: Vec<HistoryEntry>,
+        /// Its links.
+        links: Vec<LinkView>,
+    },
+    /// A unit's open items.
+    UnitItems {
+        /// The request's generation.
+        gen: u64,
+        /// The rows.
+        rows: Vec<Row>,
+    },
+    /// Results of `Apply` (one per command, stopping at the first failure).
+    Applied {
+        /// What it was.
+        label: String,
+        /// Why.
+        origin: Origin,
+        /// (the command's target, its result).
+        results: Vec<(Option<ItemId>, Result<Item, ServiceError>)>,
+    },
+    /// A form was refused: (field, message) pairs.
+    FormInvalid(Vec<(String, String)>),
+    /// Demo data loaded.
+    DemoLoaded(usize),
+    /// `$EDITOR` returned.
+    Edited {
+        /// The field.
+        field: usize,
+        /// The new text.
+        text: String,
+    },
+    /// Something failed that has no better place.
+    Failed(String),
+}
+
+/// Everything the main loop waits on.
+#[derive(Debug)]
+pub enum AppEvent {
+    /// A key.
+    Key(super::key::Key),
+    /// Bracketed paste.
+    Paste(String),
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// The worker answered.
+    Outcome(Outcome),
+    /// The service pushed a change.
+    Push(Push),
+    /// SIGTERM or SIGHUP.
+    Signal(i32),
+    /// The terminal input failed (closed).
+    InputClosed,
+}
