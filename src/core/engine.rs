@@ -97,6 +97,7 @@ impl Engine {
         for p in self.store.people()? {
             ix.upsert(person_doc(&p, &units));
         }
+        ix.settle();
         *self.index.write().expect("lock") = ix;
         Ok(())
     }
@@ -136,6 +137,7 @@ impl Engine {
                 ix.upsert(item_doc(it, &units));
                 rows.insert(it.id, Row::of(it));
             }
+            ix.settle();
         }
         let mut subs = self.subscribers.lock().expect("lock");
         subs.retain(|s| {
@@ -217,25 +219,26 @@ pub fn item_doc(it: &Item, units: &[Unit]) -> DocInput {
 pub fn unit_doc(u: &Unit) -> DocInput {
     let mut text = vec![u.name.clone()];
     text.extend(u.abbreviations.iter().cloned());
+    let mut exact = vec![u.key.clone()];
+    exact.extend(text.iter().cloned());
     DocInput {
         target: Target::Unit(u.key.clone()),
         kind: None,
         level: Classification::Public,
         open: true,
         updated: 0,
-        exact: vec![u.key.clone()],
+        exact,
         text,
         plain: vec![u.doc_prefix.clone()],
         phones: vec![u.phone.clone()],
     }
 }
 
-/// What the index holds for a person.
+/// What the index holds for a person: their name and how callers are
+/// addressed (王科長) are identities, so they rank first when typed whole.
 pub fn person_doc(p: &Person, units: &[Unit]) -> DocInput {
-    let mut text = vec![
-        p.name.clone(),
-        format!("{}{}", p.name.chars().next().unwrap_or(' '), p.title),
-    ];
+    let addressed = format!("{}{}", p.name.chars().next().unwrap_or(' '), p.title);
+    let mut text = vec![p.name.clone(), addressed.clone()];
     text.extend(unit_aliases(&p.unit, units));
     DocInput {
         target: Target::Person(p.id),
@@ -243,7 +246,7 @@ pub fn person_doc(p: &Person, units: &[Unit]) -> DocInput {
         level: Classification::Public,
         open: true,
         updated: 0,
-        exact: vec![],
+        exact: vec![p.name.clone(), addressed],
         text,
         plain: vec![p.title.clone(), p.notes.clone()],
         phones: p.phones.clone(),

@@ -63,6 +63,11 @@ pub fn pinyin_forms(folded: &str) -> (String, String) {
     (full, initials)
 }
 
+/// Whether a character is a Chinese ideograph (the ones pinyin applies to).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
 /// The digits of a string (for phone numbers).
 pub fn digits(s: &str) -> String {
     s.chars().filter(|c| c.is_ascii_digit()).collect()

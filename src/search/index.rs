@@ -10,7 +10,7 @@ use memchr::memmem;
 
 use crate::model::{Classification, Kind};
 
-use super::fold::{digits, fold, pinyin_forms};
+use super::fold::{digits, fold, is_cjk, pinyin_forms};
 
 /// What an entry stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,6 +57,8 @@ pub struct Hit {
     pub exact: bool,
     /// Higher is better; from where and how the terms matched.
     pub quality: u32,
+    /// Found only by tolerating a typo (a homophone, or one wrong character).
+    pub fuzzy: bool,
 }
 
 #[derive(Debug)]
@@ -67,6 +69,8 @@ struct Entry {
     open: bool,
     updated: i64,
     exact: Vec<String>,
+    /// Digits of each phone number: a query of 4+ digits ending one is an identity match.
+    phone_digits: Vec<String>,
     start: usize,
     /// End of the folded text section (matches there rank higher than in pinyin).
     text_end: usize,
@@ -77,10 +81,15 @@ struct Entry {
 /// The index. Not thread-safe by itself; `Core` keeps it behind a lock.
 #[derive(Debug, Default)]
 pub struct Index {
+    /// Every entry's text, entries in order of `updated` (oldest first) once settled.
     buf: Vec<u8>,
     entries: Vec<Entry>,
     by_target: HashMap<Target, usize>,
+    /// Whole identifiers (codes, 文號, names, phone endings of people) → who carries them.
+    exact_keys: HashMap<String, Vec<Target>>,
     dead_bytes: usize,
+    /// An entry was added out of `updated` order; `settle` re-sorts.
+    unsorted: bool,
 }
 
 /// A query longer than this is cut (no clerk types more; it bounds the work).
@@ -89,6 +98,18 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_RESULTS: usize = 1000;
 
 const SEP: u8 = 0;
+
+/// The endings (4 digits and more) of a directory entry's phone numbers: a
+/// caller read out as `…1234` is an identity match for the person.
+fn phone_keys(kind: Option<Kind>, phones: &[String]) -> Vec<String> {
+    if kind.is_some() {
+        return vec![];
+    }
+    phones
+        .iter()
+        .flat_map(|p| (0..=p.len().saturating_sub(4)).map(move |i| p[i..].to_string()))
+        .collect()
+}
 
 impl Index {
     /// An empty index.
@@ -124,6 +145,12 @@ impl Index {
         let mut exact = Vec::with_capacity(d.exact.len());
         for e in &d.exact {
             let f = fold(e);
+            // A name is also quoted by its pinyin and initials (王建國: wangjianguo, wjg).
+            if d.kind.is_none() && f.chars().any(is_cjk) {
+                let (full, initials) = pinyin_forms(&f);
+                exact.push(full);
+                exact.push(initials);
+            }
             push(&mut self.buf, &f);
             // Codes are also findable without their zero padding: 發2026-0012 → 2026-12.
             if let Some((head, n)) = f.rsplit_once('-') {
@@ -153,6 +180,16 @@ impl Index {
             push(&mut self.buf, &digits(p));
         }
         let end = self.buf.len();
+        let phone_digits: Vec<String> = d.phones.iter().map(|p| digits(p)).filter(|p| p.len() >= 4).collect();
+        for k in exact.iter().cloned().chain(phone_keys(d.kind, &phone_digits)) {
+            let v = self.exact_keys.entry(k).or_default();
+            if !v.contains(&d.target) {
+                v.push(d.target.clone());
+            }
+        }
+        if self.entries.last().is_some_and(|l| l.updated > d.updated) {
+            self.unsorted = true;
+        }
         self.by_target.insert(d.target.clone(), self.entries.len());
         self.entries.push(Entry {
             target: d.target,
@@ -161,6 +198,7 @@ impl Index {
             open: d.open,
             updated: d.updated,
             exact,
+            phone_digits,
             start,
             text_end,
             end,
@@ -174,20 +212,36 @@ impl Index {
             let e = &mut self.entries[i];
             e.alive = false;
             self.dead_bytes += e.end - e.start;
+            let keys: Vec<String> = e.exact.iter().cloned().chain(phone_keys(e.kind, &e.phone_digits)).collect();
+            for k in keys {
+                if let Some(v) = self.exact_keys.get_mut(&k) {
+                    v.retain(|x| x != t);
+                    if v.is_empty() {
+                        self.exact_keys.remove(&k);
+                    }
+                }
+            }
             if self.dead_bytes > 1 << 16 && self.dead_bytes * 2 > self.buf.len() {
                 self.compact();
             }
         }
     }
 
+    /// Puts entries back in `updated` order after an import of older records,
+    /// and drops the text of replaced entries. Call after a batch of upserts.
+    pub fn settle(&mut self) {
+        if self.unsorted {
+            self.compact();
+        }
+    }
+
     fn compact(&mut self) {
+        let mut live: Vec<Entry> = std::mem::take(&mut self.entries).into_iter().filter(|e| e.alive).collect();
+        live.sort_by_key(|e| e.updated);
         let mut buf = Vec::with_capacity(self.buf.len() - self.dead_bytes);
-        let mut entries = Vec::with_capacity(self.by_target.len());
+        let mut entries = Vec::with_capacity(live.len());
         self.by_target.clear();
-        for mut e in std::mem::take(&mut self.entries)
-            .into_iter()
-            .filter(|e| e.alive)
-        {
+        for mut e in live {
             let start = buf.len();
             buf.extend_from_slice(&self.buf[e.start..e.end]);
             e.text_end = start + (e.text_end - e.start);
@@ -199,12 +253,16 @@ impl Index {
         self.buf = buf;
         self.entries = entries;
         self.dead_bytes = 0;
+        self.unsorted = false;
     }
 
     /// Entries matching every term of `query` that a user of `clearance` may
     /// see, best first, at most `limit` (capped at `MAX_RESULTS`).
     /// Terms are separated by white space; each must occur somewhere in the
-    /// entry (as written, in pinyin, as initials, as digits).
+    /// entry (as written, in pinyin, as initials, as digits). When nothing
+    /// matches, typos are tolerated: a Chinese term is tried by its sound (a
+    /// homophone picked by the input method), then one wrong, missing or
+    /// extra character in a term; such hits are marked `fuzzy`.
     pub fn search(&self, query: &str, clearance: Classification, limit: usize) -> Vec<Hit> {
         let limit = limit.min(MAX_RESULTS);
         let q: String = query.chars().take(MAX_QUERY_CHARS).collect();
@@ -213,75 +271,134 @@ impl Index {
         if terms.is_empty() || limit == 0 {
             return vec![];
         }
-        // The longest term is the most selective: scan with it, verify the rest per entry.
-        let (first, rest) = {
-            let mut t = terms.clone();
-            t.sort_by_key(|s| std::cmp::Reverse(s.len()));
-            let first = t.remove(0);
-            (first, t)
+        let hits = self.search_terms(&terms, clearance, limit);
+        if !hits.is_empty() {
+            return hits;
+        }
+        self.search_fuzzy(&terms, clearance, limit)
+    }
+
+    fn search_fuzzy(&self, terms: &[&str], clearance: Classification, limit: usize) -> Vec<Hit> {
+        let fuzzy = |mut v: Vec<Hit>| {
+            v.iter_mut().for_each(|h| h.fuzzy = true);
+            v
         };
-        let finders: Vec<memmem::Finder> = rest
+        // A homophone: the same sound, another character (停車男 for 停車難).
+        let sounds: Vec<String> = terms
             .iter()
-            .map(|t| memmem::Finder::new(t.as_bytes()))
+            .map(|t| if t.chars().any(is_cjk) { pinyin_forms(t).0 } else { t.to_string() })
             .collect();
-        let mut cands: Vec<(bool, bool, i64, usize)> = Vec::new();
-        // One match per entry is enough: after a hit, the scan resumes at the
-        // entry's end, and the entry cursor only moves forward.
-        let scan = memmem::Finder::new(first.as_bytes());
-        let mut from = 0;
-        let mut i = 0;
-        while let Some(off) = scan.find(&self.buf[from..]) {
-            let pos = from + off;
-            while i < self.entries.len() && self.entries[i].end <= pos {
-                i += 1;
+        if sounds.iter().zip(terms).any(|(a, b)| a != b) {
+            let s: Vec<&str> = sounds.iter().map(String::as_str).collect();
+            let h = self.search_terms(&s, clearance, limit);
+            if !h.is_empty() {
+                return fuzzy(h);
             }
-            let Some(e) = self.entries.get(i) else { break };
-            from = e.end;
-            if !e.alive || e.level > clearance {
+        }
+        // One wrong, missing or extra character: split a term around it and
+        // ask for both halves. Only for terms long enough to stay selective.
+        let mut out: Vec<Hit> = vec![];
+        for (j, t) in terms.iter().enumerate() {
+            let chars: Vec<char> = t.chars().collect();
+            if chars.len() < 4 || chars.len() > 24 {
                 continue;
             }
+            for p in 0..chars.len() {
+                let left: String = chars[..p].iter().collect();
+                let right: String = chars[p + 1..].iter().collect();
+                let mut v: Vec<&str> = terms.iter().enumerate().filter(|(i, _)| *i != j).map(|(_, t)| *t).collect();
+                v.extend([left.as_str(), right.as_str()].into_iter().filter(|s| s.chars().count() >= 2));
+                for h in self.search_terms(&v, clearance, limit) {
+                    if !out.iter().any(|o| o.target == h.target) {
+                        out.push(h);
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| b.quality.cmp(&a.quality).then(a.target.cmp(&b.target)));
+        out.truncate(limit);
+        fuzzy(out)
+    }
+
+    /// Entries matching every (already folded) term, ranked: whole
+    /// identifiers first, then open items newest first, then closed ones.
+    /// The scan runs backwards from the newest entry and stops once `limit`
+    /// open matches are found, so a query that matches everything costs as
+    /// little as one that matches a few.
+    fn search_terms(&self, terms: &[&str], clearance: Classification, limit: usize) -> Vec<Hit> {
+        if terms.is_empty() || limit == 0 {
+            return vec![];
+        }
+        let first = *terms.iter().max_by_key(|t| t.len()).expect("a term");
+        let finders: Vec<memmem::Finder> = terms.iter().map(|t| memmem::Finder::new(t.as_bytes())).collect();
+        let visible = |e: &Entry| e.alive && e.level <= clearance;
+        let all_terms = |e: &Entry| {
             let hay = &self.buf[e.start..e.end];
-            if !finders.iter().all(|f| f.find(hay).is_some()) {
+            finders.iter().all(|f| f.find(hay).is_some())
+        };
+
+        let mut exact: Vec<usize> = terms
+            .iter()
+            .filter_map(|t| self.exact_keys.get(*t))
+            .flatten()
+            .filter_map(|t| self.by_target.get(t).copied())
+            .filter(|&i| visible(&self.entries[i]) && all_terms(&self.entries[i]))
+            .collect();
+        exact.sort_unstable();
+        exact.dedup();
+
+        let scan = memmem::FinderRev::new(first.as_bytes());
+        let (mut open, mut closed) = (Vec::new(), Vec::new());
+        let mut to = self.buf.len();
+        let mut i = self.entries.len();
+        while let Some(pos) = scan.rfind(&self.buf[..to]) {
+            while i > 0 && self.entries[i - 1].start > pos {
+                i -= 1;
+            }
+            if i == 0 {
+                break;
+            }
+            let e = &self.entries[i - 1];
+            to = e.start;
+            if !visible(e) || exact.binary_search(&(i - 1)).is_ok() || !all_terms(e) {
                 continue;
             }
-            let exact = terms.iter().any(|t| e.exact.iter().any(|x| x == t));
-            cands.push((exact, e.open, e.updated, i));
+            if e.open {
+                open.push(i - 1);
+                if open.len() >= limit {
+                    break;
+                }
+            } else if closed.len() < limit {
+                closed.push(i - 1);
+            }
         }
-        // Rank by (exact, open, recent) first; match quality only breaks ties,
-        // so it is computed for the few candidates that can still make the cut.
-        let coarse = |c: &(bool, bool, i64, usize)| (c.0, c.1, c.2);
-        if cands.len() > limit {
-            cands.select_nth_unstable_by(limit - 1, |a, b| coarse(b).cmp(&coarse(a)));
-            let boundary = coarse(&cands[limit - 1]);
-            let tied: Vec<_> = cands[limit..]
-                .iter()
-                .filter(|c| coarse(c) == boundary)
-                .copied()
+
+        let rank = |v: Vec<usize>, is_exact: bool| -> Vec<(Hit, bool, i64)> {
+            let mut v: Vec<(Hit, bool, i64)> = v
+                .into_iter()
+                .map(|i| {
+                    let e = &self.entries[i];
+                    let hit = Hit {
+                        target: e.target.clone(),
+                        kind: e.kind,
+                        exact: is_exact,
+                        quality: self.quality(e, terms),
+                        fuzzy: false,
+                    };
+                    (hit, e.open, e.updated)
+                })
                 .collect();
-            cands.truncate(limit);
-            cands.extend(tied);
-        }
-        let mut hits: Vec<(Hit, bool, i64)> = cands
-            .into_iter()
-            .map(|(exact, open, updated, i)| {
-                let e = &self.entries[i];
-                let hit = Hit {
-                    target: e.target.clone(),
-                    kind: e.kind,
-                    exact,
-                    quality: self.quality(e, &terms),
-                };
-                (hit, open, updated)
-            })
-            .collect();
-        hits.sort_unstable_by(|a, b| {
-            b.0.exact
-                .cmp(&a.0.exact)
-                .then(b.1.cmp(&a.1))
-                .then(b.2.cmp(&a.2))
-                .then(b.0.quality.cmp(&a.0.quality))
-                .then(a.0.target.cmp(&b.0.target))
-        });
+            v.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(b.2.cmp(&a.2))
+                    .then(b.0.quality.cmp(&a.0.quality))
+                    .then(a.0.target.cmp(&b.0.target))
+            });
+            v
+        };
+        let mut hits = rank(exact, true);
+        hits.extend(rank(open, false));
+        hits.extend(rank(closed, false));
         hits.truncate(limit);
         hits.into_iter().map(|h| h.0).collect()
     }

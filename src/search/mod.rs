@@ -3,6 +3,8 @@
 //! initials, with traditional and simplified folded together.
 
 pub mod fold;
+pub mod highlight;
 pub mod index;
 
+pub use highlight::spans;
 pub use index::{DocInput, Hit, Index, Target, MAX_RESULTS};
