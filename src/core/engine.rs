@@ -82,22 +82,28 @@ impl Engine {
 
     /// Re-reads every item, unit and person into a fresh index.
     pub fn rebuild_index(&self) -> Result<()> {
-        let mut ix = Index::new();
+        // Rows first (they hold everything the index needs), then the index
+        // built newest-last from them, so it needs no re-sort and no copy.
         let mut rows = BTreeMap::new();
-        let units = self.unit_names.read().expect("lock").clone();
         for it in self.store.items() {
             let it = it?;
-            ix.upsert(item_doc(&it, &units));
             rows.insert(it.id, Row::of(&it));
         }
-        *self.rows.write().expect("lock") = rows;
+        let units = self.unit_names.read().expect("lock").clone();
+        let mut order: Vec<(i64, ItemId)> = rows.values().map(|r| (r.updated, r.id)).collect();
+        order.sort_unstable();
+        let mut ix = Index::new();
         for u in &units {
             ix.upsert(unit_doc(u));
         }
         for p in self.store.people()? {
             ix.upsert(person_doc(&p, &units));
         }
+        for (_, id) in order {
+            ix.upsert(row_doc(&rows[&id], &units));
+        }
         ix.settle();
+        *self.rows.write().expect("lock") = rows;
         *self.index.write().expect("lock") = ix;
         Ok(())
     }
@@ -134,8 +140,9 @@ impl Engine {
             let mut ix = self.index.write().expect("lock");
             let mut rows = self.rows.write().expect("lock");
             for it in items {
-                ix.upsert(item_doc(it, &units));
-                rows.insert(it.id, Row::of(it));
+                let row = Row::of(it);
+                ix.upsert(row_doc(&row, &units));
+                rows.insert(it.id, row);
             }
             ix.settle();
         }
@@ -180,8 +187,8 @@ fn unit_aliases(name: &str, units: &[Unit]) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// What the index holds for an item.
-pub fn item_doc(it: &Item, units: &[Unit]) -> DocInput {
+/// What the index holds for an item (built from its list row).
+pub fn row_doc(r: &Row, units: &[Unit]) -> DocInput {
     // Each name once: an alias already contained in another text adds nothing
     // but bytes to scan (教育局 in 市教育局), while 發改委 for 市發展和改革委員會 is kept.
     let mut text: Vec<String> = Vec::with_capacity(6);
@@ -190,28 +197,28 @@ pub fn item_doc(it: &Item, units: &[Unit]) -> DocInput {
             text.push(s.to_string());
         }
     };
-    add(&it.title);
-    add(&it.unit);
-    add(it.counterpart());
-    add(&it.handler);
-    for a in unit_aliases(&it.unit, units)
+    add(&r.title);
+    add(&r.unit);
+    add(&r.counterpart);
+    add(&r.handler);
+    for a in unit_aliases(&r.unit, units)
         .iter()
-        .chain(unit_aliases(it.counterpart(), units).iter())
+        .chain(unit_aliases(&r.counterpart, units).iter())
     {
         add(a);
     }
-    let mut exact = vec![it.code.clone()];
-    exact.extend(it.references());
+    let mut exact = vec![r.code.clone()];
+    exact.extend(r.references.iter().cloned());
     DocInput {
-        target: Target::Item(it.id),
-        kind: Some(it.kind),
-        level: it.classification,
-        open: it.status.is_open(),
-        updated: it.updated,
+        target: Target::Item(r.id),
+        kind: Some(r.kind),
+        level: r.classification,
+        open: r.status.is_open(),
+        updated: r.updated,
         exact,
         text,
-        plain: vec![it.status.label().to_string(), it.kind.label().to_string()],
-        phones: it.phones().into_iter().map(String::from).collect(),
+        plain: vec![r.status.label().to_string(), r.kind.label().to_string()],
+        phones: r.phones.clone(),
     }
 }
 

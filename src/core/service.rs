@@ -68,6 +68,10 @@ pub struct Row {
     pub version: u64,
     /// Sender, caller, chair or lead unit.
     pub counterpart: String,
+    /// Numbers quoted for it: 來文字號, 發文字號.
+    pub references: Vec<String>,
+    /// Call-back numbers on it.
+    pub phones: Vec<String>,
 }
 
 impl Row {
@@ -87,6 +91,8 @@ impl Row {
             updated: it.updated,
             version: it.version,
             counterpart: it.counterpart().to_string(),
+            references: it.references(),
+            phones: it.phones().into_iter().map(String::from).collect(),
         }
     }
 

@@ -68,9 +68,8 @@ struct Entry {
     level: Classification,
     open: bool,
     updated: i64,
-    exact: Vec<String>,
-    /// Digits of each phone number: a query of 4+ digits ending one is an identity match.
-    phone_digits: Vec<String>,
+    /// Hashes of its whole identifiers (see `key_hash`), to unlist it on removal.
+    keys: Box<[u64]>,
     start: usize,
     /// End of the folded text section (matches there rank higher than in pinyin).
     text_end: usize,
@@ -86,7 +85,7 @@ pub struct Index {
     entries: Vec<Entry>,
     by_target: HashMap<Target, usize>,
     /// Whole identifiers (codes, 文號, names, phone endings of people) → who carries them.
-    exact_keys: HashMap<String, Vec<Target>>,
+    exact_keys: HashMap<u64, Vec<Target>>,
     dead_bytes: usize,
     /// An entry was added out of `updated` order; `settle` re-sorts.
     unsorted: bool,
@@ -98,6 +97,19 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_RESULTS: usize = 1000;
 
 const SEP: u8 = 0;
+
+/// Entries scanned per block, newest block first (about half a megabyte of text).
+const SCAN_BLOCK: usize = 2048;
+
+/// Whole identifiers are kept as 64-bit hashes: a collision could only
+/// promote an entry that matches every term anyway, and strings would
+/// double the index's memory.
+fn key_hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
+}
 
 /// The endings (4 digits and more) of a directory entry's phone numbers: a
 /// caller read out as `…1234` is an identity match for the person.
@@ -181,8 +193,15 @@ impl Index {
         }
         let end = self.buf.len();
         let phone_digits: Vec<String> = d.phones.iter().map(|p| digits(p)).filter(|p| p.len() >= 4).collect();
-        for k in exact.iter().cloned().chain(phone_keys(d.kind, &phone_digits)) {
-            let v = self.exact_keys.entry(k).or_default();
+        let mut keys: Vec<u64> = exact
+            .iter()
+            .chain(phone_keys(d.kind, &phone_digits).iter())
+            .map(|k| key_hash(k))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in &keys {
+            let v = self.exact_keys.entry(*k).or_default();
             if !v.contains(&d.target) {
                 v.push(d.target.clone());
             }
@@ -197,8 +216,7 @@ impl Index {
             level: d.level,
             open: d.open,
             updated: d.updated,
-            exact,
-            phone_digits,
+            keys: keys.into_boxed_slice(),
             start,
             text_end,
             end,
@@ -212,12 +230,11 @@ impl Index {
             let e = &mut self.entries[i];
             e.alive = false;
             self.dead_bytes += e.end - e.start;
-            let keys: Vec<String> = e.exact.iter().cloned().chain(phone_keys(e.kind, &e.phone_digits)).collect();
-            for k in keys {
-                if let Some(v) = self.exact_keys.get_mut(&k) {
+            for k in e.keys.iter() {
+                if let Some(v) = self.exact_keys.get_mut(k) {
                     v.retain(|x| x != t);
                     if v.is_empty() {
-                        self.exact_keys.remove(&k);
+                        self.exact_keys.remove(k);
                     }
                 }
             }
@@ -339,7 +356,7 @@ impl Index {
 
         let mut exact: Vec<usize> = terms
             .iter()
-            .filter_map(|t| self.exact_keys.get(*t))
+            .filter_map(|t| self.exact_keys.get(&key_hash(t)))
             .flatten()
             .filter_map(|t| self.by_target.get(t).copied())
             .filter(|&i| visible(&self.entries[i]) && all_terms(&self.entries[i]))
@@ -347,30 +364,43 @@ impl Index {
         exact.sort_unstable();
         exact.dedup();
 
-        let scan = memmem::FinderRev::new(first.as_bytes());
+        // Blocks of entries from the newest back; each block is scanned forwards
+        // (memchr's SIMD search is forward-only), its matches taken newest first.
+        let scan = memmem::Finder::new(first.as_bytes());
         let (mut open, mut closed) = (Vec::new(), Vec::new());
-        let mut to = self.buf.len();
-        let mut i = self.entries.len();
-        while let Some(pos) = scan.rfind(&self.buf[..to]) {
-            while i > 0 && self.entries[i - 1].start > pos {
-                i -= 1;
-            }
-            if i == 0 {
-                break;
-            }
-            let e = &self.entries[i - 1];
-            to = e.start;
-            if !visible(e) || exact.binary_search(&(i - 1)).is_ok() || !all_terms(e) {
-                continue;
-            }
-            if e.open {
-                open.push(i - 1);
-                if open.len() >= limit {
+        let mut hi = self.entries.len();
+        'blocks: while hi > 0 {
+            let lo = hi.saturating_sub(SCAN_BLOCK);
+            let end = self.entries[hi - 1].end;
+            let mut from = self.entries[lo].start;
+            let mut i = lo;
+            let mut found = Vec::new();
+            while let Some(off) = scan.find(&self.buf[from..end]) {
+                let pos = from + off;
+                while self.entries[i].end <= pos {
+                    i += 1;
+                }
+                from = self.entries[i].end;
+                found.push(i);
+                if from >= end {
                     break;
                 }
-            } else if closed.len() < limit {
-                closed.push(i - 1);
             }
+            for &i in found.iter().rev() {
+                let e = &self.entries[i];
+                if !visible(e) || exact.binary_search(&i).is_ok() || !all_terms(e) {
+                    continue;
+                }
+                if e.open {
+                    open.push(i);
+                    if open.len() >= limit {
+                        break 'blocks;
+                    }
+                } else if closed.len() < limit {
+                    closed.push(i);
+                }
+            }
+            hi = lo;
         }
 
         let rank = |v: Vec<usize>, is_exact: bool| -> Vec<(Hit, bool, i64)> {

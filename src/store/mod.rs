@@ -22,8 +22,9 @@ pub use codec::{RecordType, SCHEMA};
 pub use error::{Result, StoreError};
 pub use txn::Txn;
 
-/// The default sled page cache: enough for 1M items' hot set, far below sled's 1 GiB default.
-pub const DEFAULT_CACHE_BYTES: u64 = 64 << 20;
+/// The default sled page cache, far below sled's 1 GiB default: reads of whole items are
+/// rare (lists and search run on the engine's in-memory rows), so a small cache serves.
+pub const DEFAULT_CACHE_BYTES: u64 = 32 << 20;
 
 /// An open data folder.
 pub struct Store {
