@@ -28,7 +28,7 @@ pub(super) enum Origin {
 }
 
 /// Gives a new item its id, code and first version, stores it and its
-/// history. The code is `{kind prefix}{year}-{n:04}`, gapless per kind and year.
+/// history. The caller writes the audit entry (one per command or batch). The code is `{kind prefix}{year}-{n:04}`, gapless per kind and year.
 /// Whatever the draft says, numbers and routing are the store's to give.
 pub(super) fn create(
     txn: &mut Txn,
@@ -97,7 +97,6 @@ pub(super) fn create(
         note: String::new(),
         changes,
     })?;
-    audit_write(txn, cx, it.id, action)?;
     Ok(it)
 }
 
@@ -152,7 +151,7 @@ fn save(
     Ok(after)
 }
 
-fn audit_write(txn: &mut Txn, cx: &WriteCtx, id: u64, action: &str) -> Result<(), StoreError> {
+pub(super) fn audit_write(txn: &mut Txn, cx: &WriteCtx, id: u64, action: &str) -> Result<(), StoreError> {
     txn.audit(&AuditEntry {
         at: cx.now,
         user: cx.user.login.clone(),
@@ -171,7 +170,11 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
         )));
     }
     match cmd {
-        Command::Create { item } => Ok(vec![create(txn, cx, *item, "建立", Origin::New)?]),
+        Command::Create { item } => {
+            let it = create(txn, cx, *item, "建立", Origin::New)?;
+            audit_write(txn, cx, it.id, "建立")?;
+            Ok(vec![it])
+        }
         Command::Set {
             id,
             version,
@@ -222,6 +225,7 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
                 &format!("由 {} 分辦", before.code),
                 Origin::New,
             )?;
+            audit_write(txn, cx, created.id, "分辦建立")?;
             let mut after = before.clone();
             after.status = Status::Routed;
             if let KindData::Inbox(d) = &mut after.data {

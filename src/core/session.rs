@@ -208,10 +208,16 @@ impl Service for Core {
         };
         let written = self.engine.store.write_then(
             |t| {
-                items
+                let made = items
                     .into_iter()
                     .map(|it| apply::create(t, &cx, it, "建立", origin))
-                    .collect::<Result<Vec<_>>>()
+                    .collect::<Result<Vec<_>>>()?;
+                // One write, one audit entry: the batch and the ids it made.
+                if let (Some(a), Some(b)) = (made.first(), made.last()) {
+                    let detail = format!("建立 {} 件 ({}–{})", made.len(), a.code, b.code);
+                    apply::audit_write(t, &cx, a.id, &detail)?;
+                }
+                Ok::<_, ServiceError>(made)
             },
             |w| self.engine.published(w),
         )?;
