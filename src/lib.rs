@@ -11,3 +11,4 @@ pub mod proto;
 pub mod search;
 pub mod server;
 pub mod store;
+pub mod tui;

@@ -355,3 +355,58 @@ fn users_and_clearance_from_the_cli() {
     let audit = e.ok(&["audit", "--item", "2"]);
     assert!(audit.contains("read") && audit.contains("機密"), "{audit}");
 }
+
+#[test]
+fn directory_import_export_round_trip_and_errors() {
+    let e = Env::new();
+    let units = e.write(
+        "units.csv",
+        "key,name,abbreviations,phone,doc_prefix\nlyj,市林業局,林業局、林業,0571-87009999,市林發\n",
+    );
+    assert!(e
+        .ok(&["directory", "import", s(&units)])
+        .contains("1 units saved"));
+    let people = e.write(
+        "people.csv",
+        "name,unit,title,phones,notes\n趙林,林業局,科長,13711112222/0571-87009998,古樹名木\n錢木,市林業局,科員,13711113333,\n",
+    );
+    assert!(e
+        .ok(&["directory", "import", s(&people)])
+        .contains("2 people saved"));
+    let found = e.ok(&["find", "2222"]);
+    assert!(found.contains("趙林"), "{found}");
+    assert!(e.ok(&["find", "林業"]).contains("市林業局"));
+
+    let bad = e.write(
+        "bad.csv",
+        "name,unit,phones\n孫一,市林業局,1\n李二,不存在局,\n周三,,x-y\n",
+    );
+    let o = e.run(&["directory", "import", s(&bad)]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("line 3: field 'unit'") && err.contains("line 4: field 'phones'"),
+        "{err}"
+    );
+    assert!(
+        !e.ok(&["directory", "ls", "--people"]).contains("孫一"),
+        "nothing of a refused file is saved"
+    );
+
+    let exported = e.ok(&["directory", "export", "--people"]);
+    assert!(
+        exported.starts_with("id,name,unit,title,phones,notes"),
+        "{exported}"
+    );
+    let again = e.write("again.csv", &exported);
+    assert!(e
+        .ok(&["directory", "import", s(&again)])
+        .contains("2 people saved"));
+    let listed = e.ok(&["directory", "ls", "--people"]);
+    assert_eq!(
+        listed.matches("趙林").count(),
+        1,
+        "re-importing an export updates, never duplicates: {listed}"
+    );
+    assert!(listed.contains("市林業局"), "{listed}");
+}

@@ -45,7 +45,10 @@ fn name_of(f: &Found) -> &str {
 #[test]
 fn every_fixture_query_finds_its_target() {
     let fx: Fixture = toml::from_str(include_str!("fixtures/find.toml")).expect("fixture parses");
-    assert!(fx.query.len() >= 40, "the fixture keeps at least 40 queries");
+    assert!(
+        fx.query.len() >= 40,
+        "the fixture keeps at least 40 queries"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
@@ -60,7 +63,8 @@ fn every_fixture_query_finds_its_target() {
         let mut it = Item::new(Kind::parse(&fi.kind).unwrap(), "", "tester", now);
         it.set("title", &fi.title, &ctx).unwrap();
         for (k, v) in &fi.fields {
-            it.set(k, v, &ctx).unwrap_or_else(|e| panic!("{}: {e}", fi.title));
+            it.set(k, v, &ctx)
+                .unwrap_or_else(|e| panic!("{}: {e}", fi.title));
         }
         let mut it = svc.apply(Command::Create { item: Box::new(it) }).unwrap();
         for m in &fi.moves {
@@ -79,7 +83,7 @@ fn every_fixture_query_finds_its_target() {
     for q in &fx.query {
         let found = svc.search(&q.q, 10).unwrap();
         let pos = found.iter().position(|f| name_of(f) == q.expect);
-        if !pos.is_some_and(|p| p < q.rank) {
+        if pos.is_none_or(|p| p >= q.rank) {
             misses.push(format!(
                 "'{}' ({}) should find '{}' in the top {}, got {:?}: {:?}",
                 q.q,
@@ -91,13 +95,24 @@ fn every_fixture_query_finds_its_target() {
             ));
         }
     }
-    assert!(misses.is_empty(), "{} misses:\n{}", misses.len(), misses.join("\n"));
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
 }
 
 #[test]
 fn hostile_queries_do_not_crash_or_stall() {
     let dir = tempfile::tempdir().unwrap();
-    let engine = Engine::open(dir.path(), 16 << 20, WorkCalendar::builtin(), Clock::Fixed(1_795_570_200)).unwrap();
+    let engine = Engine::open(
+        dir.path(),
+        16 << 20,
+        WorkCalendar::builtin(),
+        Clock::Fixed(1_795_570_200),
+    )
+    .unwrap();
     let svc = Core::for_uid(engine, 1000, "tester").unwrap();
     shuniu::demo::load(&svc, shuniu::demo::generate(500, 7, 1_795_570_200)).unwrap();
     let long = "關於".repeat(5_000);
@@ -120,5 +135,9 @@ fn hostile_queries_do_not_crash_or_stall() {
     assert!(svc.search("", 50).unwrap().is_empty());
     // A query that matches nearly everything is cut at the hard cap.
     let all = svc.search("關", 5000).unwrap();
-    assert!(!all.is_empty() && all.len() <= shuniu::search::MAX_RESULTS, "{}", all.len());
+    assert!(
+        !all.is_empty() && all.len() <= shuniu::search::MAX_RESULTS,
+        "{}",
+        all.len()
+    );
 }

@@ -35,8 +35,19 @@ pub struct Global {
     pub socket: Option<PathBuf>,
     /// Open the data folder in this process instead of through a daemon
     /// (single-user debugging; fails while a daemon owns the folder).
-    #[arg(long, global = true, env = "SHUNIU_NO_DAEMON")]
+    #[arg(
+        long,
+        global = true,
+        env = "SHUNIU_NO_DAEMON",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
     pub no_daemon: bool,
+    /// The workbench's colours: default, light, high-contrast, mono, or a theme file.
+    #[arg(long, global = true, env = "SHUNIU_THEME", value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// The workbench's language: zh-Hant (default), zh-Hans, en.
+    #[arg(long, global = true, env = "SHUNIU_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// The subcommands.
@@ -205,6 +216,18 @@ pub enum Cmd {
     /// Open the data folder, build the index, report time and memory (used by `bench`).
     #[command(hide = true)]
     BenchOpen,
+    /// The workbench's key bindings (with the config applied), as markdown.
+    Keys,
+    /// Measure the workbench: first frame, `/` per keystroke, bytes per `j`.
+    #[command(hide = true)]
+    BenchTui {
+        /// Item counts to measure at.
+        #[arg(long, value_delimiter = ',', default_value = "100000")]
+        items: Vec<usize>,
+    },
+    /// The 通訊錄: list, import (CSV, all or nothing) and export units and people.
+    #[command(subcommand)]
+    Directory(DirectoryCmd),
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -305,4 +328,27 @@ pub struct UserArgs {
     /// Enable a disabled user.
     #[arg(long)]
     pub enable: bool,
+}
+
+/// `shuniu directory …`.
+#[derive(Debug, Subcommand)]
+pub enum DirectoryCmd {
+    /// List units (or people with --people).
+    Ls {
+        /// People instead of units.
+        #[arg(long)]
+        people: bool,
+    },
+    /// Import a units CSV (key,name,abbreviations,phone,doc_prefix) or a
+    /// people CSV (id,name,unit,title,phones,notes); nothing is saved if any row is bad.
+    Import {
+        /// The CSV file, or - for standard input.
+        file: String,
+    },
+    /// Write units (or people with --people) as CSV, in the columns import reads.
+    Export {
+        /// People instead of units.
+        #[arg(long)]
+        people: bool,
+    },
 }

@@ -3,11 +3,13 @@
 pub mod args;
 mod bench;
 mod bench_daemon;
+pub mod directory;
 pub mod intake;
 pub mod open;
 pub mod output;
 pub mod run;
 pub mod table;
+mod tui;
 
 pub use args::Cli;
 pub use run::run;

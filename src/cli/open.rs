@@ -216,7 +216,11 @@ pub fn stop(g: &Global, out: &mut dyn std::io::Write) -> Result<()> {
         Target::Personal { socket, .. } => socket,
     };
     match client::stop(&socket).map_err(|e| eyre!(e))? {
-        Some(pid) => writeln!(out, "stopped the shuniu daemon (pid {pid}) on {}", show(&socket))?,
+        Some(pid) => writeln!(
+            out,
+            "stopped the shuniu daemon (pid {pid}) on {}",
+            show(&socket)
+        )?,
         None => writeln!(out, "no shuniu daemon is listening on {}", show(&socket))?,
     }
     Ok(())

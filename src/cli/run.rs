@@ -10,7 +10,7 @@ use crate::model::{
     Status, User, WorkCalendar,
 };
 
-use super::args::{Cli, Cmd, LsArgs, UserArgs, UserCmd};
+use super::args::{Cli, Cmd, DirectoryCmd, LsArgs, UserArgs, UserCmd};
 use super::intake::{self, Format};
 use super::open::{open, Opened};
 use super::output;
@@ -40,11 +40,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Some(Cmd::Bench { items, .. }) => return super::bench::run(&items, out),
         Some(Cmd::Serve(a)) => return super::open::serve(&cli.global, &a),
         Some(Cmd::Stop) => return super::open::stop(&cli.global, out),
+        Some(Cmd::Keys) => return super::tui::keys(&cli.global, out),
+        Some(Cmd::BenchTui { items }) => return super::tui::bench(&items, out),
         Some(Cmd::BenchOpen) => {
             let (cfg, _) = crate::config::load(cli.global.config.as_deref());
             return super::bench::open_only(&super::open::data_dir(&cli.global, &cfg), out);
         }
         _ => {}
+    }
+    if cli.command.is_none() && super::tui::interactive() {
+        return super::tui::run(&cli.global);
     }
     let Opened {
         svc,
@@ -294,6 +299,22 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             }
         }
         Cmd::User(u) => user(svc, u, out)?,
+        Cmd::Directory(d) => match d {
+            DirectoryCmd::Ls { people } => super::directory::list(svc, people, out)?,
+            DirectoryCmd::Export { people } => super::directory::export(svc, people, out)?,
+            DirectoryCmd::Import { file } => {
+                let text = if file == "-" {
+                    let mut s = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut s)
+                        .wrap_err("reading standard input")?;
+                    s
+                } else {
+                    std::fs::read_to_string(&file).wrap_err_with(|| format!("reading {file}"))?
+                };
+                super::directory::import(svc, &file, &text, out)?
+            }
+        },
         Cmd::Watch { count, timeout } => watch(svc, count, timeout, out)?,
         Cmd::Audit { user, item, since } => {
             let item = item.map(|s| resolve(svc, &s).map(|i| i.id)).transpose()?;
@@ -327,6 +348,8 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
         | Cmd::Man
         | Cmd::Bench { .. }
         | Cmd::BenchOpen
+        | Cmd::Keys
+        | Cmd::BenchTui { .. }
         | Cmd::Serve(_)
         | Cmd::Stop => {
             unreachable!("handled before opening the store")
@@ -355,7 +378,9 @@ fn watch(
             Some(d) => match rx.recv_timeout(d.saturating_duration_since(Instant::now())) {
                 Ok(ev) => ev,
                 Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => bail!("the connection to the daemon was lost"),
+                Err(RecvTimeoutError::Disconnected) => {
+                    bail!("the connection to the daemon was lost")
+                }
             },
             None => rx
                 .recv()

@@ -100,6 +100,8 @@ impl Shared {
 pub struct Client {
     shared: Arc<Shared>,
     welcome: Welcome,
+    /// The daemon's today, and when it was asked.
+    today: Mutex<Option<(chrono::NaiveDate, std::time::Instant)>>,
     stream: UnixStream,
     reader: Option<JoinHandle<()>>,
 }
@@ -165,6 +167,7 @@ impl Client {
         Ok(Client {
             shared,
             welcome,
+            today: Mutex::new(None),
             stream,
             reader: Some(reader),
         })
@@ -211,8 +214,7 @@ impl Client {
             sh.calls.lock().expect("lock").waiting.remove(&id);
             return Err(sh.lost(&e.to_string()));
         }
-        rx.recv()
-            .unwrap_or_else(|_| Err(sh.lost("no reply came")))
+        rx.recv().unwrap_or_else(|_| Err(sh.lost("no reply came")))
     }
 }
 

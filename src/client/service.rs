@@ -6,9 +6,7 @@ use std::sync::mpsc::{channel, Receiver};
 
 use chrono::NaiveDate;
 
-use crate::core::{
-    AuditFilter, Counts, Event, Filter, Found, Result, Row, Service, ServiceError,
-};
+use crate::core::{AuditFilter, Counts, Event, Filter, Found, Result, Row, Service, ServiceError};
 use crate::model::{AuditEntry, Command, HistoryEntry, Item, ItemId, Person, Unit, User};
 use crate::proto::{Request, Response};
 use crate::store::CheckReport;
@@ -17,7 +15,11 @@ use super::Client;
 
 fn unexpected(r: &Response) -> ServiceError {
     let name = format!("{r:?}");
-    let name = name.split(['(', ' ', '{']).next().unwrap_or("?").to_string();
+    let name = name
+        .split(['(', ' ', '{'])
+        .next()
+        .unwrap_or("?")
+        .to_string();
     ServiceError::Store(format!(
         "the daemon answered with {name}, which does not fit the question (a protocol bug)"
     ))
@@ -47,8 +49,18 @@ impl Service for Client {
     }
 
     fn today(&self) -> NaiveDate {
+        // Screens ask on every draw: the daemon's answer is kept for a few seconds.
+        let mut cached = self.today.lock().expect("lock");
+        if let Some((d, at)) = *cached {
+            if at.elapsed() < std::time::Duration::from_secs(5) {
+                return d;
+            }
+        }
         match self.call(Request::Today) {
-            Ok(Response::Today(d)) => d,
+            Ok(Response::Today(d)) => {
+                *cached = Some((d, std::time::Instant::now()));
+                d
+            }
             // The daemon is gone; the screen still needs a date to draw with.
             _ => crate::model::time::local_date(chrono::Utc::now().timestamp()),
         }

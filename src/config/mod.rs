@@ -28,7 +28,16 @@ pub struct Config {
     pub holidays: Option<PathBuf>,
     /// The socket of a shared daemon: connect there, never start one.
     pub socket: Option<PathBuf>,
+    /// The workbench's colour theme: a built-in name, a name in `themes/`, or a path.
+    pub theme: Option<String>,
+    /// The workbench's language: zh-Hant (default), zh-Hans, en.
+    pub lang: Option<String>,
+    /// Key bindings by mode: `[keys.normal] "x" = "close"`.
+    pub keys: Option<Keys>,
 }
+
+/// `[keys.MODE]` tables: keys to command lines.
+pub type Keys = std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
 
 impl Config {
     /// `over`'s keys win over `self`'s.
@@ -38,6 +47,17 @@ impl Config {
             cache_mb: over.cache_mb.or(self.cache_mb),
             holidays: over.holidays.or(self.holidays),
             socket: over.socket.or(self.socket),
+            theme: over.theme.or(self.theme),
+            lang: over.lang.or(self.lang),
+            keys: match (self.keys, over.keys) {
+                (Some(mut base), Some(over)) => {
+                    for (mode, table) in over {
+                        base.entry(mode).or_default().extend(table);
+                    }
+                    Some(base)
+                }
+                (a, b) => b.or(a),
+            },
         }
     }
 }
@@ -225,6 +245,20 @@ mod tests {
             .to_str()
             .unwrap()
             .starts_with("sock-"));
+    }
+
+    #[test]
+    fn workbench_settings_merge() {
+        let a = parse(
+            "theme = \"light\"\n[keys.normal]\nx = \"close\"\n",
+            "a.toml",
+        )
+        .unwrap();
+        let b = parse("lang = \"en\"\n[keys.normal]\ny = \"undo\"\n", "b.toml").unwrap();
+        let m = a.merged(b);
+        assert_eq!(m.theme.as_deref(), Some("light"));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        assert_eq!(m.keys.unwrap()["normal"].len(), 2);
     }
 
     #[test]

@@ -151,7 +151,12 @@ fn save(
     Ok(after)
 }
 
-pub(super) fn audit_write(txn: &mut Txn, cx: &WriteCtx, id: u64, action: &str) -> Result<(), StoreError> {
+pub(super) fn audit_write(
+    txn: &mut Txn,
+    cx: &WriteCtx,
+    id: u64,
+    action: &str,
+) -> Result<(), StoreError> {
     txn.audit(&AuditEntry {
         at: cx.now,
         user: cx.user.login.clone(),

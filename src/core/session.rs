@@ -238,7 +238,10 @@ impl Service for Core {
         for h in hits {
             match h.target {
                 Target::Item(id) => {
-                    if let Some(r) = rows.get(&id).filter(|r| self.user.may_see(r.classification)) {
+                    if let Some(r) = rows
+                        .get(&id)
+                        .filter(|r| self.user.may_see(r.classification))
+                    {
                         out.push(Found::Item(Box::new(r.clone())));
                     }
                 }

@@ -370,7 +370,10 @@ impl Splittable for Response {
 /// Encodes `msg` as frames of at most [`MAX_FRAME`] bytes: each frame is
 /// `head(last)` followed by the encoding of one part. Parts are made by
 /// halving lists until each fits; a single piece too large is an error.
-fn parts<M: Splittable>(msg: M, head: impl Fn(bool) -> Vec<u8>) -> Result<Vec<Vec<u8>>, ProtoError> {
+fn parts<M: Splittable>(
+    msg: M,
+    head: impl Fn(bool) -> Vec<u8>,
+) -> Result<Vec<Vec<u8>>, ProtoError> {
     let mut out = vec![];
     let mut total = 0usize;
     // A stack of parts still to send, the next one on top.

@@ -46,7 +46,12 @@ fn handshake_round_trips() {
 #[test]
 fn the_frozen_handshake_prefix_decodes_from_any_future_hello() {
     // A future client may add fields or change everything after the first two.
-    let future = (PROTOCOL_VERSION + 7, "9.9.9".to_string(), vec![1u8, 2, 3], "x");
+    let future = (
+        PROTOCOL_VERSION + 7,
+        "9.9.9".to_string(),
+        vec![1u8, 2, 3],
+        "x",
+    );
     let f = encode(&future).unwrap();
     let (p, v): (u32, String) = decode_prefix(body(&f)).unwrap();
     assert_eq!((p, v.as_str()), (PROTOCOL_VERSION + 7, "9.9.9"));
@@ -107,7 +112,9 @@ fn every_request_and_response_round_trips() {
     };
     let replies: Vec<Result<Response, ServiceError>> = vec![
         Ok(Response::Items(vec![item(1)])),
-        Ok(Response::Today(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())),
+        Ok(Response::Today(
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        )),
         Ok(Response::Check(WireCheck {
             records: 3,
             items: 1,
@@ -133,7 +140,10 @@ fn every_request_and_response_round_trips() {
         );
     }
     let ev = ServerFrame::Event(Event::Changed(Box::new(item(3))));
-    assert_eq!(decode::<ServerFrame>(body(&encode(&ev).unwrap())).unwrap(), ev);
+    assert_eq!(
+        decode::<ServerFrame>(body(&encode(&ev).unwrap())).unwrap(),
+        ev
+    );
 }
 
 #[test]
@@ -206,9 +216,12 @@ fn big_messages_go_in_parts_and_come_back_whole() {
     let mut huge = item(1);
     huge.body = "x".repeat(MAX_FRAME + 1);
     assert!(matches!(
-        call_frames(1, Request::Apply(Command::Create {
-            item: Box::new(huge)
-        })),
+        call_frames(
+            1,
+            Request::Apply(Command::Create {
+                item: Box::new(huge)
+            })
+        ),
         Err(ProtoError::TooLarge(_))
     ));
 }

@@ -106,7 +106,9 @@ const SCAN_BLOCK: usize = 2048;
 /// double the index's memory.
 fn key_hash(s: &str) -> u64 {
     use std::hash::{BuildHasher, Hasher};
-    let mut h = std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().build_hasher();
+    let mut h =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .build_hasher();
     h.write(s.as_bytes());
     h.finish()
 }
@@ -192,7 +194,12 @@ impl Index {
             push(&mut self.buf, &digits(p));
         }
         let end = self.buf.len();
-        let phone_digits: Vec<String> = d.phones.iter().map(|p| digits(p)).filter(|p| p.len() >= 4).collect();
+        let phone_digits: Vec<String> = d
+            .phones
+            .iter()
+            .map(|p| digits(p))
+            .filter(|p| p.len() >= 4)
+            .collect();
         let mut keys: Vec<u64> = exact
             .iter()
             .chain(phone_keys(d.kind, &phone_digits).iter())
@@ -253,7 +260,10 @@ impl Index {
     }
 
     fn compact(&mut self) {
-        let mut live: Vec<Entry> = std::mem::take(&mut self.entries).into_iter().filter(|e| e.alive).collect();
+        let mut live: Vec<Entry> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| e.alive)
+            .collect();
         live.sort_by_key(|e| e.updated);
         let mut buf = Vec::with_capacity(self.buf.len() - self.dead_bytes);
         let mut entries = Vec::with_capacity(live.len());
@@ -303,7 +313,13 @@ impl Index {
         // A homophone: the same sound, another character (停車男 for 停車難).
         let sounds: Vec<String> = terms
             .iter()
-            .map(|t| if t.chars().any(is_cjk) { pinyin_forms(t).0 } else { t.to_string() })
+            .map(|t| {
+                if t.chars().any(is_cjk) {
+                    pinyin_forms(t).0
+                } else {
+                    t.to_string()
+                }
+            })
             .collect();
         if sounds.iter().zip(terms).any(|(a, b)| a != b) {
             let s: Vec<&str> = sounds.iter().map(String::as_str).collect();
@@ -323,8 +339,17 @@ impl Index {
             for p in 0..chars.len() {
                 let left: String = chars[..p].iter().collect();
                 let right: String = chars[p + 1..].iter().collect();
-                let mut v: Vec<&str> = terms.iter().enumerate().filter(|(i, _)| *i != j).map(|(_, t)| *t).collect();
-                v.extend([left.as_str(), right.as_str()].into_iter().filter(|s| s.chars().count() >= 2));
+                let mut v: Vec<&str> = terms
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != j)
+                    .map(|(_, t)| *t)
+                    .collect();
+                v.extend(
+                    [left.as_str(), right.as_str()]
+                        .into_iter()
+                        .filter(|s| s.chars().count() >= 2),
+                );
                 for h in self.search_terms(&v, clearance, limit) {
                     if !out.iter().any(|o| o.target == h.target) {
                         out.push(h);
@@ -347,7 +372,10 @@ impl Index {
             return vec![];
         }
         let first = *terms.iter().max_by_key(|t| t.len()).expect("a term");
-        let finders: Vec<memmem::Finder> = terms.iter().map(|t| memmem::Finder::new(t.as_bytes())).collect();
+        let finders: Vec<memmem::Finder> = terms
+            .iter()
+            .map(|t| memmem::Finder::new(t.as_bytes()))
+            .collect();
         let visible = |e: &Entry| e.alive && e.level <= clearance;
         let all_terms = |e: &Entry| {
             let hay = &self.buf[e.start..e.end];

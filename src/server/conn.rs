@@ -13,9 +13,9 @@ use std::time::Duration;
 
 use crate::core::{Core, Engine, Event, Service, ServiceError};
 use crate::proto::{
-    self, decode, decode_prefix, read_frame, read_frame_patient, reply_frames, write_frame,
-    Answer, ClientFrame, Hello, HelloReply, ProtoError, Request, Response, ServerFrame,
-    Splittable, Welcome, MAX_MESSAGE, PROTOCOL_VERSION,
+    self, decode, decode_prefix, read_frame, read_frame_patient, reply_frames, write_frame, Answer,
+    ClientFrame, Hello, HelloReply, ProtoError, Request, Response, ServerFrame, Splittable,
+    Welcome, MAX_MESSAGE, PROTOCOL_VERSION,
 };
 
 use super::dispatch::dispatch;
@@ -57,12 +57,16 @@ fn session(ctx: &Ctx, conn: u64, stream: &mut UnixStream) -> Result<(), String> 
         .and_then(|_| stream.set_write_timeout(Some(WRITE_TIMEOUT)))
         .map_err(|e| e.to_string())?;
     let who = format!("uid {uid} pid {pid}");
-    let body = read_frame(stream).map_err(|e| match e {
+    let body = match read_frame(stream) {
+        // A probe (`shuniu stop`, a readiness check): nothing to complain about.
+        Err(ProtoError::Closed) => return Ok(()),
+        r => r,
+    };
+    let body = body.map_err(|e| match e {
         ProtoError::Timeout => format!(
             "{who}: no hello within {:.1} s",
             ctx.handshake.as_secs_f64()
         ),
-        ProtoError::Closed => format!("{who}: left without saying hello"),
         e => format!("{who}: handshake: {e}"),
     })?;
     let reply = |answer| HelloReply {
@@ -159,7 +163,8 @@ fn requests(ctx: &Ctx, stream: &mut UnixStream, core: &Core) -> Result<(), Strin
         let result = match req {
             Request::Subscribe => subscribe(core, &writer, &closed.0, &mut subscribed),
             req => catch_unwind(AssertUnwindSafe(|| dispatch(core, req))).unwrap_or_else(|_| {
-                ctx.log.line(format_args!("request {id}: the daemon hit a bug (panic)"));
+                ctx.log
+                    .line(format_args!("request {id}: the daemon hit a bug (panic)"));
                 Err(ServiceError::Store(
                     "the daemon hit a bug answering this; see its log".into(),
                 ))
@@ -168,7 +173,9 @@ fn requests(ctx: &Ctx, stream: &mut UnixStream, core: &Core) -> Result<(), Strin
         let frames = reply_frames(id, result).or_else(|e| {
             reply_frames(
                 id,
-                Err(ServiceError::Store(format!("the answer cannot be sent: {e}"))),
+                Err(ServiceError::Store(format!(
+                    "the answer cannot be sent: {e}"
+                ))),
             )
         });
         let frames = frames.map_err(|e| e.to_string())?;

@@ -126,7 +126,11 @@ impl Conns {
             if now >= deadline {
                 return false;
             }
-            st = self.changed.wait_timeout(st, deadline - now).expect("lock").0;
+            st = self
+                .changed
+                .wait_timeout(st, deadline - now)
+                .expect("lock")
+                .0;
         }
         true
     }
@@ -163,8 +167,27 @@ pub fn serve(opts: ServeOptions, log: Arc<Log>) -> Result<(), String> {
     r
 }
 
+/// Each connection holds a few descriptors: let the daemon use as many as
+/// its hard limit allows (capped), not the soft default of 1024.
+fn more_descriptors() -> Option<u64> {
+    use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
+    let lim = getrlimit(Resource::Nofile);
+    let want = lim.maximum.unwrap_or(65_536).min(65_536);
+    if lim.current.is_some_and(|c| c < want) {
+        let _ = setrlimit(
+            Resource::Nofile,
+            Rlimit {
+                current: Some(want),
+                maximum: lim.maximum,
+            },
+        );
+    }
+    getrlimit(Resource::Nofile).current
+}
+
 fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
     let pid = std::process::id();
+    let fds = more_descriptors();
     let gid = match &opts.group {
         Some(g) => Some(
             crate::config::gid_of_group(g)
@@ -199,10 +222,18 @@ fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
     // 2. The store, and the daemon's own account as the first administrator.
     let started = Instant::now();
     let engine = loop {
-        match Engine::open(&data, opts.cache_bytes, opts.calendar.clone(), Clock::System) {
+        match Engine::open(
+            &data,
+            opts.cache_bytes,
+            opts.calendar.clone(),
+            Clock::System,
+        ) {
             Ok(e) => break e,
             // A daemon that just let go of the folder may still be closing it.
-            Err(e) if e.to_string().contains("in use") && started.elapsed() < Duration::from_secs(3) => {
+            Err(e)
+                if e.to_string().contains("in use")
+                    && started.elapsed() < Duration::from_secs(3) =>
+            {
                 std::thread::sleep(Duration::from_millis(50));
             }
             Err(e) => return Err(format!("opening {}: {e}", data.display())),
@@ -215,18 +246,17 @@ fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
     // 3. The socket: one daemon each; a stale file is replaced, a live one never.
     socket_folder(&socket, gid)?;
     let sock_lock = socket_lock_path(&socket);
-    let mut sock_held = lock::lock_patiently(&sock_lock, Duration::from_secs(5), || {
-        answers(&socket)
-    })
-    .map_err(|e| format!("locking {}: {e}", sock_lock.display()))?
-    .ok_or_else(|| {
-        let d = lock::holder(&sock_lock);
-        format!(
+    let mut sock_held =
+        lock::lock_patiently(&sock_lock, Duration::from_secs(5), || answers(&socket))
+            .map_err(|e| format!("locking {}: {e}", sock_lock.display()))?
+            .ok_or_else(|| {
+                let d = lock::holder(&sock_lock);
+                format!(
             "another shuniu daemon (pid {}) is listening on {}; a live socket is never taken over",
             lock::field(&d, "pid").unwrap_or("?"),
             socket.display()
         )
-    })?;
+            })?;
     sock_held
         .describe(&format!("pid={pid}\ndata={}\n", data.display()))
         .map_err(|e| format!("writing {}: {e}", sock_lock.display()))?;
@@ -253,9 +283,7 @@ fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
         rustix::fs::chown(&socket, None, Some(rustix::fs::Gid::from_raw(g)))
             .map_err(|e| format!("giving {} to group {g}: {e}", socket.display()))?;
     }
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| e.to_string())?;
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
 
     // 4. Signals arrive as bytes on a socket pair, next to the listener in one poll.
     let (sig_rx, sig_tx) = UnixStream::pair().map_err(|e| e.to_string())?;
@@ -279,13 +307,14 @@ fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
 
     log.line(format_args!(
-        "serving {} on {} (shuniu {}, protocol {}, {} items indexed in {} ms{}{})",
+        "serving {} on {} (shuniu {}, protocol {}, {} items indexed in {} ms, {} descriptors{}{})",
         data.display(),
         socket.display(),
         env!("CARGO_PKG_VERSION"),
         crate::proto::PROTOCOL_VERSION,
         engine.index_len(),
         started.elapsed().as_millis(),
+        fds.map(|n| n.to_string()).unwrap_or_else(|| "unlimited".into()),
         opts.group
             .as_ref()
             .map(|g| format!(", group {g}"))
@@ -379,7 +408,8 @@ fn accept_loop(
                                 cs.remove(id);
                             });
                         if let Err(e) = spawned {
-                            ctx.log.line(format_args!("conn {id}: no thread for it: {e}"));
+                            ctx.log
+                                .line(format_args!("conn {id}: no thread for it: {e}"));
                             conns.remove(id);
                         }
                     }

@@ -98,7 +98,13 @@ pub const COMMANDS: &[CommandSpec] = &[
     c("redraw", K::None, false, T::DocRedraw),
     c("reload", K::None, false, T::DocReload),
     c("visual", K::None, false, T::DocVisual),
-    a("toggle_open", &["open_only"], K::None, false, T::DocOpenToggle),
+    a(
+        "toggle_open",
+        &["open_only"],
+        K::None,
+        false,
+        T::DocOpenToggle,
+    ),
     c("route", K::Kind, true, T::DocRoute),
     c("urgency", K::Urgency, false, T::DocUrgency),
     c("assign", K::Person, false, T::DocAssign),
@@ -414,7 +420,10 @@ fn filter(prefix: &str, partial: &str, pool: &[String]) -> Vec<String> {
     let folded = crate::search::fold::fold(partial);
     let mut out: Vec<String> = pool
         .iter()
-        .filter(|p| p.starts_with(partial) || (!partial.is_empty() && crate::search::fold::fold(p).contains(&folded)))
+        .filter(|p| {
+            p.starts_with(partial)
+                || (!partial.is_empty() && crate::search::fold::fold(p).contains(&folded))
+        })
         .map(|p| format!("{prefix}{p}"))
         .collect();
     out.dedup();
@@ -448,8 +457,14 @@ mod tests {
         assert_eq!(parse("route 收文"), Ok(Action::Route(Kind::Incoming)));
         assert_eq!(parse("route 辦會"), Ok(Action::Route(Kind::Meeting)));
         assert!(matches!(parse("route 發文"), Err(ParseError::Bad(..))));
-        assert_eq!(parse("due +3工作日"), Ok(Action::Due(Some("+3工作日".into()))));
-        assert_eq!(parse("set deadline 週五"), Ok(Action::Set("deadline".into(), "週五".into())));
+        assert_eq!(
+            parse("due +3工作日"),
+            Ok(Action::Due(Some("+3工作日".into())))
+        );
+        assert_eq!(
+            parse("set deadline 週五"),
+            Ok(Action::Set("deadline".into(), "週五".into()))
+        );
         assert!(matches!(parse("tab"), Err(ParseError::Missing(..))));
         assert!(matches!(parse("frob"), Err(ParseError::Unknown(_))));
     }
@@ -463,7 +478,11 @@ mod tests {
         };
         assert!(complete("ass", &v).contains(&"assign".to_string()));
         assert_eq!(complete("assign 張", &v), vec!["assign 張三"]);
-        assert_eq!(complete("assign 张", &v), vec!["assign 張三"], "simplified finds traditional");
+        assert_eq!(
+            complete("assign 张", &v),
+            vec!["assign 張三"],
+            "simplified finds traditional"
+        );
         assert_eq!(complete("set unit 教", &v), vec!["set unit 市教育局"]);
         assert_eq!(complete("urgency 特", &v), vec!["urgency 特急"]);
     }

@@ -105,8 +105,8 @@ pub enum Effect {
     SaveForm {
         /// The kind.
         kind: Kind,
-        /// The item edited, or `None` to create.
-        id: Option<ItemId>,
+        /// The item edited and the version the form read, or `None` to create.
+        id: Option<(ItemId, u64)>,
         /// Every field's value (create) or the changed ones (edit).
         fields: Vec<(String, String)>,
     },

@@ -26,7 +26,9 @@ impl Lang {
             "zh-hant" | "hant" | "tw" | "zh-tw" | "zh-hk" | "繁體" | "繁体" | "繁體中文" | "zh" => {
                 Some(Lang::Hant)
             }
-            "zh-hans" | "hans" | "cn" | "zh-cn" | "简体" | "簡體" | "简体中文" => Some(Lang::Hans),
+            "zh-hans" | "hans" | "cn" | "zh-cn" | "简体" | "簡體" | "简体中文" => {
+                Some(Lang::Hans)
+            }
             "en" | "english" | "en-us" | "en-gb" => Some(Lang::En),
             _ => None,
         }
@@ -90,6 +92,7 @@ catalogue! {
     ModeCommand => ("命令", "命令", "COMMAND"),
     ModeSearch => ("篩選", "筛选", "FILTER"),
     ConnLocal => ("本機", "本机", "local"),
+    ConnDaemon => ("已連線", "已连线", "connected"),
     Overdue => ("逾期", "逾期", "overdue"),
     Selected => ("已選 {0} 項", "已选 {0} 项", "{0} selected"),
     Loading => ("載入中…", "载入中…", "Loading…"),
@@ -269,7 +272,11 @@ mod tests {
                 assert_eq!(placeholders(s), base, "{t:?} placeholders differ in {l:?}");
             }
             // English must not be left in Chinese, nor 简体 in 繁體 characters that differ.
-            assert_ne!(t.text(Lang::En), t.text(Lang::Hant).replace('樞', ""), "{t:?}");
+            assert_ne!(
+                t.text(Lang::En),
+                t.text(Lang::Hant).replace('樞', ""),
+                "{t:?}"
+            );
         }
     }
 
@@ -286,7 +293,10 @@ mod tests {
                 .filter(|(a, b)| a != b && !"發週會務".contains(*a))
                 .map(|(a, _)| a)
                 .collect();
-            assert!(differs.is_empty(), "{t:?} has traditional characters {differs:?} in 简体");
+            assert!(
+                differs.is_empty(),
+                "{t:?} has traditional characters {differs:?} in 简体"
+            );
         }
     }
 

@@ -193,7 +193,8 @@ impl fmt::Display for Key {
             Code::PageDown => "PageDown".into(),
             Code::F(n) => format!("F{n}"),
         };
-        let plain = !self.ctrl && !self.alt && matches!(self.code, Code::Char(c) if c != ' ' && c != '<');
+        let plain =
+            !self.ctrl && !self.alt && matches!(self.code, Code::Char(c) if c != ' ' && c != '<');
         if plain {
             return f.write_str(&name);
         }
@@ -221,7 +222,19 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for s in ["gg", "<C-d>", "<Enter>", "<S-Tab>", "G", "<Space>", "<Esc>:q<Enter>", "5j", "<A-x>", "<F5>", "<lt>"] {
+        for s in [
+            "gg",
+            "<C-d>",
+            "<Enter>",
+            "<S-Tab>",
+            "G",
+            "<Space>",
+            "<Esc>:q<Enter>",
+            "5j",
+            "<A-x>",
+            "<F5>",
+            "<lt>",
+        ] {
             let k = parse_keys(s).unwrap();
             assert_eq!(show_keys(&k), s, "{s}");
         }

@@ -24,7 +24,12 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// Every mode, in the order the help shows them.
-    pub const ALL: [KeyMode; 4] = [KeyMode::Normal, KeyMode::Visual, KeyMode::Form, KeyMode::Input];
+    pub const ALL: [KeyMode; 4] = [
+        KeyMode::Normal,
+        KeyMode::Visual,
+        KeyMode::Form,
+        KeyMode::Input,
+    ];
 
     /// The name in the config file (`[keys.normal]`).
     pub fn name(self) -> &'static str {
@@ -69,6 +74,7 @@ pub const DEFAULTS: &[(KeyMode, &str, &str)] = &[
     (N, "<PageUp>", "half_page_up"),
     (N, "<Enter>", "open"),
     (N, "<Esc>", "back"),
+    (N, "<C-c>", "back"),
     (N, "1", "tab 1"),
     (N, "2", "tab 2"),
     (N, "3", "tab 3"),
@@ -112,9 +118,11 @@ pub const DEFAULTS: &[(KeyMode, &str, &str)] = &[
     (F, "<Up>", "form_prev"),
     (F, "<C-s>", "form_save"),
     (F, "<Esc>", "form_cancel"),
+    (F, "<C-c>", "form_cancel"),
     (F, "<C-e>", "form_editor"),
     (I, "<Enter>", "accept"),
     (I, "<Esc>", "back"),
+    (I, "<C-c>", "back"),
     (I, "<Tab>", "complete"),
     (I, "<C-w>", "delete_word"),
     (I, "<C-u>", "delete_to_start"),
@@ -214,7 +222,10 @@ impl Keymap {
                 let seq = match parse_keys(k) {
                     Ok(s) => s,
                     Err(e) => {
-                        errors.push(BindError { key: name, message: e });
+                        errors.push(BindError {
+                            key: name,
+                            message: e,
+                        });
                         continue;
                     }
                 };
@@ -410,8 +421,14 @@ mod tests {
         assert_eq!(km.lookup(N, &k("gx")), Lookup::Cancelled);
         assert_eq!(km.lookup(V, &k("j")), Lookup::Matched("move_down".into()));
         assert_eq!(km.lookup(V, &k("<Esc>")), Lookup::Matched("back".into()));
-        assert_eq!(km.lookup(F, &k("<C-w>")), Lookup::Matched("delete_word".into()));
-        assert_eq!(km.lookup(N, &k("<C-d>")), Lookup::Matched("half_page_down".into()));
+        assert_eq!(
+            km.lookup(F, &k("<C-w>")),
+            Lookup::Matched("delete_word".into())
+        );
+        assert_eq!(
+            km.lookup(N, &k("<C-d>")),
+            Lookup::Matched("half_page_down".into())
+        );
         assert_eq!(km.continuations(N, &k("g")).len(), 4);
     }
 
@@ -438,7 +455,9 @@ mod tests {
     fn destructive_commands_are_not_on_motion_keys_or_neighbours() {
         let km = Keymap::default();
         // Motion keys and their keyboard neighbours on a QWERTY row.
-        let near: &[&str] = &["h", "j", "k", "l", "u", "i", "m", "n", ",", "g", "G", "<C-d>", "<C-u>", "y", "b"];
+        let near: &[&str] = &[
+            "h", "j", "k", "l", "u", "i", "m", "n", ",", "g", "G", "<C-d>", "<C-u>", "y", "b",
+        ];
         for (keys, cmd) in km.entries(N) {
             if cmd.starts_with("close") {
                 for key in keys.split(' ') {
@@ -446,6 +465,9 @@ mod tests {
                 }
             }
         }
-        assert_eq!(km.lookup(N, &k("<C-d>")), Lookup::Matched("half_page_down".into()));
+        assert_eq!(
+            km.lookup(N, &k("<C-d>")),
+            Lookup::Matched("half_page_down".into())
+        );
     }
 }

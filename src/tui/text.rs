@@ -21,7 +21,13 @@ pub fn char_width(c: char) -> usize {
 pub fn clean(s: &str) -> String {
     let one_line: String = if s.contains(['\n', '\r', '\t']) {
         s.chars()
-            .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect()
     } else {
         s.to_string()
@@ -96,8 +102,9 @@ mod tests {
     #[test]
     fn cuts_on_cell_boundaries() {
         assert_eq!(truncate("關於校舍安全", 7), "關於校…");
-        assert_eq!(fit("關於校舍安全", 6), "關於校舍安全");
-        assert_eq!(fit("關於校舍安全", 5), "關於… ");
+        assert_eq!(fit("關於校舍安全", 12), "關於校舍安全");
+        assert_eq!(fit("關於校舍安全", 5), "關於…");
+        assert_eq!(fit("關於校舍安全", 6), "關於… ");
         assert_eq!(width(&fit("ab關於", 4)), 4);
         assert_eq!(fit("a", 3), "a  ");
         assert_eq!(truncate("abc", 0), "");

@@ -89,7 +89,10 @@ impl Depth {
 pub const BUILTIN: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.toml")),
     ("light", include_str!("../../themes/light.toml")),
-    ("high-contrast", include_str!("../../themes/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
     ("mono", include_str!("../../themes/mono.toml")),
 ];
 
@@ -140,7 +143,9 @@ fn source(name: &str) -> Result<(String, String), String> {
     let path = if name.contains('/') || name.ends_with(".toml") {
         Path::new(name).to_path_buf()
     } else {
-        crate::config::config_dir().join("themes").join(format!("{name}.toml"))
+        crate::config::config_dir()
+            .join("themes")
+            .join(format!("{name}.toml"))
     };
     std::fs::read_to_string(&path)
         .map(|t| (path.display().to_string(), t))
@@ -149,7 +154,9 @@ fn source(name: &str) -> Result<(String, String), String> {
 
 fn resolve(name: &str, warnings: &mut Vec<String>, depth: usize) -> Option<HashMap<Slot, Style>> {
     if depth > MAX_DEPTH {
-        warnings.push(format!("theme {name}: inherits nests deeper than {MAX_DEPTH}; stopped"));
+        warnings.push(format!(
+            "theme {name}: inherits nests deeper than {MAX_DEPTH}; stopped"
+        ));
         return None;
     }
     let (file, text) = match source(name) {
@@ -285,7 +292,11 @@ pub fn to_256(r: u8, g: u8, b: u8) -> u8 {
     let level = |c: u8| if c == 0 { 0 } else { 55 + 40 * c as i32 };
     let cube_rgb = (level(cr), level(cg), level(cb));
     let avg = (r as i32 + g as i32 + b as i32) / 3;
-    let gray_i = if avg > 238 { 23 } else { ((avg - 3).max(0) / 10).min(23) };
+    let gray_i = if avg > 238 {
+        23
+    } else {
+        ((avg - 3).max(0) / 10).min(23)
+    };
     let gray_v = 8 + 10 * gray_i;
     let d = |a: (i32, i32, i32)| {
         (a.0 - r as i32).pow(2) + (a.1 - g as i32).pow(2) + (a.2 - b as i32).pow(2)
@@ -379,17 +390,28 @@ mod tests {
 
     #[test]
     fn degrades_and_honours_no_color() {
-        assert_eq!(Depth::from_env(Some("1"), Some("truecolor"), None), Depth::Mono);
+        assert_eq!(
+            Depth::from_env(Some("1"), Some("truecolor"), None),
+            Depth::Mono
+        );
         assert_eq!(Depth::from_env(None, Some("truecolor"), None), Depth::True);
-        assert_eq!(Depth::from_env(None, None, Some("tmux-256color")), Depth::C256);
+        assert_eq!(
+            Depth::from_env(None, None, Some("tmux-256color")),
+            Depth::C256
+        );
         assert_eq!(Depth::from_env(None, None, Some("xterm")), Depth::C16);
         let (t, _) = Theme::load("default", Depth::C256);
         assert!(matches!(t.get(Slot::Selection).bg, Some(Color::Indexed(_))));
         let (t, _) = Theme::load("default", Depth::C16);
-        assert!(!matches!(t.get(Slot::Selection).bg, Some(Color::Indexed(_) | Color::Rgb(..))));
+        assert!(!matches!(
+            t.get(Slot::Selection).bg,
+            Some(Color::Indexed(_) | Color::Rgb(..))
+        ));
         let (t, _) = Theme::load("default", Depth::Mono);
         assert_eq!(t.name, "mono");
-        assert!(Slot::ALL.iter().all(|s| t.get(*s).fg.is_none() && t.get(*s).bg.is_none()));
+        assert!(Slot::ALL
+            .iter()
+            .all(|s| t.get(*s).fg.is_none() && t.get(*s).bg.is_none()));
         assert_eq!(to_256(0, 0, 0), 16);
         assert_eq!(to_256(255, 255, 255), 231);
         assert_eq!(to_256(0x5f, 0xaf, 0xd7), 74);
@@ -399,11 +421,19 @@ mod tests {
     fn bad_colour_falls_back_and_loops_stop() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("mine.toml");
-        std::fs::write(&p, "inherits = \"light\"\naccent = \"#zzzzzz\"\nselection = \"red\"\n").unwrap();
+        std::fs::write(
+            &p,
+            "inherits = \"light\"\naccent = \"#zzzzzz\"\nselection = \"red\"\n",
+        )
+        .unwrap();
         let (t, w) = Theme::load(p.to_str().unwrap(), Depth::True);
         assert_eq!(w.len(), 1, "{w:?}");
         assert!(w[0].contains("accent"));
-        assert_eq!(t.get(Slot::Accent).fg, Some(Color::Rgb(0, 0x5f, 0x87)), "inherited from light");
+        assert_eq!(
+            t.get(Slot::Accent).fg,
+            Some(Color::Rgb(0, 0x5f, 0x87)),
+            "inherited from light"
+        );
         assert_eq!(t.get(Slot::Selection).fg, Some(Color::Red));
         let q = dir.path().join("loop.toml");
         std::fs::write(&q, format!("inherits = \"{}\"\n", q.display())).unwrap();

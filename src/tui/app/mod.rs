@@ -5,6 +5,7 @@
 
 mod dispatch;
 mod form;
+mod line;
 mod lists;
 mod outcome;
 mod triage;
@@ -16,7 +17,9 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::core::{Counts, Row};
-use crate::model::{HistoryEntry, Item, ItemId, Kind, Person, Transition, Unit, User, WorkCalendar};
+use crate::model::{
+    HistoryEntry, Item, ItemId, Kind, Person, Transition, Unit, User, WorkCalendar,
+};
 
 pub use form::{Form, FormField};
 pub use lists::TabState;
@@ -211,6 +214,8 @@ pub struct Setup {
     pub lang: Lang,
     /// Colours.
     pub theme: Theme,
+    /// What the terminal shows (for `:theme`).
+    pub depth: super::theme::Depth,
     /// Key bindings.
     pub keymap: Keymap,
     /// The user.
@@ -286,8 +291,10 @@ pub struct App {
     pub counts_pending: bool,
     /// The `:` lines typed, newest last.
     pub history: Vec<String>,
-    /// A theme or language change asked for by `:theme`/`:lang`.
-    pub restyle: Option<String>,
+    /// The visual selection's anchor while the `:` line is open.
+    pub line_anchor: Option<usize>,
+    /// While `/` is typed, the detail loads only once typing pauses.
+    pub detail_due: Option<Instant>,
 }
 
 impl App {
@@ -324,7 +331,8 @@ impl App {
             detail_gen: 0,
             counts_pending: true,
             history: vec![],
-            restyle: None,
+            line_anchor: None,
+            detail_due: None,
         };
         let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
         fx.extend(app.load_tab(0));
@@ -390,15 +398,25 @@ impl App {
 
     /// When the main loop must wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
-        self.count.map(|(_, at)| at + self.setup.count_timeout)
+        let count = self.count.map(|(_, at)| at + self.setup.count_timeout);
+        match (count, self.detail_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
-    /// Called when `deadline` passes: a lone digit becomes its own binding.
+    /// Called when `deadline` passes: a lone digit becomes its own binding,
+    /// a deferred detail loads.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
-        match self.count {
+        let mut fx = match self.count {
             Some((_, at)) if now >= at + self.setup.count_timeout => self.flush_count(),
             _ => vec![],
+        };
+        if self.detail_due.is_some_and(|d| now >= d) {
+            self.detail_due = None;
+            fx.extend(self.load_detail());
         }
+        fx
     }
 
     /// The ids the next change applies to: the visual selection or the current row.
@@ -425,6 +443,8 @@ impl App {
 
     /// The row of an id in any tab.
     pub fn any_row(&self, id: ItemId) -> Option<&Row> {
-        self.tabs.iter().find_map(|t| t.rows.iter().find(|r| r.id == id))
+        self.tabs
+            .iter()
+            .find_map(|t| t.rows.iter().find(|r| r.id == id))
     }
 }

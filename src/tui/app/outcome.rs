@@ -1,0 +1,278 @@
+//! What comes back: the worker's outcomes and the service's pushes. Rows
+//! are put in place so the selection follows its item; writes are recorded
+//! for `u` and `.`; refusals are said in words.
+
+use super::super::event::{Origin, Outcome, Repeatable, UndoEntry};
+use super::super::i18n::T;
+use super::{App, Detail, Effect, Level, Mode, Overlay, TabKind, TABS};
+use crate::core::{Event as Push, ServiceError};
+use crate::model::Item;
+
+/// How long typing in `/` must pause before the detail loads.
+const DETAIL_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+
+impl App {
+    /// An outcome of an effect.
+    pub fn outcome(&mut self, o: Outcome) -> Vec<Effect> {
+        self.dirty = true;
+        match o {
+            Outcome::Rows { tab, gen, rows } => {
+                let h = self.list_height();
+                let t = &mut self.tabs[tab];
+                if gen != t.gen {
+                    return vec![];
+                }
+                t.rows = rows;
+                t.loaded = true;
+                t.follow();
+                t.scroll_to(h);
+                self.check_empty();
+                if tab == self.tab {
+                    if self.mode == Mode::Search {
+                        // Typing goes first: the detail follows when typing pauses.
+                        self.detail = None;
+                        self.detail_due = Some(std::time::Instant::now() + DETAIL_PAUSE);
+                        return vec![];
+                    }
+                    return self.load_detail();
+                }
+                vec![]
+            }
+            Outcome::Counts(c) => {
+                self.counts = c;
+                self.counts_pending = false;
+                self.check_empty();
+                vec![]
+            }
+            Outcome::Directory(units, people) => {
+                self.units = units;
+                self.people = people;
+                self.filter_people();
+                self.check_empty();
+                if self.tab_kind() == TabKind::Directory {
+                    return self.load_detail();
+                }
+                vec![]
+            }
+            Outcome::Detail {
+                gen,
+                item,
+                history,
+                links,
+            } => {
+                if gen == self.detail_gen {
+                    self.detail = Some(Detail {
+                        item: *item,
+                        history,
+                        links,
+                    });
+                }
+                vec![]
+            }
+            Outcome::UnitItems { gen, rows } => {
+                if gen == self.detail_gen {
+                    self.unit_items = rows;
+                }
+                vec![]
+            }
+            Outcome::Applied {
+                label,
+                origin,
+                results,
+            } => self.applied(label, origin, results),
+            Outcome::FormInvalid(errs) => {
+                self.form_errors(errs);
+                vec![]
+            }
+            Outcome::DemoLoaded(n) => {
+                let m = self.tf(T::MsgDemoLoaded, &[&n.to_string()]);
+                self.say(Level::Info, m);
+                if self.overlay == Some(Overlay::Welcome) {
+                    self.overlay = None;
+                }
+                self.first_start = false;
+                for t in self.tabs.iter_mut() {
+                    t.sel_id = None;
+                    t.selected = 0;
+                    t.offset = 0;
+                }
+                let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
+                for i in 0..TABS.len() {
+                    if self.tabs[i].loaded || i == self.tab {
+                        fx.extend(self.load_tab(i));
+                    }
+                }
+                fx
+            }
+            Outcome::Edited { field, text } => self.edited(field, text),
+            Outcome::Failed(m) => {
+                let m = self.tf(T::MsgError, &[&m]);
+                self.say(Level::Error, m);
+                if let Some(f) = self.form.as_mut() {
+                    f.saving = false;
+                }
+                vec![]
+            }
+        }
+    }
+
+    /// The welcome screen shows on a first start with nothing in the store.
+    fn check_empty(&mut self) {
+        if !self.first_start || self.counts_pending || !self.tabs[0].loaded {
+            return;
+        }
+        self.first_start = false;
+        let open: usize = self.counts.by_kind.iter().map(|r| r.1).sum();
+        if open == 0
+            && self.people.is_empty()
+            && self.tabs[0].rows.is_empty()
+            && self.overlay.is_none()
+        {
+            self.overlay = Some(Overlay::Welcome);
+        }
+    }
+
+    /// A change arrived (our own or another clerk's).
+    pub fn push(&mut self, p: Push) -> Vec<Effect> {
+        self.dirty = true;
+        match p {
+            Push::Changed(it) => {
+                let mut fx = self.put(&it);
+                if !self.counts_pending {
+                    self.counts_pending = true;
+                    fx.push(Effect::LoadCounts);
+                }
+                fx
+            }
+            Push::Directory => vec![Effect::LoadDirectory],
+        }
+    }
+
+    /// Puts a written item into every list that shows its kind.
+    fn put(&mut self, it: &Item) -> Vec<Effect> {
+        let h = self.list_height();
+        for (i, t) in self.tabs.iter_mut().enumerate() {
+            if t.upsert(it, TABS[i].kinds()) {
+                t.scroll_to(h);
+            }
+        }
+        let shown = self.detail.as_ref().map(|d| (d.item.id, d.item.version));
+        match shown {
+            Some((id, v)) if id == it.id && v < it.version => {
+                self.detail = None;
+                self.load_detail()
+            }
+            None if self.selected_row().is_some() => self.load_detail(),
+            _ => vec![],
+        }
+    }
+
+    fn applied(
+        &mut self,
+        label: String,
+        origin: Origin,
+        results: Vec<(Option<u64>, Result<Item, ServiceError>)>,
+    ) -> Vec<Effect> {
+        let mut fx = vec![];
+        let mut ok: Vec<Item> = vec![];
+        let mut errors: Vec<ServiceError> = vec![];
+        for (_, r) in results {
+            match r {
+                Ok(it) => ok.push(it),
+                Err(e) => errors.push(e),
+            }
+        }
+        for it in &ok {
+            fx.extend(self.put(it));
+        }
+        if !ok.is_empty() && !self.counts_pending {
+            self.counts_pending = true;
+            fx.push(Effect::LoadCounts);
+        }
+        match &origin {
+            Origin::Change(rep) if !ok.is_empty() => {
+                let route = matches!(rep, Some(Repeatable::Route(_)));
+                self.undo.push(UndoEntry {
+                    targets: ok.iter().map(|i| (i.id, i.version)).collect(),
+                    label: label.clone(),
+                    route,
+                });
+                if rep.is_some() {
+                    self.last_change = rep.clone();
+                }
+            }
+            Origin::Form => {
+                if let Some(it) = ok.first() {
+                    let m = self.tf(T::MsgSaved, &[&it.code]);
+                    fx.extend(self.discard_form());
+                    self.say(Level::Info, m);
+                    let (tab, id) = (TabKind::of(it.kind), it.id);
+                    fx.extend(self.jump(tab, id));
+                }
+            }
+            _ => {}
+        }
+        if let Some(e) = errors.first() {
+            if let ServiceError::Invalid { field, message } = e {
+                if self.form.is_some() {
+                    self.form_errors(vec![(field.clone(), message.clone())]);
+                    return fx;
+                }
+            }
+            if let Some(f) = self.form.as_mut() {
+                f.saving = false;
+            }
+            let m = match e {
+                ServiceError::Conflict { id, by, when, .. } => {
+                    let code = self
+                        .any_row(*id)
+                        .map(|r| r.code.clone())
+                        .unwrap_or(id.to_string());
+                    fx.extend(self.load_tab(self.tab));
+                    self.tf(T::MsgConflict, &[&code, by, when])
+                }
+                e => self.tf(T::MsgError, &[&e.to_string()]),
+            };
+            let m = if ok.is_empty() {
+                m
+            } else {
+                self.tf(
+                    T::MsgBulkPartial,
+                    &[&ok.len().to_string(), &errors.len().to_string(), &m],
+                )
+            };
+            self.say(Level::Error, m);
+            return fx;
+        }
+        match origin {
+            Origin::Undo => {
+                let m = self.tf(T::MsgUndone, &[&label]);
+                self.say(Level::Info, m);
+            }
+            Origin::Change(Some(Repeatable::Route(_))) if ok.len() == 1 => {
+                let it = &ok[0];
+                let src = it
+                    .links
+                    .first()
+                    .and_then(|l| self.any_row(l.id))
+                    .map(|r| r.code.clone())
+                    .unwrap_or_default();
+                let m = self.tf(T::MsgRouted, &[&src, &it.code]);
+                self.say(Level::Info, m);
+            }
+            Origin::Change(_) if ok.len() == 1 => {
+                let m = self.tf(T::MsgChanged, &[&ok[0].code, &label]);
+                self.say(Level::Info, m);
+            }
+            Origin::Change(_) => {
+                let m = self.tf(T::MsgBulkDone, &[&ok.len().to_string(), &label]);
+                self.say(Level::Info, m);
+            }
+            Origin::Form => {}
+        }
+        if matches!(self.mode, Mode::Visual { .. }) {
+            self.mode = Mode::Normal;
+        }
+        fx
+    }
+}

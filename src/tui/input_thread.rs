@@ -1,0 +1,125 @@
+//! Terminal input on its own thread, as events on the main channel. It can
+//! be paused while `$EDITOR` owns the terminal, so no key is stolen from it.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::event::AppEvent;
+use super::key::{Code, Key};
+
+/// Converts a crossterm key; `None` for releases and keys shuniu ignores.
+pub fn convert(k: KeyEvent) -> Option<Key> {
+    if k.kind == KeyEventKind::Release {
+        return None;
+    }
+    let code = match k.code {
+        KeyCode::Char(c) => Code::Char(c),
+        KeyCode::Enter => Code::Enter,
+        KeyCode::Esc => Code::Esc,
+        KeyCode::Tab => Code::Tab,
+        KeyCode::BackTab => Code::BackTab,
+        KeyCode::Backspace => Code::Backspace,
+        KeyCode::Delete => Code::Delete,
+        KeyCode::Up => Code::Up,
+        KeyCode::Down => Code::Down,
+        KeyCode::Left => Code::Left,
+        KeyCode::Right => Code::Right,
+        KeyCode::Home => Code::Home,
+        KeyCode::End => Code::End,
+        KeyCode::PageUp => Code::PageUp,
+        KeyCode::PageDown => Code::PageDown,
+        KeyCode::F(n) => Code::F(n),
+        _ => return None,
+    };
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match code {
+        Code::Char(c) if ctrl => Code::Char(c.to_ascii_lowercase()),
+        c => c,
+    };
+    Some(Key {
+        code,
+        ctrl,
+        alt: k.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+/// Pauses and resumes the input thread.
+#[derive(Clone, Default)]
+pub struct Pause {
+    state: Arc<(Mutex<(bool, bool)>, Condvar)>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Pause {
+    /// Stops reading and waits until the thread has let go of the terminal.
+    pub fn pause(&self) {
+        let (m, cv) = &*self.state;
+        let mut g = m.lock().expect("lock");
+        g.0 = true;
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while !g.1 {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            g = cv.wait_timeout(g, left).expect("lock").0;
+        }
+    }
+
+    /// Reads again.
+    pub fn resume(&self) {
+        let (m, cv) = &*self.state;
+        let mut g = m.lock().expect("lock");
+        g.0 = false;
+        g.1 = false;
+        cv.notify_all();
+    }
+}
+
+/// Starts the thread. It wakes twice a second at most when idle (to notice a pause).
+pub fn spawn(tx: Sender<AppEvent>, pause: Pause) {
+    std::thread::Builder::new()
+        .name("shuniu-input".into())
+        .spawn(move || loop {
+            {
+                let (m, cv) = &*pause.state;
+                let mut g = m.lock().expect("lock");
+                while g.0 {
+                    g.1 = true;
+                    cv.notify_all();
+                    g = cv.wait(g).expect("lock");
+                }
+            }
+            if pause.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            match event::poll(Duration::from_millis(500)) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(_) => {
+                    let _ = tx.send(AppEvent::InputClosed);
+                    return;
+                }
+            }
+            let ev = match event::read() {
+                Ok(Event::Key(k)) => convert(k).map(AppEvent::Key),
+                Ok(Event::Paste(s)) => Some(AppEvent::Paste(s)),
+                Ok(Event::Resize(w, h)) => Some(AppEvent::Resize(w, h)),
+                Ok(_) => None,
+                Err(_) => {
+                    let _ = tx.send(AppEvent::InputClosed);
+                    return;
+                }
+            };
+            if let Some(ev) = ev {
+                if tx.send(ev).is_err() {
+                    return;
+                }
+            }
+        })
+        .expect("spawn the input thread");
+}

@@ -1,0 +1,234 @@
+//! The main loop on a real terminal: one channel carries keys, pastes,
+//! resizes, worker outcomes, server pushes and signals; the loop blocks on
+//! it (idle CPU ≈ 0), coalesces what is queued, and draws only when the
+//! state is dirty, inside a synchronized update, through a buffered stdout.
+
+use std::io::{BufWriter, Stdout, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::Instant;
+
+use color_eyre::eyre::Result;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::queue;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::Terminal;
+
+use crate::core::Service;
+use crate::model::WorkCalendar;
+
+use super::app::App;
+use super::event::{AppEvent, Effect, Outcome};
+use super::input_thread::{self, Pause};
+use super::{term, view, worker, Prefs};
+
+/// What the CLI hands over.
+pub struct Launch {
+    /// The service.
+    pub svc: Arc<dyn Service>,
+    /// The calendar.
+    pub calendar: WorkCalendar,
+    /// Warnings from opening (config, calendar).
+    pub warnings: Vec<String>,
+    /// Theme, language, keys.
+    pub prefs: Prefs,
+    /// What the status line says about the connection.
+    pub connection: String,
+    /// Where drafts go.
+    pub drafts: PathBuf,
+}
+
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+fn draw(t: &mut Term, app: &mut App) -> std::io::Result<()> {
+    if app.clear {
+        t.clear()?;
+        app.clear = false;
+    }
+    queue!(t.backend_mut(), BeginSynchronizedUpdate)?;
+    t.draw(|f| view::draw(f, app))?;
+    queue!(t.backend_mut(), EndSynchronizedUpdate)?;
+    t.backend_mut().flush()?;
+    app.dirty = false;
+    Ok(())
+}
+
+/// Runs `$EDITOR` on `text` with the terminal handed over; returns the new text.
+fn editor(text: &str, pause: &Pause) -> std::io::Result<String> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("shuniu.txt");
+    std::fs::write(&path, text)?;
+    let cmd = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    pause.pause();
+    term::restore();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{cmd} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status();
+    let back = term::enter();
+    pause.resume();
+    back?;
+    let st = status?;
+    if !st.success() {
+        return Err(std::io::Error::other(format!("{cmd} exited with {st}")));
+    }
+    std::fs::read_to_string(&path)
+}
+
+fn send(fx: Vec<Effect>, work: &Sender<Effect>, local: &mut Vec<Effect>) {
+    for e in fx {
+        match e {
+            Effect::Editor { .. } => local.push(e),
+            e => {
+                let _ = work.send(e);
+            }
+        }
+    }
+}
+
+/// Runs the workbench until the clerk quits or a signal ends it.
+pub fn run(l: Launch) -> Result<()> {
+    let svc = l.svc.clone();
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let (setup, mut warnings) = super::setup(
+        svc.as_ref(),
+        l.calendar.clone(),
+        &l.prefs,
+        &l.connection,
+        Some(l.drafts.clone()),
+    );
+    warnings.extend(l.warnings);
+    let (mut app, first) = App::new(setup, size);
+    let cx = worker::Ctx {
+        svc: svc.clone(),
+        calendar: l.calendar,
+        drafts: Some(l.drafts),
+        demo_now: None,
+    };
+    // The first frame's data is loaded before the first frame: no flash of emptiness.
+    let mut fx = vec![];
+    for e in first {
+        if let Some(o) = worker::exec(&cx, e) {
+            fx.extend(app.outcome(o));
+        }
+    }
+    for e in fx {
+        if let Some(o) = worker::exec(&cx, e) {
+            app.outcome(o);
+        }
+    }
+    if let Some(w) = warnings.first() {
+        let more = if warnings.len() > 1 {
+            format!(" (+{})", warnings.len() - 1)
+        } else {
+            String::new()
+        };
+        app.say(super::app::Level::Error, format!("{w}{more}"));
+    }
+    let (tx, rx) = channel::<AppEvent>();
+    let (wtx, wrx) = channel::<Effect>();
+    worker::spawn(cx, wrx, tx.clone());
+    if let Ok(push) = svc.subscribe() {
+        let tx = tx.clone();
+        std::thread::Builder::new()
+            .name("shuniu-push".into())
+            .spawn(move || {
+                for p in push {
+                    if tx.send(AppEvent::Push(p)).is_err() {
+                        return;
+                    }
+                }
+            })?;
+    }
+    term::install_panic_hook();
+    term::watch_signals(tx.clone());
+    term::enter()?;
+    let _guard = term::Guard;
+    let pause = Pause::default();
+    input_thread::spawn(tx.clone(), pause.clone());
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let mut terminal = Terminal::new(backend)?;
+    terminal.clear()?;
+    let mut local: Vec<Effect> = vec![];
+    let mut exit_code = None;
+    loop {
+        if app.dirty {
+            draw(&mut terminal, &mut app)?;
+        }
+        if app.quit {
+            break;
+        }
+        let ev = match app.deadline() {
+            Some(d) => match rx.recv_timeout(d.saturating_duration_since(Instant::now())) {
+                Ok(ev) => Some(ev),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match rx.recv() {
+                Ok(ev) => Some(ev),
+                Err(_) => break,
+            },
+        };
+        let mut events: Vec<AppEvent> = ev.into_iter().collect();
+        if events.is_empty() {
+            let fx = app.tick(Instant::now());
+            send(fx, &wtx, &mut local);
+        }
+        events.extend(rx.try_iter());
+        for ev in events {
+            let fx = match ev {
+                AppEvent::Key(k) => app.key(k),
+                AppEvent::Paste(s) => app.paste(&s),
+                AppEvent::Resize(w, h) => {
+                    app.size = (w, h);
+                    app.dirty = true;
+                    let h = app.list_height();
+                    for t in app.tabs.iter_mut() {
+                        t.scroll_to(h);
+                    }
+                    vec![]
+                }
+                AppEvent::Outcome(o) => app.outcome(o),
+                AppEvent::Push(p) => app.push(p),
+                AppEvent::Signal(sig) => {
+                    // The draft was saved as it was typed; nothing else is pending.
+                    exit_code = Some(128 + sig);
+                    app.quit = true;
+                    vec![]
+                }
+                AppEvent::InputClosed => {
+                    app.quit = true;
+                    vec![]
+                }
+            };
+            send(fx, &wtx, &mut local);
+        }
+        for e in std::mem::take(&mut local) {
+            if let Effect::Editor { field, text } = e {
+                let o = match editor(&text, &pause) {
+                    Ok(text) => Outcome::Edited { field, text },
+                    Err(err) => Outcome::Failed(
+                        app.tf(super::i18n::T::MsgEditorFailed, &[&err.to_string()]),
+                    ),
+                };
+                terminal.clear()?;
+                let fx = app.outcome(o);
+                send(fx, &wtx, &mut local);
+            }
+        }
+        if exit_code.is_some() {
+            break;
+        }
+    }
+    drop(terminal);
+    term::restore();
+    if let Some(code) = exit_code {
+        std::process::exit(code);
+    }
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! A form: one row per field, the label left, the value right, errors
+//! under their field; the cursor sits on the cell after the typed text.
+
+use ratatui::layout::{Position, Rect};
+use ratatui::Frame;
+
+use super::super::app::{App, Form};
+use super::super::i18n::T;
+use super::super::theme::Slot;
+use super::put;
+
+/// Draws the form in `area`.
+pub fn draw(f: &mut Frame, area: Rect, app: &App, form: &Form) {
+    let th = &app.setup.theme;
+    let l = app.lang();
+    let kind = l.label(form.kind.label(), form.kind.english());
+    let title = match form.id {
+        None => app.tf(T::FormNew, &[&kind]),
+        Some(_) => app.tf(T::FormEdit, &[&form.code]),
+    };
+    let buf = f.buffer_mut();
+    put(buf, area.x, area.y, area.width, &title, th.get(Slot::Title));
+    put(
+        buf,
+        area.x,
+        area.y + 1,
+        area.width,
+        app.t(T::FormHint),
+        th.get(Slot::Muted),
+    );
+    let lw: u16 = if area.width >= 100 { 20 } else { 14 };
+    let vw = area.width.saturating_sub(lw + 1);
+    // Rows: each field, plus one for its error.
+    let rows: Vec<(usize, bool)> = form
+        .fields
+        .iter()
+        .enumerate()
+        .flat_map(|(i, x)| {
+            let mut v = vec![(i, false)];
+            if x.error.is_some() {
+                v.push((i, true));
+            }
+            v
+        })
+        .collect();
+    let h = area.height.saturating_sub(3) as usize;
+    let focus_row = rows
+        .iter()
+        .position(|(i, e)| *i == form.focus && !e)
+        .unwrap_or(0);
+    let off = focus_row.saturating_sub(h.saturating_sub(2));
+    let mut cursor = None;
+    for (n, (i, is_err)) in rows.iter().enumerate().skip(off).take(h) {
+        let y = area.y + 3 + (n - off) as u16;
+        let field = &form.fields[*i];
+        let buf = f.buffer_mut();
+        if *is_err {
+            let msg = format!("↳ {}", field.error.clone().unwrap_or_default());
+            put(buf, area.x + lw + 1, y, vw, &msg, th.get(Slot::Error));
+            continue;
+        }
+        let focused = *i == form.focus;
+        let label = l.label(field.label, field.name);
+        let ls = if focused {
+            th.get(Slot::Accent)
+        } else {
+            th.get(Slot::Muted)
+        };
+        put(buf, area.x, y, lw, &label, ls);
+        let (shown, cur) = field.input.view(vw.saturating_sub(1) as usize);
+        let vs = if focused {
+            th.get(Slot::Input).patch(th.get(Slot::Title))
+        } else {
+            th.get(Slot::Text)
+        };
+        let shown = if field.long && !focused && shown.is_empty() {
+            app.t(T::FormLong).to_string()
+        } else {
+            shown
+        };
+        put(buf, area.x + lw + 1, y, vw, &shown, vs);
+        if focused {
+            cursor = Some(Position::new(area.x + lw + 1 + cur as u16, y));
+        }
+    }
+    if let (Some(c), None) = (cursor, &app.overlay) {
+        f.set_cursor_position(c);
+    }
+}

@@ -1,0 +1,230 @@
+//! What is drawn over the screen: the key help, the welcome screen, the
+//! workflow moves menu, a left draft, and the which-key hint of a pending prefix.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::Frame;
+
+use super::super::app::{App, Mode, Overlay};
+use super::super::i18n::T;
+use super::super::keymap::{doc, KeyMode};
+use super::super::text::{clean, width};
+use super::super::theme::Slot;
+use super::put;
+
+fn boxed(f: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
+    let th = &app.setup.theme;
+    f.render_widget(Clear, area);
+    f.buffer_mut().set_style(area, th.get(Slot::Text));
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .border_style(th.get(Slot::Border))
+        .title(format!(" {title} "))
+        .title_style(th.get(Slot::Accent));
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    inner
+}
+
+fn centered(body: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(body.width);
+    let h = h.min(body.height);
+    Rect::new(
+        body.x + (body.width - w) / 2,
+        body.y + (body.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Draws the overlay and the which-key hint, if any.
+pub fn draw(f: &mut Frame, body: Rect, app: &App) {
+    let th = &app.setup.theme;
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help(f, body, app, *scroll),
+        Some(Overlay::Welcome) => welcome(f, body, app),
+        Some(Overlay::Moves { moves, .. }) => {
+            let lines: Vec<String> = moves
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    format!(
+                        "{}  {} → {}",
+                        i + 1,
+                        app.lang().label(t.action, t.to.english()),
+                        app.lang().label(t.to.label(), t.to.english())
+                    )
+                })
+                .collect();
+            let w = lines
+                .iter()
+                .map(|l| width(l))
+                .max()
+                .unwrap_or(10)
+                .max(width(app.t(T::MovesTitle))) as u16
+                + 4;
+            let area = centered(body, w, lines.len() as u16 + 2);
+            let inner = boxed(f, app, area, app.t(T::MovesTitle));
+            for (i, l) in lines.iter().enumerate().take(inner.height as usize) {
+                put(
+                    f.buffer_mut(),
+                    inner.x,
+                    inner.y + i as u16,
+                    inner.width,
+                    l,
+                    th.get(Slot::Text),
+                );
+            }
+        }
+        Some(Overlay::Draft(d)) => {
+            let what = if d.code.is_empty() {
+                d.kind.clone()
+            } else {
+                d.code.clone()
+            };
+            let title = d
+                .fields
+                .iter()
+                .find(|(k, _)| k == "title")
+                .map(|(_, v)| clean(v))
+                .unwrap_or_default();
+            let when = crate::model::time::format_ts(d.saved);
+            let l1 = app.tf(T::DraftFound, &[&format!("{what} {title}"), &when]);
+            let l2 = app.t(T::DraftKeys);
+            let w = (width(&l1).max(width(l2)) as u16 + 4).min(body.width);
+            let area = centered(body, w, 4);
+            let inner = boxed(f, app, area, app.t(T::AppName));
+            put(
+                f.buffer_mut(),
+                inner.x,
+                inner.y,
+                inner.width,
+                &l1,
+                th.get(Slot::Text),
+            );
+            put(
+                f.buffer_mut(),
+                inner.x,
+                inner.y + 1,
+                inner.width,
+                l2,
+                th.get(Slot::Accent),
+            );
+        }
+        _ => {}
+    }
+    if !app.pending.is_empty() && app.overlay.is_none() {
+        let mode = match app.mode {
+            Mode::Visual { .. } => KeyMode::Visual,
+            _ => KeyMode::Normal,
+        };
+        let conts = app.setup.keymap.continuations(mode, &app.pending);
+        let lines: Vec<String> = conts
+            .iter()
+            .map(|(k, c)| format!("{k:<4} {}", doc(c, app.lang())))
+            .collect();
+        let w = (lines.iter().map(|l| width(l)).max().unwrap_or(8) as u16 + 2).min(body.width);
+        let h = (lines.len() as u16).min(body.height);
+        let area = Rect::new(body.right() - w, body.bottom() - h, w, h);
+        f.render_widget(Clear, area);
+        f.buffer_mut().set_style(area, th.get(Slot::Hint));
+        for (i, l) in lines.iter().enumerate().take(h as usize) {
+            put(
+                f.buffer_mut(),
+                area.x + 1,
+                area.y + i as u16,
+                w - 1,
+                l,
+                th.get(Slot::Hint),
+            );
+        }
+    }
+}
+
+fn help(f: &mut Frame, body: Rect, app: &App, scroll: usize) {
+    let th = &app.setup.theme;
+    let area = centered(body, body.width.saturating_sub(4).min(100), body.height);
+    let inner = boxed(f, app, area, app.t(T::HelpTitle));
+    let mut lines: Vec<(String, Style)> = vec![];
+    for m in KeyMode::ALL {
+        lines.push((app.t(m.title()).to_string(), th.get(Slot::Accent)));
+        for (k, c) in app.setup.keymap.entries(m) {
+            lines.push((
+                format!("  {:<16} {}", k, doc(&c, app.lang())),
+                th.get(Slot::Text),
+            ));
+        }
+    }
+    let max = lines.len().saturating_sub(inner.height as usize);
+    for (i, (l, st)) in lines
+        .iter()
+        .skip(scroll.min(max))
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        put(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            l,
+            *st,
+        );
+    }
+}
+
+/// The ten keys that matter most, as the welcome screen shows them.
+const TEN: &[&str] = &[
+    "move_down",
+    "open",
+    "tab 1",
+    "search",
+    "command_line",
+    "route 收文",
+    "urgency",
+    "undo",
+    "help",
+    "quit",
+];
+
+fn welcome(f: &mut Frame, body: Rect, app: &App) {
+    let th = &app.setup.theme;
+    let area = centered(body, body.width.saturating_sub(4).min(90), 21);
+    let inner = boxed(f, app, area, app.t(T::WelcomeTitle));
+    let buf = f.buffer_mut();
+    let mut y = inner.y;
+    let w = inner.width;
+    let mut line = |s: &str, st: Style| {
+        if y < inner.bottom() {
+            put(buf, inner.x + 1, y, w.saturating_sub(1), s, st);
+        }
+        y += 1;
+    };
+    for l in super::super::text::wrap(app.t(T::WelcomeWhat), w.saturating_sub(2) as usize) {
+        line(&l, th.get(Slot::Text));
+    }
+    line(app.t(T::WelcomeEmpty), th.get(Slot::Muted));
+    line("", th.get(Slot::Text));
+    line(app.t(T::WelcomeKeys), th.get(Slot::Accent));
+    for c in TEN {
+        let keys = app
+            .setup
+            .keymap
+            .key_for(KeyMode::Normal, c)
+            .unwrap_or_else(|| "-".into());
+        let keys = if *c == "tab 1" {
+            "1–6".to_string()
+        } else {
+            keys
+        };
+        line(
+            &format!("  {:<8} {}", keys, doc(c, app.lang())),
+            th.get(Slot::Text),
+        );
+    }
+    line("", th.get(Slot::Text));
+    line(app.t(T::WelcomeDemo), th.get(Slot::Accent));
+    line(app.t(T::WelcomeStart), th.get(Slot::Text));
+    line(app.t(T::WelcomeQuit), th.get(Slot::Text));
+}

@@ -1,0 +1,231 @@
+//! Real clerks on one server: when the tests run as root (CI does), two real
+//! Unix accounts with different clearances (and one the daemon does not
+//! know) use a shared daemon on a group socket through the CLI. A's 機密
+//! item never exists for B — not in `ls`, `find`, `show`, `history`,
+//! `export`, nor in B's live feed — while A's triage of an ordinary item
+//! reaches B's subscription without B asking. Elsewhere it says why it is
+//! skipped.
+
+mod daemon_support;
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use daemon_support::{bin, shuniu, Accounts, Daemon};
+
+struct Office {
+    accounts: Accounts,
+    daemon: Daemon,
+    program: PathBuf,
+    dir: PathBuf,
+}
+
+impl Office {
+    fn run_as(&self, user: &str, args: &[&str]) -> Output {
+        let home = self.dir.join(format!("home-{user}"));
+        self.accounts
+            .as_user(
+                user,
+                &home,
+                &self.program,
+                &[("SHUNIU_SOCKET", self.daemon.socket.to_str().unwrap())],
+            )
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn ok_as(&self, user: &str, args: &[&str]) -> String {
+        let o = self.run_as(user, args);
+        assert!(
+            o.status.success(),
+            "{user}: shuniu {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    }
+
+    fn admin(&self, args: &[&str]) -> String {
+        let o = shuniu(&self.dir)
+            .env("SHUNIU_SOCKET", &self.daemon.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "admin: shuniu {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    }
+}
+
+fn first_word(s: &str) -> String {
+    s.split_whitespace().next().unwrap_or_default().to_string()
+}
+
+/// A copy of the binary any account may run, if the build folder is not open to them.
+fn program_for(user: &str, accounts: &Accounts, dir: &Path) -> PathBuf {
+    let built = PathBuf::from(bin());
+    let can_run = accounts
+        .as_user(user, dir, Path::new("/bin/sh"), &[])
+        .args(["-c", &format!("test -x '{}'", built.display())])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if can_run {
+        return built;
+    }
+    let copy = dir.join("shuniu");
+    std::fs::copy(&built, &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    copy
+}
+
+#[test]
+fn two_clerks_on_one_shared_daemon() {
+    if let Some(why) = Accounts::unavailable() {
+        eprintln!("skipped two_clerks_on_one_shared_daemon: {why}");
+        return;
+    }
+    let accounts = Accounts::create("snt", &["a", "b", "c"]);
+    let (a, b, c) = (
+        accounts.users[0].clone(),
+        accounts.users[1].clone(),
+        accounts.users[2].clone(),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for u in &accounts.users {
+        let home = dir.join(format!("home-{u}"));
+        std::fs::create_dir(&home).unwrap();
+        let uid = shuniu::config::uid_of(u).unwrap();
+        rustix::fs::chown(&home, Some(rustix::fs::Uid::from_raw(uid)), None).unwrap();
+    }
+    let daemon = Daemon::start_with(
+        &dir,
+        &dir.join("data"),
+        &dir.join("run/sock"),
+        &["--group", &accounts.group],
+    );
+    let gid = shuniu::config::gid_of_group(&accounts.group).unwrap();
+    let meta = std::fs::metadata(&daemon.socket).unwrap();
+    assert_eq!(meta.mode() & 0o777, 0o660, "{:o}", meta.mode());
+    assert_eq!(meta.gid(), gid);
+    let program = program_for(&a, &accounts, &dir);
+    let office = Office {
+        accounts,
+        daemon,
+        program,
+        dir,
+    };
+
+    // The daemon's own account (root here) is the first administrator.
+    assert!(office.admin(&["user", "list"]).contains("root"));
+    office.admin(&[
+        "user",
+        "add",
+        &a,
+        "--role",
+        "clerk",
+        "--unit",
+        "秘書一科",
+        "--clearance",
+        "機密",
+    ]);
+    office.admin(&[
+        "user",
+        "add",
+        &b,
+        "--role",
+        "clerk",
+        "--unit",
+        "秘書二科",
+        "--clearance",
+        "內部",
+    ]);
+
+    // An account the daemon does not know is told who can let it in, and how.
+    let o = office.run_as(&c, &["ls"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("shuniu user add {c}")), "{err}");
+
+    let secret = first_word(&office.ok_as(
+        &a,
+        &[
+            "add",
+            "收件",
+            "絕對保密的來件",
+            "--set",
+            "classification=機密",
+        ],
+    ));
+    let open = first_word(&office.ok_as(&a, &["add", "收件", "市民來電反映供暖"]));
+
+    // For B the secret item does not exist, anywhere.
+    let ls = office.ok_as(&b, &["ls"]);
+    assert!(
+        ls.contains("市民來電反映供暖") && !ls.contains("絕對保密"),
+        "{ls}"
+    );
+    let found = office.ok_as(&b, &["find", "絕對保密"]);
+    assert!(!found.contains("絕對保密"), "{found}");
+    for args in [
+        vec!["show", secret.as_str()],
+        vec!["history", secret.as_str()],
+    ] {
+        let o = office.run_as(&b, &args);
+        assert!(!o.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("not found") && !err.contains("絕對保密"),
+            "{err}"
+        );
+    }
+    let export = office.ok_as(&b, &["export"]);
+    assert!(
+        !export.contains("絕對保密") && export.contains("供暖"),
+        "{export}"
+    );
+    // A sees it, and the read of a 機密 item is audited.
+    assert!(office.ok_as(&a, &["show", &secret]).contains("絕對保密"));
+    let audit = office.admin(&["audit", "--user", &a]);
+    assert!(audit.contains("read") && audit.contains("write"), "{audit}");
+    // B is a clerk, not an administrator.
+    assert!(!office.run_as(&b, &["user", "list"]).status.success());
+
+    // B watches; A changes the secret item, then triages the open one.
+    let mut watch = office
+        .accounts
+        .as_user(
+            &b,
+            &office.dir.join(format!("home-{b}")),
+            &office.program,
+            &[("SHUNIU_SOCKET", office.daemon.socket.to_str().unwrap())],
+        )
+        .args(["watch", "--count", "2", "--timeout", "30"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "# watching");
+    office.ok_as(&a, &["set", &secret, "handler=張秘書"]);
+    let routed = office.ok_as(&a, &["route", &open, "收文"]);
+    let new_code = routed.split_whitespace().nth(2).unwrap().to_string();
+    let seen: Vec<String> = lines.map(|l| l.unwrap()).collect();
+    let st = watch.wait().unwrap();
+    assert!(st.success(), "watch: {st}");
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert!(seen.iter().any(|l| l.starts_with(&new_code)), "{seen:?}");
+    assert!(
+        seen.iter()
+            .any(|l| l.starts_with(&open) && l.contains("已分辦")),
+        "{seen:?}"
+    );
+    assert!(!seen.iter().any(|l| l.contains(&secret)), "{seen:?}");
+}

@@ -1,0 +1,302 @@
+//! The real binary in a real terminal: each test starts its own tmux server
+//! (`tmux -L NAME -f /dev/null`) with a temporary HOME, XDG folders and data
+//! folder, types with `send-keys` and reads the screen with `capture-pane`,
+//! polling until a deadline (never fixed sleeps). The server is killed when
+//! the test ends, however it ends. Skipped (with a note) where tmux is missing.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+static N: AtomicUsize = AtomicUsize::new(0);
+const PROMPT: &str = "E2E>";
+
+struct Tmux {
+    name: String,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.name, "kill-server"])
+            .output();
+    }
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    fn start(w: u16, h: u16) -> Option<Tmux> {
+        if !have_tmux() {
+            eprintln!("tmux is not installed: end-to-end test skipped");
+            return None;
+        }
+        let name = format!(
+            "shuniu-e2e-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        let t = Tmux {
+            name,
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let home = t.dir.path();
+        let path = std::env::var("PATH").unwrap_or_default();
+        let env = [
+            format!("HOME={}", home.display()),
+            format!("PATH={path}"),
+            "TERM=tmux-256color".into(),
+            "LANG=C.UTF-8".into(),
+            "USER=tester".into(),
+            format!("XDG_CONFIG_HOME={}", home.join("config").display()),
+            format!("XDG_DATA_HOME={}", home.join("share").display()),
+            format!("XDG_STATE_HOME={}", home.join("state").display()),
+            format!("SHUNIU_DATA={}", home.join("data").display()),
+            "SHUNIU_NO_DAEMON=true".into(),
+            "RUST_BACKTRACE=0".into(),
+            format!("PS1={PROMPT} "),
+        ];
+        let cmd = format!(
+            "env -i {} bash --norc --noprofile",
+            env.map(|e| format!("'{e}'")).join(" ")
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &t.name,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "main",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                &cmd,
+            ])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux new-session");
+        t.wait_for("the shell prompt", |s| s.contains(PROMPT));
+        Some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let o = Command::new("tmux")
+            .args(["-L", &self.name])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut a = vec!["send-keys", "-t", "main"];
+        a.extend_from_slice(keys);
+        self.tmux(&a);
+    }
+
+    /// Types text literally (UTF-8 included).
+    fn text(&self, s: &str) {
+        self.tmux(&["send-keys", "-t", "main", "-l", s]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    fn wait_for(&self, what: &str, f: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if f(&s) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn shuniu(&self, args: &str) {
+        self.text(&format!("{} {args}", env!("CARGO_BIN_EXE_shuniu")));
+        self.keys(&["Enter"]);
+    }
+
+    /// Sends a signal to the workbench: the pane's shell's child, by its pid.
+    fn signal(&self, sig: &str) {
+        let shell = self.tmux(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
+        let o = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .unwrap();
+        let pid = String::from_utf8_lossy(&o.stdout).trim().to_string();
+        assert!(
+            !pid.is_empty() && !pid.contains('\n'),
+            "one child of the shell: {pid:?}"
+        );
+        let ok = Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    fn home(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    /// After the workbench exits: the prompt is back and the terminal is sane.
+    fn assert_sane(&self) {
+        self.keys(&["Enter"]);
+        self.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ,; echo :STTY");
+        self.keys(&["Enter"]);
+        let s = self.wait_for("stty", |s| {
+            s.lines()
+                .any(|l| l.ends_with(":STTY") && !l.contains("echo "))
+        });
+        let line = s
+            .lines()
+            .find(|l| l.ends_with(":STTY") && !l.contains("echo "))
+            .unwrap();
+        assert!(
+            line.contains("icanon,")
+                && line.contains("echo,")
+                && !line.contains("-icanon")
+                && !line.contains("-echo"),
+            "{line}"
+        );
+    }
+}
+
+fn status_line(s: &str) -> String {
+    s.lines().rev().nth(1).unwrap_or("").to_string()
+}
+
+#[test]
+fn a_clerks_first_session() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    t.shuniu("");
+    t.wait_for("the welcome screen", |s| {
+        s.contains("歡迎使用樞紐") && s.contains("載入示範資料")
+    });
+    t.text("d");
+    t.wait_for("the demo data", |s| s.contains("已載入 2000 項示範資料"));
+    // Move with a count.
+    t.text("gg5j");
+    t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
+    // Triage three requests with single keys: to 督查, urgency, to 事務.
+    t.text("S");
+    t.wait_for("the route to 督查", |s| s.contains("已分辦為 督"));
+    t.text("p");
+    let s = t.wait_for("the urgency change", |s| {
+        s.lines().last().is_some_and(|l| l.contains("緊急程度="))
+    });
+    let changed = s.lines().last().unwrap().to_string();
+    // Undo it.
+    t.text("u");
+    t.wait_for("the undo", |s| s.contains("已撤銷"));
+    t.text("A");
+    t.wait_for("the route to 事務", |s| s.contains("已分辦為 事"));
+    // Repeat the route on the next request with '.'.
+    let before = t.screen();
+    t.text(".");
+    t.wait_for("the repeated route", |s| {
+        s.contains("已分辦為 事") && *s != before
+    });
+    assert!(!changed.is_empty());
+    // Filter 辦文 with '/', as typed.
+    t.text("2");
+    t.wait_for("the 辦文 tab", |s| {
+        s.contains("[收]") || s.contains("[發]")
+    });
+    t.text("/xsaq");
+    t.wait_for("the filter", |s| {
+        s.contains("校舍安全") && status_line(s).contains("/xsaq")
+    });
+    t.keys(&["Enter", "Escape"]);
+    // A form with Chinese text: a new 收文, saved.
+    t.text("o1");
+    t.wait_for("the form", |s| s.contains("新建收文"));
+    t.text("關於路燈維修經費的請示");
+    t.keys(&["C-s"]);
+    let s = t.wait_for("the save", |s| s.contains("已保存 收"));
+    assert!(s.contains("關於路燈維修經費的請示"));
+    // Quit; the shell is back and sane.
+    t.text("q");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+}
+
+#[test]
+fn escape_sequences_in_data_never_reach_the_terminal() {
+    let Some(t) = Tmux::start(120, 30) else {
+        return;
+    };
+    let f = t.home().join("evil.jsonl");
+    std::fs::write(&f, "{\"title\":\"惡意\\u001b]0;pwned\\u0007標題\\u001b[2J清屏\",\"from\":\"某人\\u001b[31m\"}\n").unwrap();
+    t.shuniu(&format!("intake {}", f.display()));
+    t.wait_for("the intake", |s| s.contains("1 requests registered"));
+    t.shuniu("");
+    let s = t.wait_for("the list", |s| s.contains("惡意"));
+    assert!(s.contains("惡意␛]0;pwned␇標題␛[2J清屏"), "{s}");
+    assert!(
+        s.lines().next().unwrap().contains("收件"),
+        "the header is intact:\n{s}"
+    );
+    let title = t.tmux(&["display-message", "-p", "-t", "main", "#{pane_title}"]);
+    assert!(
+        !title.contains("pwned"),
+        "the pane title was changed: {title}"
+    );
+    t.text("q");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+}
+
+#[test]
+fn sighup_keeps_the_draft_and_restores_the_terminal() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    t.shuniu("");
+    t.wait_for("the welcome screen", |s| s.contains("歡迎使用樞紐"));
+    t.keys(&["Enter"]);
+    t.text("o");
+    t.wait_for("the form", |s| s.contains("新建收件"));
+    t.text("斷線前未保存的來件");
+    t.wait_for("the typing", |s| s.contains("斷線前未保存的來件"));
+    // The SSH connection drops: SIGHUP to the workbench.
+    t.signal("HUP");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+    // The next start offers the draft back.
+    t.keys(&["C-l"]);
+    t.shuniu("");
+    t.wait_for("the draft offer", |s| {
+        s.contains("上次有未保存的表單") && s.contains("斷線前未保存的來件")
+    });
+    t.text("r");
+    t.wait_for("the restored form", |s| {
+        s.contains("新建收件") && s.contains("斷線前未保存的來件")
+    });
+    t.keys(&["C-s"]);
+    t.wait_for("the save", |s| s.contains("已保存 件"));
+    // SIGTERM ends it cleanly too.
+    t.signal("TERM");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+}

@@ -1,0 +1,497 @@
+//! The whole workbench driven by key sequences against an in-process `Core`
+//! on a temporary store (fixed clock, demo seed 2026): what a clerk types,
+//! what the store holds afterwards, and what the screen shows.
+
+use std::sync::Arc;
+
+use shuniu::core::{Core, Filter, Service};
+use shuniu::model::{Command, Item, Kind, LinkRel, Status, Urgency, WorkCalendar};
+use shuniu::tui::app::{Mode, Overlay};
+use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
+use shuniu::tui::i18n::Lang;
+
+struct T {
+    _dir: tempfile::TempDir,
+    core: Arc<Core>,
+    h: Harness,
+}
+
+fn setup(items: usize, size: (u16, u16)) -> T {
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(&dir.path().join("data"), items);
+    let h = Harness::new(
+        core.clone(),
+        WorkCalendar::builtin(),
+        size,
+        Lang::Hant,
+        Some(dir.path().join("drafts")),
+    );
+    T { _dir: dir, core, h }
+}
+
+impl T {
+    fn sel(&self) -> Item {
+        let r = self.h.app.selected_row().expect("a selected row").clone();
+        self.core.get(r.id).unwrap()
+    }
+    fn sel_index(&self) -> usize {
+        self.h.app.cur().selected
+    }
+}
+
+#[test]
+fn counts_motions_and_tabs() {
+    let mut t = setup(400, (80, 24));
+    t.h.press("5j");
+    assert_eq!(t.sel_index(), 5);
+    t.h.press("2k");
+    assert_eq!(t.sel_index(), 3);
+    t.h.press("G");
+    assert_eq!(t.sel_index(), t.h.app.cur().len() - 1);
+    t.h.press("gg");
+    assert_eq!(t.sel_index(), 0);
+    t.h.press("<C-d>");
+    assert_eq!(t.sel_index(), 10, "half of the 20 list rows");
+    t.h.press("<C-u>");
+    assert_eq!(t.sel_index(), 0);
+    t.h.press("12G");
+    assert_eq!(t.sel_index(), 11);
+    // A lone digit switches tabs once the count times out; gt and gT cycle.
+    t.h.press("3");
+    assert_eq!(t.h.app.tab, 0, "still waiting for a motion");
+    assert!(t.h.screen().contains(" 3 "), "the pending count shows");
+    t.h.timeout();
+    assert_eq!(t.h.app.tab, 2);
+    t.h.press("gt");
+    assert_eq!(t.h.app.tab, 3);
+    t.h.press("gTgT");
+    assert_eq!(t.h.app.tab, 1);
+    t.h.press("6");
+    t.h.press("?");
+    assert_eq!(
+        t.h.app.tab, 5,
+        "a digit followed by a non-motion key switches first"
+    );
+    assert!(matches!(t.h.app.overlay, Some(Overlay::Help { .. })));
+    t.h.press("<Esc>");
+    // g shows the which-key hint, Esc cancels.
+    t.h.press("1g");
+    t.h.timeout();
+    assert!(t.h.screen().contains("gt"), "which-key lists gt");
+    t.h.press("<Esc>");
+    assert!(t.h.app.pending.is_empty());
+    t.h.press(":q<Enter>");
+    assert!(t.h.app.quit);
+}
+
+#[test]
+fn triage_route_urgency_undo_repeat() {
+    let mut t = setup(400, (80, 24));
+    let before = t.h.app.cur().len();
+    let first = t.sel();
+    // A 特急 document needs a deadline before it can become a 收文: the model says so.
+    t.h.press("t+3工作日<Enter>W");
+    let routed = t.core.get(first.id).unwrap();
+    let screen = t.h.screen();
+    assert_eq!(routed.status, Status::Routed, "{screen}");
+    assert_eq!(
+        t.h.app.cur().len(),
+        before - 1,
+        "the routed request leaves the inbox"
+    );
+    let new = t
+        .core
+        .list(&Filter {
+            kind: Some(Kind::Incoming),
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|i| {
+            i.links
+                .iter()
+                .any(|l| l.id == first.id && l.rel == LinkRel::Source)
+        })
+        .expect("the new 收文 links to its request");
+    assert_eq!(new.title, first.title);
+    assert!(
+        t.h.screen().contains(&new.code),
+        "the message names the new item"
+    );
+
+    // Urgency cycles with p; u takes it back as a new change; history is kept.
+    let it = t.sel();
+    let u0 = it.urgency;
+    t.h.press("p");
+    let after = t.core.get(it.id).unwrap();
+    assert_ne!(after.urgency, u0);
+    t.h.press("u");
+    let undone = t.core.get(it.id).unwrap();
+    assert_eq!(undone.urgency, u0);
+    assert_eq!(
+        undone.version,
+        it.version + 2,
+        "the undo is a change of its own"
+    );
+    assert!(t.core.history(it.id).unwrap().len() >= 3);
+
+    // . repeats the last change (the urgency set) on another item.
+    t.h.press("p");
+    let set_to = t.core.get(it.id).unwrap().urgency;
+    t.h.press("j.");
+    assert_eq!(t.sel().urgency, set_to);
+    // A route cannot be undone by u, and says so.
+    t.h.press("S");
+    t.h.press("u");
+    assert!(t.h.screen().contains("分辦不能撤銷"));
+}
+
+#[test]
+fn assign_due_close_and_reopen() {
+    let mut t = setup(400, (100, 30));
+    let id = t.sel().id;
+    t.h.press("a");
+    assert_eq!(t.h.app.mode, Mode::Prompt);
+    t.h.type_text("張");
+    for _ in 0..30 {
+        t.h.press("<Tab>");
+        if t.h.app.line.as_ref().unwrap().input.text == "張三" {
+            break;
+        }
+    }
+    assert_eq!(
+        t.h.app.line.as_ref().unwrap().input.text,
+        "張三",
+        "Tab cycles through the 張s"
+    );
+    t.h.press("<Enter>");
+    assert_eq!(t.core.get(id).unwrap().handler, "張三");
+    t.h.press("t");
+    t.h.type_text("+3工作日");
+    t.h.press("<Enter>");
+    let today = t.core.today();
+    let want = WorkCalendar::builtin().add_workdays(today, 3);
+    assert_eq!(t.core.get(id).unwrap().deadline, Some(want));
+    // Close asks for a reason; an empty one is not accepted.
+    t.h.press("C<Enter>");
+    assert_eq!(t.h.app.mode, Mode::Prompt, "still asking for the reason");
+    t.h.type_text("重複來件");
+    t.h.press("<Enter>");
+    let closed = t.core.get(id).unwrap();
+    assert_eq!(closed.status, Status::Closed);
+    assert_eq!(closed.get("close_reason").unwrap(), "重複來件");
+    t.h.press("u");
+    assert_eq!(
+        t.core.get(id).unwrap().status,
+        Status::Pending,
+        "undo reopens"
+    );
+}
+
+#[test]
+fn visual_bulk_asks_first() {
+    let mut t = setup(400, (80, 24));
+    let ids: Vec<u64> = t.h.app.cur().rows[..3].iter().map(|r| r.id).collect();
+    let before: Vec<Urgency> = ids
+        .iter()
+        .map(|i| t.core.get(*i).unwrap().urgency)
+        .collect();
+    t.h.press("vjj:urgency 特急<Enter>");
+    assert!(matches!(t.h.app.overlay, Some(Overlay::Confirm { .. })));
+    assert!(t.h.screen().contains("對 3 項執行"));
+    t.h.press("n");
+    let now: Vec<Urgency> = ids
+        .iter()
+        .map(|i| t.core.get(*i).unwrap().urgency)
+        .collect();
+    assert_eq!(before, now, "no means nothing changed");
+    t.h.press("y");
+    assert_eq!(
+        t.h.app.mode,
+        Mode::Visual { anchor: 0 },
+        "n kept the selection"
+    );
+    t.h.press(":urgency 特急<Enter>y");
+    for i in &ids {
+        assert_eq!(t.core.get(*i).unwrap().urgency, Urgency::Immediate);
+    }
+    assert_eq!(t.h.app.mode, Mode::Normal);
+    // One u takes back all three.
+    t.h.press("u");
+    let now: Vec<Urgency> = ids
+        .iter()
+        .map(|i| t.core.get(*i).unwrap().urgency)
+        .collect();
+    assert_eq!(before, now);
+}
+
+#[test]
+fn slash_filters_as_you_type() {
+    let mut t = setup(400, (100, 30));
+    t.h.press("2");
+    t.h.timeout();
+    let all = t.h.app.cur().len();
+    t.h.press("/");
+    t.h.type_text("xsaq");
+    assert!(t.h.app.cur().len() < all);
+    assert!(
+        t.h.app
+            .cur()
+            .rows
+            .iter()
+            .any(|r| r.title == shuniu::demo::FIXTURE_TITLE),
+        "pinyin initials find 校舍安全"
+    );
+    t.h.press("<Enter>");
+    assert_eq!(t.h.app.mode, Mode::Normal);
+    assert!(t.h.screen().contains("/xsaq"));
+    let n = t.h.app.cur().len();
+    if n > 1 {
+        t.h.press("n");
+        assert_eq!(t.sel_index(), 1);
+        t.h.press("N");
+        assert_eq!(t.sel_index(), 0);
+    }
+    t.h.press("<Esc>");
+    assert_eq!(t.h.app.cur().len(), all, "Esc clears the filter");
+}
+
+#[test]
+fn form_creates_with_chinese_text_and_cursor_on_the_right_cell() {
+    let mut t = setup(400, (100, 30));
+    t.h.press("o");
+    assert_eq!(t.h.app.mode, Mode::Insert);
+    t.h.type_text("市民來電反映路燈不亮");
+    let (x, y) = t.h.cursor();
+    // Label column 20 + 1, then ten wide characters.
+    assert_eq!((x, y), (21 + 20, 4));
+    t.h.press("<C-w>");
+    assert_eq!(
+        t.h.app.form.as_ref().unwrap().fields[0].input.text,
+        "",
+        "C-w deletes the CJK run"
+    );
+    t.h.paste("市民來電反映路燈不亮\n");
+    t.h.press("<Tab>");
+    t.h.press("<C-u>");
+    t.h.type_text("特急");
+    t.h.press("<C-s>");
+    let screen = t.h.screen();
+    assert_eq!(t.h.app.mode, Mode::Normal, "{screen}");
+    let made = t
+        .core
+        .rows(&Filter {
+            kind: Some(Kind::Inbox),
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|r| r.title == "市民來電反映路燈不亮")
+        .expect("created");
+    assert_eq!(made.urgency, Urgency::Immediate);
+    assert_eq!(
+        t.h.app.selected_row().unwrap().id,
+        made.id,
+        "the new item is selected"
+    );
+    // Edit it: e opens the form with its values.
+    t.h.press("e");
+    assert_eq!(
+        t.h.app.form.as_ref().unwrap().fields[0].input.text,
+        "市民來電反映路燈不亮"
+    );
+    t.h.press("<C-u>");
+    t.h.type_text("路燈不亮（已核實）");
+    t.h.press("<C-s>");
+    assert_eq!(t.core.get(made.id).unwrap().title, "路燈不亮（已核實）");
+    let _ = t.h.screen();
+}
+
+#[test]
+fn validation_is_shown_at_the_field() {
+    let mut t = setup(400, (100, 30));
+    t.h.press("o");
+    t.h.type_text("來電");
+    let phone =
+        t.h.app
+            .form
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .position(|f| f.name == "phone")
+            .unwrap();
+    for _ in 0..phone {
+        t.h.press("<Tab>");
+    }
+    t.h.type_text("abc");
+    t.h.press("<C-s>");
+    let f = t.h.app.form.as_ref().expect("still open");
+    assert!(f.fields[phone]
+        .error
+        .as_deref()
+        .unwrap_or("")
+        .contains("phone number"));
+    assert_eq!(f.focus, phone);
+    assert!(
+        t.h.screen().contains("↳"),
+        "the error shows under the field"
+    );
+}
+
+#[test]
+fn drafts_survive_and_are_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(&dir.path().join("data"), 400);
+    let drafts = dir.path().join("drafts");
+    let mut h = Harness::new(
+        core.clone(),
+        WorkCalendar::builtin(),
+        (100, 30),
+        Lang::Hant,
+        Some(drafts.clone()),
+    );
+    h.press("o");
+    h.type_text("草稿標題");
+    assert_eq!(shuniu::tui::draft::list(&drafts).len(), 1, "saved as typed");
+    drop(h); // the terminal went away
+    let mut h = Harness::new(
+        core,
+        WorkCalendar::builtin(),
+        (100, 30),
+        Lang::Hant,
+        Some(drafts.clone()),
+    );
+    assert!(matches!(h.app.overlay, Some(Overlay::Draft(_))));
+    assert!(h.screen().contains("草稿標題"));
+    h.press("r");
+    assert_eq!(
+        h.app.form.as_ref().unwrap().fields[0].input.text,
+        "草稿標題"
+    );
+    h.press("<Esc>");
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Confirm { .. })),
+        "discarding asks"
+    );
+    h.press("y");
+    assert!(shuniu::tui::draft::list(&drafts).is_empty());
+}
+
+#[test]
+fn selection_follows_the_item_when_another_clerk_adds_one() {
+    let mut t = setup(400, (80, 24));
+    t.h.press("3j");
+    let id = t.sel().id;
+    let other = Core::as_user(t.core.engine().clone(), t.core.whoami().unwrap());
+    let mut it = Item::new(Kind::Inbox, "另一位同事新登記的來件", "other", FIXED_NOW);
+    it.unit = "市政府辦公室".into();
+    other.apply(Command::Create { item: Box::new(it) }).unwrap();
+    t.h.run(vec![]);
+    assert_eq!(t.sel().id, id);
+    assert_eq!(t.sel_index(), 4);
+    assert!(t.h.screen().contains("另一位同事新登記的來件"));
+}
+
+#[test]
+fn workflow_moves_and_links() {
+    let mut t = setup(400, (160, 48));
+    let req = t.sel();
+    t.h.press("t+3<Enter>W");
+    t.h.press("2");
+    t.h.timeout();
+    let new = t.sel();
+    assert!(
+        new.links.iter().any(|l| l.id == req.id),
+        "the new 收文 is on top"
+    );
+    assert_eq!(new.status, Status::Received);
+    t.h.press("m");
+    assert!(t.h.screen().contains("1  登記"));
+    t.h.press("1");
+    assert_eq!(t.core.get(new.id).unwrap().status, Status::Registered);
+    t.h.press(":move 退回 缺附件<Enter>");
+    let it = t.core.get(new.id).unwrap();
+    assert_eq!(it.status, Status::Returned);
+    // gf follows the link back to the request; C-o returns.
+    t.h.press("gf");
+    assert_eq!(t.h.app.tab, 0);
+    assert_eq!(t.sel().id, req.id);
+    t.h.press("<C-o>");
+    assert_eq!(t.h.app.tab, 1);
+    assert_eq!(t.sel().id, new.id);
+}
+
+#[test]
+fn escape_sequences_in_titles_are_shown_as_placeholders() {
+    let mut t = setup(0, (160, 30));
+    t.h.press("<Enter>");
+    let mut it = Item::new(
+        Kind::Inbox,
+        "標題\x1b]0;pwned\x07\x1b[2J\u{202E}反轉",
+        "x",
+        FIXED_NOW,
+    );
+    it.set(
+        "from",
+        "來電人\x1b[31m",
+        &shuniu::model::DateCtx {
+            today: t.core.today(),
+            cal: &WorkCalendar::builtin(),
+        },
+    )
+    .unwrap();
+    t.core
+        .apply(Command::Create { item: Box::new(it) })
+        .unwrap();
+    t.h.run(vec![]);
+    let s = t.h.screen();
+    assert!(s.contains("標題␛]0;pwned␇␛[2J<U+202E>"), "{s}");
+    assert!(s
+        .lines()
+        .all(|l| !l.chars().any(shuniu::model::sanitize::is_dangerous)));
+}
+
+#[test]
+fn welcome_on_an_empty_store() {
+    let mut t = setup(0, (100, 30));
+    assert_eq!(t.h.app.overlay, Some(Overlay::Welcome));
+    t.h.cx.demo_now = Some(FIXED_NOW);
+    t.h.press("d");
+    assert!(t.h.app.overlay.is_none());
+    assert!(t.h.app.cur().len() > 100);
+    assert!(t.h.screen().contains("已載入 2000 項示範資料"));
+}
+
+#[test]
+fn command_line_completes_and_reports() {
+    let mut t = setup(400, (100, 30));
+    t.h.press(":ass<Tab>");
+    assert_eq!(t.h.app.line.as_ref().unwrap().input.text, "assign");
+    t.h.press("<C-u>");
+    t.h.type_text("frob");
+    t.h.press("<Enter>");
+    assert!(t.h.screen().contains("未知命令：frob"));
+    t.h.press(":lang en<Enter>");
+    assert!(t.h.screen().contains("Inbox"));
+    t.h.press(":theme high-contrast<Enter>");
+    assert_eq!(t.h.app.setup.theme.name, "high-contrast");
+}
+
+#[test]
+fn docs_keys_md_is_what_the_keymap_generates() {
+    let want = shuniu::tui::keymap::markdown(&shuniu::tui::keymap::Keymap::default());
+    let have = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md"))
+        .unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/keys.md is stale: run `cargo test --test tui_keys -- --ignored regenerate_keys_md`"
+    );
+}
+
+#[test]
+#[ignore]
+fn regenerate_keys_md() {
+    let md = shuniu::tui::keymap::markdown(&shuniu::tui::keymap::Keymap::default());
+    std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md"), md).unwrap();
+}
