@@ -182,11 +182,12 @@ impl Service for Core {
     }
 
     fn apply(&self, cmd: Command) -> Result<Item> {
-        let cx = self.ctx();
-        let written = self
-            .engine
-            .store
-            .write_then(|t| apply::apply(t, &cx, cmd), |w| self.engine.published(w))?;
+        // The time is taken under the writer lock, so writes are stamped in the
+        // order they commit and their pushes go out in that order too.
+        let written = self.engine.store.write_then(
+            |t| apply::apply(t, &self.ctx(), cmd),
+            |w| self.engine.published(w),
+        )?;
         Ok(written
             .into_iter()
             .next()
@@ -200,7 +201,6 @@ impl Service for Core {
                 self.user.role
             )));
         }
-        let cx = self.ctx();
         let origin = if self.user.role == Role::Admin {
             Origin::Import
         } else {
@@ -208,6 +208,7 @@ impl Service for Core {
         };
         let written = self.engine.store.write_then(
             |t| {
+                let cx = self.ctx();
                 let made = items
                     .into_iter()
                     .map(|it| apply::create(t, &cx, it, "建立", origin))
