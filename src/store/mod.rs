@@ -38,22 +38,32 @@ impl Store {
     /// `cache_bytes`. Refuses a folder written by a newer schema without touching it.
     pub fn open(path: &Path, cache_bytes: u64) -> Result<Store> {
         std::fs::create_dir_all(path).map_err(|e| StoreError::Sled(e.into()))?;
-        let db = sled::Config::new()
-            .path(path)
-            .cache_capacity(cache_bytes)
-            .mode(sled::Mode::LowSpace)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(ref io)
+        // A folder closed a moment ago (by this process or a daemon that is
+        // exiting) keeps its lock until sled's flusher thread lets go: retry
+        // for a second before calling it owned by someone else.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        let db = loop {
+            let opened = sled::Config::new()
+                .path(path)
+                .cache_capacity(cache_bytes)
+                .mode(sled::Mode::LowSpace)
+                .open();
+            match opened {
+                Ok(db) => break db,
+                Err(sled::Error::Io(ref io))
                     if io.kind() == std::io::ErrorKind::WouldBlock
                         || io.to_string().contains("lock") =>
                 {
-                    StoreError::Locked {
-                        path: path.display().to_string(),
+                    if std::time::Instant::now() >= deadline {
+                        return Err(StoreError::Locked {
+                            path: path.display().to_string(),
+                        });
                     }
+                    std::thread::sleep(std::time::Duration::from_millis(25));
                 }
-                e => StoreError::Sled(e),
-            })?;
+                Err(e) => return Err(StoreError::Sled(e)),
+            }
+        };
         let key = keys::text(keys::META, "schema");
         match db.get(&key)? {
             Some(v) => {
