@@ -314,7 +314,8 @@ fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
         crate::proto::PROTOCOL_VERSION,
         engine.index_len(),
         started.elapsed().as_millis(),
-        fds.map(|n| n.to_string()).unwrap_or_else(|| "unlimited".into()),
+        fds.map(|n| n.to_string())
+            .unwrap_or_else(|| "unlimited".into()),
         opts.group
             .as_ref()
             .map(|g| format!(", group {g}"))
