@@ -215,7 +215,11 @@ impl Index {
         }
         // Live writes arrive newest last; only an import of older records
         // (more than a minute out of order) is worth re-sorting the index for.
-        if self.entries.last().is_some_and(|l| l.updated > d.updated + 60) {
+        if self
+            .entries
+            .last()
+            .is_some_and(|l| l.updated > d.updated + 60)
+        {
             self.unsorted = true;
         }
         self.by_target.insert(d.target.clone(), self.entries.len());
