@@ -13,13 +13,15 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use daemon_support::{bin, shuniu, Accounts, Daemon};
+use daemon_support::{bin, shuniu, Accounts, Daemon, TmuxServer};
 
 struct Office {
-    accounts: Accounts,
     daemon: Daemon,
+    accounts: Accounts,
     program: PathBuf,
     dir: PathBuf,
+    /// Removed last, after the daemon has stopped and the accounts are gone.
+    _tmp: tempfile::TempDir,
 }
 
 impl Office {
@@ -84,18 +86,13 @@ fn program_for(user: &str, accounts: &Accounts, dir: &Path) -> PathBuf {
     copy
 }
 
-#[test]
-fn two_clerks_on_one_shared_daemon() {
+/// A shared daemon on a group socket with accounts a, b and c, each with a
+/// home folder; `None` (and why) where accounts cannot be made.
+fn office(prefix: &str) -> Result<Office, String> {
     if let Some(why) = Accounts::unavailable() {
-        eprintln!("skipped two_clerks_on_one_shared_daemon: {why}");
-        return;
+        return Err(why);
     }
-    let accounts = Accounts::create("snt", &["a", "b", "c"]);
-    let (a, b, c) = (
-        accounts.users[0].clone(),
-        accounts.users[1].clone(),
-        accounts.users[2].clone(),
-    );
+    let accounts = Accounts::create(prefix, &["a", "b", "c"]);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -111,17 +108,34 @@ fn two_clerks_on_one_shared_daemon() {
         &dir.join("run/sock"),
         &["--group", &accounts.group],
     );
-    let gid = shuniu::config::gid_of_group(&accounts.group).unwrap();
-    let meta = std::fs::metadata(&daemon.socket).unwrap();
-    assert_eq!(meta.mode() & 0o777, 0o660, "{:o}", meta.mode());
-    assert_eq!(meta.gid(), gid);
-    let program = program_for(&a, &accounts, &dir);
-    let office = Office {
-        accounts,
+    let program = program_for(&accounts.users[0].clone(), &accounts, &dir);
+    Ok(Office {
         daemon,
+        accounts,
         program,
         dir,
+        _tmp: tmp,
+    })
+}
+
+#[test]
+fn two_clerks_on_one_shared_daemon() {
+    let office = match office("snt") {
+        Ok(o) => o,
+        Err(why) => {
+            eprintln!("skipped two_clerks_on_one_shared_daemon: {why}");
+            return;
+        }
     };
+    let (a, b, c) = (
+        office.accounts.users[0].clone(),
+        office.accounts.users[1].clone(),
+        office.accounts.users[2].clone(),
+    );
+    let gid = shuniu::config::gid_of_group(&office.accounts.group).unwrap();
+    let meta = std::fs::metadata(&office.daemon.socket).unwrap();
+    assert_eq!(meta.mode() & 0o777, 0o660, "{:o}", meta.mode());
+    assert_eq!(meta.gid(), gid);
 
     // The daemon's own account (root here) is the first administrator.
     assert!(office.admin(&["user", "list"]).contains("root"));
@@ -228,4 +242,129 @@ fn two_clerks_on_one_shared_daemon() {
         "{seen:?}"
     );
     assert!(!seen.iter().any(|l| l.contains(&secret)), "{seen:?}");
+}
+
+/// The shell line that runs the workbench as `user` against the shared daemon.
+fn workbench_as(office: &Office, user: &str) -> String {
+    let home = office.dir.join(format!("home-{user}"));
+    let env = [
+        format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
+        format!("HOME={}", home.display()),
+        format!("USER={user}"),
+        "TERM=tmux-256color".into(),
+        "LANG=C.UTF-8".into(),
+        format!("XDG_CONFIG_HOME={}", home.join("config").display()),
+        format!("XDG_STATE_HOME={}", home.join("state").display()),
+        format!("SHUNIU_SOCKET={}", office.daemon.socket.display()),
+    ];
+    format!(
+        "runuser -u {user} -- env -i {} {}",
+        env.map(|e| format!("'{e}'")).join(" "),
+        office.program.display()
+    )
+}
+
+#[test]
+fn two_clerks_see_each_other_in_the_workbench() {
+    let office = match office("snw") {
+        Ok(o) => o,
+        Err(why) => {
+            eprintln!("skipped two_clerks_see_each_other_in_the_workbench: {why}");
+            return;
+        }
+    };
+    let tmux = match TmuxServer::start() {
+        Ok(t) => t,
+        Err(why) => {
+            eprintln!("skipped two_clerks_see_each_other_in_the_workbench: {why}");
+            return;
+        }
+    };
+    let (a, b) = (
+        office.accounts.users[0].clone(),
+        office.accounts.users[1].clone(),
+    );
+    office.admin(&["user", "add", &a, "--role", "clerk", "--clearance", "機密"]);
+    office.admin(&["user", "add", &b, "--role", "clerk", "--clearance", "內部"]);
+    office.ok_as(
+        &a,
+        &[
+            "add",
+            "收件",
+            "絕對保密的來件",
+            "--set",
+            "classification=機密",
+        ],
+    );
+    office.ok_as(&a, &["add", "收件", "市民來電反映路燈不亮"]);
+    let heating = first_word(&office.ok_as(&a, &["add", "收件", "市民來電反映供暖不足"]));
+
+    tmux.session("a", 160, 40, &workbench_as(&office, &a));
+    tmux.session("b", 160, 40, &workbench_as(&office, &b));
+    // The list row of the heating request (not the detail pane's title line).
+    let row = |screen: &str| -> String {
+        screen
+            .lines()
+            .find(|l| {
+                l.trim_start_matches(['>', ' '])
+                    .starts_with(heating.as_str())
+                    && l.contains("平件")
+            })
+            .unwrap_or_default()
+            .to_string()
+    };
+    tmux.wait_for("a", "A's inbox", |s| {
+        s.contains("供暖不足") && s.contains("絕對保密")
+    });
+    let before = tmux.wait_for("b", "B's inbox", |s| {
+        s.contains("供暖不足") && s.contains("路燈不亮")
+    });
+    assert!(
+        !before.contains("絕對保密"),
+        "B must never see A's 機密 item:\n{before}"
+    );
+    assert!(row(&before).contains("待處理"), "{before}");
+
+    // A puts the cursor on the newest request (the heating one) and routes it to 收文.
+    tmux.keys("a", &["g", "g"]);
+    tmux.wait_for("a", "the cursor on the heating request", |s| {
+        s.lines().any(|l| l.contains("供暖不足") && l.contains('>'))
+    });
+    tmux.keys("a", &["W"]);
+    // The request leaves A's inbox for 辦文 (the inbox lists what awaits triage).
+    tmux.wait_for("a", "A's routed request", |s| {
+        row(s).is_empty() && s.contains("辦文 1")
+    });
+
+    // B's screen follows without a key press: the request leaves B's inbox
+    // and the 辦文 count goes up; in 辦文 the new 收文 carries its title.
+    let after = tmux.wait_for("b", "the change on B's screen", |s| {
+        row(s).is_empty() && s.contains("辦文 1") && s.contains("路燈不亮")
+    });
+    assert!(!after.contains("絕對保密"), "{after}");
+    tmux.keys("b", &["2"]);
+    let docs = tmux.wait_for("b", "B's 辦文 tab", |s| {
+        s.lines()
+            .any(|l| l.contains("供暖不足") && l.contains("收2026-"))
+    });
+    assert!(!docs.contains("絕對保密"), "{docs}");
+    tmux.keys("b", &["1"]);
+
+    // B's quick filter for the secret finds nothing; B's CLI agrees.
+    tmux.keys("b", &["/"]);
+    tmux.text("b", "絕對保密");
+    let filtered = tmux.wait_for("b", "B's filter", |s| {
+        s.contains("/絕對保密") || s.contains("絕對保密")
+    });
+    assert!(
+        !filtered.lines().any(|l| l.contains("絕對保密的來件")),
+        "{filtered}"
+    );
+    assert!(!office
+        .ok_as(&b, &["find", "絕對保密"])
+        .contains("絕對保密的來件"));
+    assert!(office.ok_as(&b, &["show", &heating]).contains("已分辦"));
+    tmux.keys("b", &["Escape"]);
+    tmux.keys("a", &["q"]);
+    tmux.keys("b", &["q"]);
 }

@@ -194,7 +194,10 @@ fn a_clerks_first_session() {
         s.contains("歡迎使用樞紐") && s.contains("載入示範資料")
     });
     t.text("d");
-    t.wait_for("the demo data", |s| s.contains("已載入 2000 項示範資料"));
+    // Loaded, and the list reloaded with the cursor on its first row.
+    t.wait_for("the demo data", |s| {
+        s.contains("已載入 2000 項示範資料") && status_line(s).contains("· 1/")
+    });
     // Move with a count.
     t.text("gg5j");
     t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
@@ -233,8 +236,10 @@ fn a_clerks_first_session() {
     t.wait_for("the form", |s| s.contains("新建收文"));
     t.text("關於路燈維修經費的請示");
     t.keys(&["C-s"]);
-    let s = t.wait_for("the save", |s| s.contains("已保存 收"));
-    assert!(s.contains("關於路燈維修經費的請示"));
+    // The confirmation can come a frame before the list shows the new row.
+    t.wait_for("the save, and the new row in the list", |s| {
+        s.contains("已保存 收") && s.contains("關於路燈維修經費的請示")
+    });
     // Quit; the shell is back and sane.
     t.text("q");
     t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
@@ -297,6 +302,56 @@ fn sighup_keeps_the_draft_and_restores_the_terminal() {
     t.wait_for("the save", |s| s.contains("已保存 件"));
     // SIGTERM ends it cleanly too.
     t.signal("TERM");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+}
+
+#[test]
+fn quick_find_from_the_help_screen_then_a_call_record() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    t.shuniu("");
+    t.wait_for("the welcome screen", |s| s.contains("歡迎使用樞紐"));
+    t.text("d");
+    t.wait_for("the demo data", |s| s.contains("已載入 2000 項示範資料"));
+    // Not a list: the key help is open over the 收件.
+    t.text("?");
+    t.wait_for("the help", |s| s.contains("按鍵（j/k 捲動"));
+    t.keys(&["C-f"]);
+    t.wait_for("the popup", |s| {
+        s.contains("快速查找") && s.contains("查找：")
+    });
+    // The last digits of 王科長's mobile.
+    t.text("1234");
+    let s = t.wait_for("the caller found", |s| {
+        s.contains("王建國") && s.contains("13800001234")
+    });
+    assert!(status_line(&s).contains("查找"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("the caller view", |s| {
+        s.contains("來電：王建國") && s.contains("相關在辦事項")
+    });
+    // c starts the record; the timer shows in the status line.
+    t.text("c");
+    t.wait_for("the call record", |s| {
+        s.contains("已建立") && status_line(s).contains("通話中 王建國")
+    });
+    t.text("c");
+    t.wait_for("the gist form", |s| {
+        s.contains("通話結束") && s.contains("編輯 事")
+    });
+    t.text("詢問校舍安全請示的辦理進度");
+    t.keys(&["C-s"]);
+    t.wait_for("the save", |s| s.contains("已保存 事"));
+    // Esc from quick find returns where the clerk was: the 辦事 list.
+    t.keys(&["C-f"]);
+    t.wait_for("the popup", |s| s.contains("快速查找"));
+    t.keys(&["Escape"]);
+    t.wait_for("the list again", |s| {
+        !s.contains("快速查找") && s.contains("詢問校舍安全")
+    });
+    t.text("q");
     t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
     t.assert_sane();
 }

@@ -68,6 +68,22 @@ fn every_fixture_query_finds_its_target() {
         }
         let mut it = svc.apply(Command::Create { item: Box::new(it) }).unwrap();
         for m in &fi.moves {
+            if Status::parse(m).unwrap() == Status::Approved {
+                // 簽發 comes after the four gates of 審核.
+                for gate in shuniu::model::Gate::ALL {
+                    it = svc
+                        .apply(Command::Act {
+                            id: it.id,
+                            version: it.version,
+                            act: shuniu::model::Act::Gate {
+                                gate: *gate,
+                                pass: true,
+                                comment: String::new(),
+                            },
+                        })
+                        .unwrap();
+                }
+            }
             it = svc
                 .apply(Command::Move {
                     id: it.id,

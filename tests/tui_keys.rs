@@ -456,7 +456,7 @@ fn escape_sequences_in_titles_are_shown_as_placeholders() {
 fn welcome_on_an_empty_store() {
     let mut t = setup(0, (100, 30));
     assert_eq!(t.h.app.overlay, Some(Overlay::Welcome));
-    t.h.cx.demo_now = Some(FIXED_NOW);
+    t.h.cx.now = Some(FIXED_NOW);
     t.h.press("d");
     assert!(t.h.app.overlay.is_none());
     assert!(t.h.app.cur().len() > 100);

@@ -105,3 +105,35 @@ fn wide_characters_keep_columns_aligned() {
         }
     }
 }
+
+/// Quick find's popup (a 文號 fragment and a phone number) and the caller
+/// view with its unit's open items, at both sizes.
+fn find_screens(size: (u16, u16)) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let svc = fixture(dir.path(), 400);
+    let mut h = Harness::new(svc, WorkCalendar::builtin(), size, Lang::Hant, None);
+    let (w, ht) = size;
+    let mut out = vec![];
+    h.press("<C-f>");
+    h.type_text("教育局 請示");
+    out.push((format!("find_{w}x{ht}"), h.screen()));
+    h.press("<C-u>");
+    h.type_text("1234");
+    h.press("<Enter>");
+    out.push((format!("caller_{w}x{ht}"), h.screen()));
+    out
+}
+
+#[test]
+fn quick_find_and_caller_at_80x24() {
+    for (name, screen) in find_screens((80, 24)) {
+        insta::assert_snapshot!(name, screen);
+    }
+}
+
+#[test]
+fn quick_find_and_caller_at_160x48() {
+    for (name, screen) in find_screens((160, 48)) {
+        insta::assert_snapshot!(name, screen);
+    }
+}

@@ -8,8 +8,8 @@ use shuniu::model::{
     fields::{fields_of, DateCtx},
     time,
     workflow::{self, moves_from, statuses_of, Needs, RuleError},
-    Classification, DocType, Item, Kind, KindData, Role, Status, ValidationError, WorkCalendar,
-    TRANSITIONS,
+    Classification, DocType, Gate, GateMark, Item, Kind, KindData, Role, Status, ValidationError,
+    WorkCalendar, TRANSITIONS,
 };
 
 fn today() -> NaiveDate {
@@ -63,9 +63,36 @@ fn satisfying(t: &workflow::Transition) -> (Item, &'static str) {
             // An upward document is the case where the 簽發人 matters.
             set(&mut it, "doc_type", "請示");
             set(&mut it, "signer", "王市長");
+            pass_all_gates(&mut it);
         }
+        Needs::Assignment => {
+            set(&mut it, "lead_unit", "市住建局");
+            set(&mut it, "deadline", "2026-12-01");
+        }
+        Needs::Receipt => {
+            set(&mut it, "copies", "2");
+            set(&mut it, "signed_at", "2026-11-25 09:00");
+        }
+        Needs::ForReading => set(&mut it, "for_reading", "閱知件"),
+        Needs::Distribution => set(&mut it, "distribution", "市教育局×2"),
     }
     (it, note)
+}
+
+/// Marks the four gates of 審核 passed in the item's current round.
+fn pass_all_gates(it: &mut Item) {
+    if let KindData::Outgoing(d) = &mut it.data {
+        for g in Gate::ALL {
+            d.gates.push(GateMark {
+                gate: *g,
+                round: d.round,
+                passed: true,
+                by: "reviewer".into(),
+                at: now(),
+                comment: String::new(),
+            });
+        }
+    }
 }
 
 /// The same item without what `t` needs (None when it needs nothing).
@@ -74,8 +101,19 @@ fn lacking(t: &workflow::Transition) -> Option<Item> {
     it.status = t.from;
     match t.needs {
         Needs::Nothing => return None,
-        Needs::Reason | Needs::Result | Needs::Deadline | Needs::LeadUnit => {}
-        Needs::Signer => set(&mut it, "doc_type", "請示"),
+        Needs::Reason
+        | Needs::Result
+        | Needs::Deadline
+        | Needs::LeadUnit
+        | Needs::Assignment
+        | Needs::Receipt
+        | Needs::ForReading
+        | Needs::Distribution => {}
+        // Gates passed, only the 簽發人 missing (gates: see workflow_rules.rs).
+        Needs::Signer => {
+            set(&mut it, "doc_type", "請示");
+            pass_all_gates(&mut it);
+        }
     }
     Some(it)
 }
@@ -236,6 +274,10 @@ fn every_transition_refuses_what_it_needs_when_missing() {
                     Needs::Deadline => "deadline",
                     Needs::LeadUnit => "lead unit",
                     Needs::Signer => "簽發人",
+                    Needs::Assignment => "lead unit",
+                    Needs::Receipt => "copies",
+                    Needs::ForReading => "閱知件",
+                    Needs::Distribution => "distribution",
                     Needs::Nothing => unreachable!(),
                 };
                 assert!(
@@ -262,7 +304,12 @@ fn a_note_satisfies_reason_and_result_but_not_deadline_or_lead_unit() {
             Needs::Reason | Needs::Result => assert!(with_note.is_ok(), "{} {}", t.kind, t.action),
             // An upward document may name its 簽發人 in the note.
             Needs::Signer => assert!(with_note.is_ok(), "{} {}", t.kind, t.action),
-            Needs::Deadline | Needs::LeadUnit => assert!(
+            Needs::Deadline
+            | Needs::LeadUnit
+            | Needs::Assignment
+            | Needs::Receipt
+            | Needs::ForReading
+            | Needs::Distribution => assert!(
                 matches!(with_note, Err(RuleError::Missing { .. })),
                 "{} {}: a note is no deadline or lead unit",
                 t.kind,
@@ -294,6 +341,7 @@ fn a_lead_unit_of_blanks_is_no_lead_unit() {
 fn only_upward_documents_must_name_their_signer() {
     let mut it = Item::new(Kind::Outgoing, "關於開展檢查的通知", "tester", now());
     it.status = Status::Reviewing;
+    pass_all_gates(&mut it);
     // 通知 is not 上行文: no signer needed.
     assert!(workflow::check(&it, Status::Approved, Role::Leader, "").is_ok());
     for upward in ["請示", "報告"] {
@@ -374,6 +422,9 @@ fn a_status_of_another_kind_is_a_dead_end() {
 #[test]
 fn concrete_examples_from_the_chains() {
     let mut inc = Item::new(Kind::Incoming, "來文", "tester", now());
+    // The 簽收: one copy, signed for at 09:00 (`Core` records both at creation).
+    set(&mut inc, "copies", "1");
+    set(&mut inc, "signed_at", "2026-11-25 09:00");
     assert_eq!(
         workflow::check(&inc, Status::Registered, Role::Clerk, "")
             .unwrap()
@@ -400,6 +451,14 @@ fn concrete_examples_from_the_chains() {
         })
     ));
     sv.deadline = Some(today());
+    // 交辦 names the lead unit too.
+    assert!(matches!(
+        workflow::check(&sv, Status::Assigned, Role::Inspector, ""),
+        Err(RuleError::Missing {
+            action: "交辦", ..
+        })
+    ));
+    set(&mut sv, "lead_unit", "市住建局");
     assert!(workflow::check(&sv, Status::Assigned, Role::Inspector, "").is_ok());
     assert!(matches!(
         workflow::check(&sv, Status::Assigned, Role::Clerk, ""),
@@ -519,7 +578,26 @@ const EXAMPLES: &[(Kind, &str, &str, &str)] = &[
     (Kind::Supervision, "type", "領導批示", "領導批示"),
     (Kind::Supervision, "lead_unit", "市住建局", "市住建局"),
     (Kind::Supervision, "assisting", "市財政局", "市財政局"),
-    (Kind::Supervision, "report_every_days", "14", "14"),
+    (Kind::Supervision, "report_cycle", "14", "每14天"),
+    (Kind::Supervision, "report_cycle", "weekly", "每週"),
+    (
+        Kind::Incoming,
+        "signed_at",
+        "2026-11-24 08:15",
+        "2026-11-24 08:15",
+    ),
+    (
+        Kind::Outgoing,
+        "cosigners",
+        "市財政局,市發改委",
+        "市財政局、市發改委",
+    ),
+    (
+        Kind::Outgoing,
+        "distribution",
+        "市教育局×3、市財政局",
+        "市教育局×3、市財政局×1",
+    ),
     (Kind::Supervision, "result", "已完成", "已完成"),
 ];
 
@@ -820,12 +898,11 @@ fn other_field_values_are_checked() {
         );
     }
     let sv = Item::new(Kind::Supervision, "督", "tester", now());
-    assert!(set_err(&sv, "report_every_days", "367")
-        .message
-        .contains("366"));
+    assert!(set_err(&sv, "report_cycle", "367").message.contains("366"));
     let mut ok = sv.clone();
-    set(&mut ok, "report_every_days", "366");
-    set(&mut ok, "report_every_days", "0");
+    set(&mut ok, "report_cycle", "366");
+    set(&mut ok, "report_cycle", "0");
+    assert_eq!(ok.get("report_cycle").unwrap(), "按節點");
 }
 
 // ---------------------------------------------------------------- Item::validate

@@ -228,6 +228,29 @@ pub enum Cmd {
     /// The 通訊錄: list, import (CSV, all or nothing) and export units and people.
     #[command(subcommand)]
     Directory(DirectoryCmd),
+    /// 督查: 立項 (from a source), 交辦, progress, the traffic-light board, 催辦.
+    #[command(subcommand)]
+    Supervise(super::supervise::SuperviseCmd),
+    /// Reports: the 督查 通報 (`report supervision`), 歸檔 readiness (`report archive`).
+    #[command(subcommand)]
+    Report(super::report::ReportCmd),
+    /// 審核: pass or return one of the four gates of a 發文.
+    Gate(super::work::GateArgs),
+    /// 會簽: a co-signing unit signs a joint 發文.
+    Cosign(super::work::CosignArgs),
+    /// The GB/T 9704 format check of a 發文 (簽發 is refused while it finds problems).
+    CheckFormat {
+        /// Id, code or 文號.
+        item: String,
+    },
+    /// 傳閱: hand a 收文 to a reader (`--back` when returned, `--chase` to 催收).
+    Circulate(super::work::CirculateArgs),
+    /// Every 收文 out for 傳閱 (longer than `--over` days), longest out first.
+    Circulation {
+        /// Only what has been out more than this many days.
+        #[arg(long, value_name = "DAYS")]
+        over: Option<u32>,
+    },
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, elvish or powershell.

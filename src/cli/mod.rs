@@ -7,9 +7,12 @@ pub mod directory;
 pub mod intake;
 pub mod open;
 pub mod output;
+pub mod report;
 pub mod run;
+pub mod supervise;
 pub mod table;
 mod tui;
+pub mod work;
 
 pub use args::Cli;
 pub use run::run;

@@ -62,7 +62,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let svc: &dyn Service = svc.as_ref();
     match cli.command {
         None => output::overview(svc, out),
-        Some(cmd) => command(svc, &calendar, cmd, out),
+        Some(cmd) => match super::work::dispatch(svc, &calendar, &cli.global, cmd, out)? {
+            Some(cmd) => command(svc, &calendar, cmd, out),
+            None => Ok(()),
+        },
     }
 }
 
@@ -121,12 +124,13 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
         }
         Cmd::Move { item, status, note } => {
             let it = resolve(svc, &item)?;
-            let to = Status::parse(&status).or_else(|e| {
-                workflow::moves_from(it.kind, it.status)
-                    .find(|t| t.action == status.trim())
-                    .map(|t| t.to)
-                    .ok_or(e)
-            })?;
+            // A verb offered from here (簽收, 催辦 …) first, then a status name.
+            let to = match workflow::moves_from(it.kind, it.status)
+                .find(|t| t.action == status.trim())
+            {
+                Some(t) => t.to,
+                None => Status::parse(&status)?,
+            };
             let it = svc.apply(Command::Move {
                 id: it.id,
                 version: it.version,
@@ -344,6 +348,13 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                 )
             )?;
         }
+        Cmd::Supervise(_)
+        | Cmd::Report(_)
+        | Cmd::Gate(_)
+        | Cmd::Cosign(_)
+        | Cmd::CheckFormat { .. }
+        | Cmd::Circulate(_)
+        | Cmd::Circulation { .. } => unreachable!("handled by work::dispatch"),
         Cmd::Completions { .. }
         | Cmd::Man
         | Cmd::Bench { .. }

@@ -34,6 +34,30 @@ pub struct Config {
     pub lang: Option<String>,
     /// Key bindings by mode: `[keys.normal] "x" = "close"`.
     pub keys: Option<Keys>,
+    /// `[supervision]`: the 督查 traffic-light and reminder thresholds.
+    pub supervision: Option<Supervision>,
+}
+
+/// `[supervision]` settings.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Supervision {
+    /// Yellow within this many working days of the deadline (default 3).
+    pub yellow_workdays: Option<u32>,
+    /// Repeat the same reminder at most once per this many working days (default 3).
+    pub remind_every_workdays: Option<u32>,
+}
+
+impl Config {
+    /// The 督查 thresholds: the file's values over the defaults.
+    pub fn thresholds(&self) -> crate::model::supervision::Thresholds {
+        let d = crate::model::supervision::Thresholds::default();
+        let s = self.supervision.unwrap_or_default();
+        crate::model::supervision::Thresholds {
+            yellow_workdays: s.yellow_workdays.unwrap_or(d.yellow_workdays),
+            remind_every_workdays: s.remind_every_workdays.unwrap_or(d.remind_every_workdays),
+        }
+    }
 }
 
 /// `[keys.MODE]` tables: keys to command lines.
@@ -49,6 +73,13 @@ impl Config {
             socket: over.socket.or(self.socket),
             theme: over.theme.or(self.theme),
             lang: over.lang.or(self.lang),
+            supervision: match (self.supervision, over.supervision) {
+                (Some(a), Some(b)) => Some(Supervision {
+                    yellow_workdays: b.yellow_workdays.or(a.yellow_workdays),
+                    remind_every_workdays: b.remind_every_workdays.or(a.remind_every_workdays),
+                }),
+                (a, b) => b.or(a),
+            },
             keys: match (self.keys, over.keys) {
                 (Some(mut base), Some(over)) => {
                     for (mode, table) in over {
@@ -259,6 +290,17 @@ mod tests {
         assert_eq!(m.theme.as_deref(), Some("light"));
         assert_eq!(m.lang.as_deref(), Some("en"));
         assert_eq!(m.keys.unwrap()["normal"].len(), 2);
+    }
+
+    #[test]
+    fn supervision_thresholds_merge_over_defaults() {
+        assert_eq!(Config::default().thresholds().yellow_workdays, 3);
+        let a = parse("[supervision]\nyellow_workdays = 5\n", "a.toml").unwrap();
+        let b = parse("[supervision]\nremind_every_workdays = 2\n", "b.toml").unwrap();
+        let t = a.merged(b).thresholds();
+        assert_eq!((t.yellow_workdays, t.remind_every_workdays), (5, 2));
+        let e = parse("[supervision]\nyelow = 1\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

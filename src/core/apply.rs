@@ -2,7 +2,7 @@
 //! numbers allocated, history appended — all in one atomic store write.
 
 use crate::model::{
-    fields::DateCtx, history, route::route_draft, workflow, AuditEntry, Command, DocNo,
+    effects::Actor, fields::DateCtx, history, route::route_draft, workflow, AuditEntry, Command,
     HistoryEntry, Item, KindData, Link, LinkRel, Note, Status, Timestamp, User,
 };
 use crate::store::{StoreError, Txn};
@@ -14,6 +14,17 @@ pub(super) struct WriteCtx<'a> {
     pub user: &'a User,
     pub now: Timestamp,
     pub dates: DateCtx<'a>,
+}
+
+impl WriteCtx<'_> {
+    /// The same, as the model's rules see it.
+    pub fn actor(&self) -> Actor<'_> {
+        Actor {
+            user: self.user,
+            now: self.now,
+            dates: self.dates,
+        }
+    }
 }
 
 /// How a new item may enter the store.
@@ -58,8 +69,10 @@ pub(super) fn create(
             ));
         }
         KindData::Inbox(d) => d.routed_to = None,
-        KindData::Supervision(d) if origin == Origin::New => d.reminders = 0,
         _ => {}
+    }
+    if origin == Origin::New {
+        super::steps::fresh(&mut it, cx);
     }
     if origin == Origin::New {
         it.notes.clear();
@@ -100,6 +113,30 @@ pub(super) fn create(
     Ok(it)
 }
 
+/// Creates a clerk's new item and links back every item it names as its
+/// source (a meeting → the 督查 item of its decision): the new item first,
+/// then the sources written.
+fn create_linked(txn: &mut Txn, cx: &WriteCtx, mut it: Item) -> Result<Vec<Item>> {
+    super::steps::infer_source(txn, &mut it)?;
+    let it = create(txn, cx, it, "建立", Origin::New)?;
+    audit_write(txn, cx, it.id, "建立")?;
+    let mut out = vec![it.clone()];
+    for l in it.links.iter().filter(|l| l.rel == LinkRel::Source) {
+        let Some(src) = txn.get(l.id)? else { continue };
+        if src.links.iter().any(|x| x.id == it.id) {
+            continue;
+        }
+        let mut after = src.clone();
+        after.links.push(Link {
+            id: it.id,
+            rel: LinkRel::Derived,
+        });
+        let note = format!("→ {} {}", it.kind, it.code);
+        out.push(save(txn, cx, &src, after, "立項", &note)?);
+    }
+    Ok(out)
+}
+
 /// A user may neither see nor create anything above their clearance.
 fn see(user: &User, it: &Item) -> Result<()> {
     if user.may_see(it.classification) {
@@ -114,7 +151,7 @@ fn see(user: &User, it: &Item) -> Result<()> {
 
 /// Reads the item a command targets at the version the writer read; an item
 /// above the user's clearance is "not found", exactly like a missing one.
-fn fetch(txn: &Txn, user: &User, id: u64, version: u64) -> Result<Item> {
+pub(super) fn fetch(txn: &Txn, user: &User, id: u64, version: u64) -> Result<Item> {
     match txn.get(id)? {
         Some(it) if user.may_see(it.classification) => {}
         _ => return Err(ServiceError::NotFound(format!("item {id}"))),
@@ -123,7 +160,7 @@ fn fetch(txn: &Txn, user: &User, id: u64, version: u64) -> Result<Item> {
 }
 
 /// Stores `after` as the next version of `before`, with a history entry.
-fn save(
+pub(super) fn save(
     txn: &mut Txn,
     cx: &WriteCtx,
     before: &Item,
@@ -175,11 +212,7 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
         )));
     }
     match cmd {
-        Command::Create { item } => {
-            let it = create(txn, cx, *item, "建立", Origin::New)?;
-            audit_write(txn, cx, it.id, "建立")?;
-            Ok(vec![it])
-        }
+        Command::Create { item } => create_linked(txn, cx, *item),
         Command::Set {
             id,
             version,
@@ -190,6 +223,7 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
             for (name, value) in &fields {
                 after.set(name, value, &cx.dates)?;
             }
+            crate::model::effects::on_edit(&before, &mut after);
             if after == before {
                 return Ok(vec![before]);
             }
@@ -202,18 +236,23 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
             note,
         } => {
             let before = fetch(txn, cx.user, id, version)?;
-            let tr = workflow::check(&before, to, cx.user.role, &note)?;
+            let (after, action) = super::steps::make_move(txn, cx, &before, to, &note)?;
+            let mut out = vec![save(txn, cx, &before, after, action, &note)?];
+            out.extend(super::steps::tell_sender(txn, cx, &out[0], to, &note)?);
+            Ok(out)
+        }
+        Command::Act { id, version, act } => {
+            let before = fetch(txn, cx.user, id, version)?;
             let mut after = before.clone();
-            after.status = to;
-            effects(txn, cx, &mut after, to, &note)?;
-            if !note.trim().is_empty() {
-                after.notes.push(Note {
-                    at: cx.now,
-                    by: cx.user.login.clone(),
-                    text: format!("{}：{}", tr.action, note.trim()),
-                });
-            }
-            Ok(vec![save(txn, cx, &before, after, tr.action, &note)?])
+            let done = crate::model::acts::apply(&mut after, &act, &cx.actor())?;
+            Ok(vec![save(
+                txn,
+                cx,
+                &before,
+                after,
+                &done.action,
+                &done.note,
+            )?])
         }
         Command::Route { id, version, to } => {
             let before = fetch(txn, cx.user, id, version)?;
@@ -289,47 +328,4 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
             Ok(vec![a, b])
         }
     }
-}
-
-/// What a workflow move does besides changing the status.
-fn effects(txn: &mut Txn, cx: &WriteCtx, it: &mut Item, to: Status, note: &str) -> Result<()> {
-    let note = note.trim();
-    match (&mut it.data, to) {
-        (KindData::Inbox(d), Status::Closed) => d.close_reason = note.into(),
-        (KindData::Inbox(d), Status::Pending) => d.close_reason.clear(),
-        (KindData::Incoming(d), Status::Instructed) => d.instruction = note.into(),
-        (KindData::Incoming(d), Status::Completed) => d.result = note.into(),
-        (KindData::Affair(d), Status::Completed) => d.result = note.into(),
-        (KindData::Supervision(d), Status::Completed) => d.result = note.into(),
-        (KindData::Supervision(d), Status::Urging) => d.reminders += 1,
-        (KindData::Outgoing(d), Status::Approved) => {
-            if !note.is_empty() {
-                d.signer = note.into();
-            } else if d.signer.is_empty() {
-                d.signer = cx.user.display.clone();
-            }
-            d.sign_date.get_or_insert(cx.dates.today);
-        }
-        (KindData::Outgoing(d), Status::Numbered) => {
-            if d.doc_no.is_some() {
-                return Err(ServiceError::Rule(
-                    "this document already has its 文號; numbers are never reissued".into(),
-                ));
-            }
-            if d.prefix.trim().is_empty() {
-                return Err(ServiceError::Rule(
-                    "編號: set the 機關代字 (prefix) first".into(),
-                ));
-            }
-            let year = cx.dates.today.format("%Y").to_string().parse().unwrap_or(0);
-            let seq = txn.next(&format!("docno/{}/{}", d.prefix, year))?;
-            d.doc_no = Some(DocNo {
-                prefix: d.prefix.clone(),
-                year,
-                seq: seq as u32,
-            });
-        }
-        _ => {}
-    }
-    Ok(())
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{RuleError, ValidationError};
+use crate::model::{acts::ActError, RuleError, ValidationError};
 use crate::store::StoreError;
 
 /// Why a service call failed.
@@ -52,6 +52,15 @@ impl From<ValidationError> for ServiceError {
         ServiceError::Invalid {
             field: e.field,
             message: e.message,
+        }
+    }
+}
+
+impl From<ActError> for ServiceError {
+    fn from(e: ActError) -> Self {
+        match e {
+            ActError::Rule(e) => e.into(),
+            ActError::Invalid(e) => e.into(),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod engine;
 pub mod error;
 pub mod service;
 mod session;
+mod steps;
 
 pub use engine::{Clock, Engine};
 pub use error::{Result, ServiceError};

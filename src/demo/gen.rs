@@ -450,7 +450,21 @@ impl<'a> Gen<'a> {
                 created,
                 "退回原因：文種使用不當，請來文單位修改後重報。".into(),
             );
+            d.returns.push(n.clone());
             it.notes.push(n);
+        }
+        d.signed_at = Some(created);
+        d.signed_by = BY.to_string();
+        if status == Status::Circulating {
+            // Out with the leader who proposed it, since the last change.
+            d.circulation.push(crate::model::Circulation {
+                holder: leader.clone(),
+                by: BY.to_string(),
+                since: it.updated,
+                back: None,
+                chased: 0,
+                last_chased: None,
+            });
         }
         it.data = KindData::Incoming(d);
         it
@@ -475,6 +489,8 @@ impl<'a> Gen<'a> {
             copies: 2,
             received_on: Some(time::local_date(created)),
             proposal: "擬請分管教育工作的副市長閱示，送市教育局、市財政局研究辦理。".into(),
+            signed_at: Some(created),
+            signed_by: BY.to_string(),
             ..IncomingData::default()
         });
         it
@@ -515,16 +531,29 @@ impl<'a> Gen<'a> {
                 String::new()
             },
             sign_date: None,
+            round: 0,
+            gates: vec![],
+            cosigners: vec![],
+            cosigned: vec![],
+            distribution: vec![],
         };
+        if status != Status::Drafting {
+            d.round = 1;
+        }
         if status == Status::Reviewing && self.rng.bool() {
             let gate = self.pick(GATES);
             let n = self.note(created, format!("{gate}：已通過，請送下一關審核。"));
+            d.gates.push(passed(gate, n.at));
             it.notes.push(n);
         }
         if status == Status::Approved {
             d.signer = self.leader();
             let signed = self.after(created);
             d.sign_date = Some(time::local_date(signed));
+            // Signed documents passed all four gates of 審核 before 簽發.
+            for (i, gate) in GATES.iter().enumerate() {
+                d.gates.push(passed(gate, created + 3_600 * (i as i64 + 1)));
+            }
         }
         it.data = KindData::Outgoing(d);
         it
@@ -533,5 +562,17 @@ impl<'a> Gen<'a> {
     /// The 市長, who chairs the 常務會議 and 全體會議.
     pub fn gov_head(&self) -> String {
         self.dir.name(self.dir.heads[GOV]).to_string()
+    }
+}
+
+/// A gate of 審核 passed by the demo's reviewer in the first round.
+fn passed(gate: &str, at: Timestamp) -> crate::model::GateMark {
+    crate::model::GateMark {
+        gate: crate::model::Gate::parse(gate).expect("a gate name"),
+        round: 1,
+        passed: true,
+        by: BY.to_string(),
+        at,
+        comment: String::new(),
     }
 }

@@ -311,3 +311,50 @@ fn a_hundred_thousand_items_are_quick() {
     // Debug builds are ~10× slower than release; this only guards against a blow-up.
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
 }
+
+#[test]
+fn workflow_records_agree_with_statuses() {
+    use crate::model::{
+        archive::missing_for_archive,
+        fields_ext::gates_pending,
+        format::check_format,
+        supervision::{light, Light, Thresholds},
+        Status,
+    };
+    let d = generate(5_000, 3, NOW);
+    let cal = WorkCalendar::builtin();
+    let th = Thresholds::default();
+    let mut lights = std::collections::HashMap::new();
+    for it in &d.items {
+        match &it.data {
+            KindData::Outgoing(o) if it.status == Status::Approved => {
+                assert!(gates_pending(o).is_empty(), "{}", it.title);
+                let f = check_format(it, today());
+                assert!(f.is_empty(), "{}: {f:?}", it.title);
+            }
+            KindData::Incoming(i) => {
+                assert!(i.signed_at.is_some() && i.copies > 0, "{}", it.title);
+                let out = i.circulation.iter().filter(|c| c.back.is_none()).count();
+                assert_eq!(out > 0, it.status == Status::Circulating, "{}", it.title);
+            }
+            KindData::Supervision(s) => {
+                let done = matches!(
+                    it.status,
+                    Status::Completed | Status::Verified | Status::Settled
+                );
+                assert_eq!(s.completed_on.is_some(), done, "{}", it.title);
+                assert_eq!(s.assigned_on.is_some(), it.status != Status::Filed);
+                if let Some(sig) = light(it, today(), &cal, &th) {
+                    *lights.entry(sig.light).or_insert(0) += 1;
+                }
+            }
+            _ => {}
+        }
+        if matches!(it.status, Status::Completed | Status::Archived) {
+            assert!(missing_for_archive(it).is_empty(), "{}", it.title);
+        }
+    }
+    for l in [Light::Red, Light::Yellow, Light::Green] {
+        assert!(lights.get(&l).copied().unwrap_or(0) > 5, "{lights:?}");
+    }
+}

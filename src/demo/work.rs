@@ -5,11 +5,11 @@
 use chrono::{Duration, NaiveDateTime, NaiveTime};
 
 use crate::model::{
-    time, AffairData, AffairType, Item, Kind, KindData, MeetingData, MeetingType, Status,
-    SupervisionData, SupervisionSource,
+    time, AffairData, AffairType, Item, Kind, KindData, MeetingData, MeetingType, Progress,
+    Reminder, ReminderReason, ReportCycle, Status, SupervisionData, SupervisionSource,
 };
 
-use super::gen::{Gen, DAY};
+use super::gen::{Gen, BY, DAY};
 use super::titles::weighted;
 use super::topics::{ISSUES, LOGISTICS, ROOMS};
 use super::units::{OFFICE, UNITS, UPPER};
@@ -66,7 +66,8 @@ const SUPERVISION: &[(Status, u32)] = &[
     (Status::Handling, 35),
     (Status::Urging, 15),
     (Status::Completed, 15),
-    (Status::Settled, 13),
+    (Status::Verified, 5),
+    (Status::Settled, 8),
 ];
 
 /// Start times of the morning and the afternoon sessions.
@@ -336,7 +337,7 @@ impl Gen<'_> {
 
     // ---- 督查 ----
 
-    /// A supervised task anywhere on 立項 → 交辦 → 承辦 → 催辦 → 辦結 → 銷號.
+    /// A supervised task anywhere on 立項 → 交辦 → 承辦 → 催辦 → 辦結 → 複核 → 銷號.
     pub fn supervision(&mut self) -> Item {
         let source = weighted(&mut self.rng, SOURCES);
         let status = weighted(&mut self.rng, SUPERVISION);
@@ -357,9 +358,19 @@ impl Gen<'_> {
             source,
             lead_unit: lead.to_string(),
             assisting: vec![],
-            report_every_days: self.pick(&[0, 7, 7, 14, 30]),
+            report: match self.pick(&[0, 7, 7, 14, 30]) {
+                30 => ReportCycle::Monthly,
+                n => ReportCycle::from_days(n),
+            },
             result: String::new(),
             reminders: 0,
+            assigned_on: None,
+            accepted_at: None,
+            accepted_by: String::new(),
+            progress: vec![],
+            reminded: vec![],
+            completed_on: None,
+            verified_by: String::new(),
         };
         for _ in 0..self.rng.usize(..4) {
             let a = UNITS[self.other_unit()].name;
@@ -372,35 +383,70 @@ impl Gen<'_> {
         it.handler = self.handler(tu);
         it.deadline = match status {
             Status::Filed => self.rng.bool().then(|| self.open_deadline(created, 0, 15)),
-            Status::Completed | Status::Settled => Some(self.past_deadline(created)),
+            Status::Completed | Status::Verified | Status::Settled => {
+                Some(self.past_deadline(created))
+            }
             _ => Some(self.open_deadline(created, 25, 15)),
         };
         d.reminders = match status {
             Status::Urging => self.rng.u32(1..=4),
-            Status::Handling | Status::Completed | Status::Settled => self.rng.u32(..2),
+            Status::Handling | Status::Completed | Status::Verified | Status::Settled => {
+                self.rng.u32(..2)
+            }
             _ => 0,
         };
         if matches!(
             status,
-            Status::Handling | Status::Urging | Status::Completed | Status::Settled
+            Status::Handling
+                | Status::Urging
+                | Status::Completed
+                | Status::Verified
+                | Status::Settled
         ) {
+            d.accepted_at = Some(created + DAY);
+            d.accepted_by = BY.to_string();
             for _ in 0..1 + self.rng.usize(..2) {
                 let n = self.note(
                     created,
                     format!("進展：{lead}已完成階段性任務，正在推進後續工作。"),
                 );
+                d.progress.push(Progress {
+                    on: time::local_date(n.at),
+                    at: n.at,
+                    by: BY.to_string(),
+                    text: n.text.trim_start_matches("進展：").to_string(),
+                    milestone: false,
+                });
                 it.notes.push(n);
             }
+            d.progress.sort_by_key(|p| p.at);
+        }
+        if status != Status::Filed {
+            d.assigned_on = Some(time::local_date(created));
         }
         if status == Status::Urging {
             let n = self.note(
                 created,
                 format!("第{}次催辦：請於期限前報送辦理進展。", d.reminders),
             );
+            d.reminded.push(Reminder {
+                on: time::local_date(n.at),
+                at: n.at,
+                by: BY.to_string(),
+                reason: ReminderReason::Manual,
+                text: n.text.clone(),
+            });
             it.notes.push(n);
         }
-        if matches!(status, Status::Completed | Status::Settled) {
+        if matches!(
+            status,
+            Status::Completed | Status::Verified | Status::Settled
+        ) {
             d.result = format!("{lead}已完成{topic}各項任務，辦結報告已報送。");
+            d.completed_on = Some(time::local_date(it.updated));
+        }
+        if matches!(status, Status::Verified | Status::Settled) {
+            d.verified_by = BY.to_string();
         }
         it.notes.sort_by_key(|n| n.at);
         it.data = KindData::Supervision(d);

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Item, ItemId, Kind, Status};
+use super::{Gate, Item, ItemId, Kind, ReminderReason, Status};
 
 /// A change a user asks for. Every command on an existing item names the
 /// version it read, so a stale write is refused instead of overwriting.
@@ -62,6 +62,82 @@ pub enum Command {
         /// The other item.
         other: ItemId,
     },
+    /// A workflow step that needs structured input (a gate of 審核, a
+    /// 會簽, a 督查 交辦 or progress report, a 傳閱 hand-over); see `acts.rs`.
+    Act {
+        /// Which item.
+        id: ItemId,
+        /// The version read.
+        version: u64,
+        /// What to do.
+        act: Act,
+    },
+}
+
+/// The structured workflow steps. Each is checked by `model::acts` (role,
+/// status, what it needs) exactly like a move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Act {
+    /// 審核: one of the four gates passed, or returned with a comment (a
+    /// return sends the draft back to 起草).
+    Gate {
+        /// Which gate.
+        gate: Gate,
+        /// Passed (true) or returned.
+        pass: bool,
+        /// The reviewer's comment; required for a return.
+        comment: String,
+    },
+    /// 會簽: a co-signing unit signs a joint document.
+    CoSign {
+        /// The unit (one of `cosigners`).
+        unit: String,
+        /// Its opinion, if any.
+        note: String,
+    },
+    /// 督查 交辦 in one step: the units, the deadline and the reporting cycle,
+    /// typed as a clerk types them, then the move to 交辦.
+    Assign {
+        /// 牽頭單位: exactly one.
+        lead: String,
+        /// 配合單位, `、`-separated.
+        assisting: String,
+        /// Any date form: `2026-12-31`, `+20工作日`, `+30`.
+        deadline: String,
+        /// 每日/每週/每月/按節點 or a number of days; empty keeps the current one.
+        report: String,
+    },
+    /// 督查 進展: a dated progress report by the lead unit.
+    Progress {
+        /// The day reported on (any date form; empty for today).
+        on: String,
+        /// The report.
+        text: String,
+        /// A milestone reached.
+        milestone: bool,
+    },
+    /// 臨近提醒 or 催辦 on a 督查 item (what `shuniu supervise urge` writes).
+    Remind {
+        /// Why.
+        reason: ReminderReason,
+        /// The text sent.
+        text: String,
+    },
+    /// 傳閱: hand the document to a reader.
+    Circulate {
+        /// Who receives it.
+        holder: String,
+    },
+    /// 傳閱: a reader gives it back.
+    GiveBack {
+        /// Who had it.
+        holder: String,
+    },
+    /// 催收: ask a reader to give it back.
+    Chase {
+        /// Who has it.
+        holder: String,
+    },
 }
 
 impl Command {
@@ -73,7 +149,8 @@ impl Command {
             | Command::Move { id, .. }
             | Command::Route { id, .. }
             | Command::Note { id, .. }
-            | Command::Link { id, .. } => Some(*id),
+            | Command::Link { id, .. }
+            | Command::Act { id, .. } => Some(*id),
         }
     }
 }

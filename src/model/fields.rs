@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
     dates, time, AffairType, Channel, Classification, DocType, Item, Kind, KindData, MeetingType,
-    SupervisionSource, Urgency, ValidationError, ValueError, WorkCalendar,
+    ReportCycle, SupervisionSource, Urgency, ValidationError, ValueError, WorkCalendar,
 };
 
 /// What a date value is relative to, for `+3工作日` and friends.
@@ -129,8 +129,22 @@ pub const FIELDS: &[FieldSpec] = &[
     f("started", "開始時間", AF),
     f("duration", "通話時長", AF),
     long("follow_up", "後續安排", AF),
-    f("report_every_days", "報送週期(天)", SV),
+    f("report_cycle", "報送頻次", SV),
     sys("reminders", "催辦次數", SV),
+    // Schema 2: the records kept inside an item (see `fields_ext.rs`).
+    f("signed_at", "簽收時間", IN),
+    sys("signed_by", "簽收人", IN),
+    sys("returns", "退文記錄", IN),
+    sys("circulation", "傳閱中", IN),
+    sys("gates", "審核四關", OUT),
+    f("cosigners", "會簽單位", OUT),
+    sys("cosigned", "已會簽", OUT),
+    f("distribution", "分送", OUT),
+    sys("assigned_on", "交辦日期", SV),
+    sys("accepted", "簽收", SV),
+    sys("progress", "進展", SV),
+    sys("completed_on", "辦結日期", SV),
+    sys("verified_by", "複核人", SV),
     sys("version", "版本", ALL),
     sys("created", "建立時間", ALL),
     sys("created_by", "建立人", ALL),
@@ -150,11 +164,11 @@ pub fn fields_of(kind: Kind) -> impl Iterator<Item = &'static FieldSpec> {
         .filter(move |f| f.kinds.is_empty() || f.kinds.contains(&kind))
 }
 
-fn list(v: &[String]) -> String {
+pub(super) fn list(v: &[String]) -> String {
     v.join("、")
 }
 
-fn parse_list(s: &str) -> Vec<String> {
+pub(super) fn parse_list(s: &str) -> Vec<String> {
     s.split(['、', ',', '，', ';', '；', '\n'])
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
@@ -172,7 +186,7 @@ fn one_unit(v: &str) -> Result<String, ValueError> {
     Ok(units.into_iter().next().unwrap_or_default())
 }
 
-fn opt_date(d: Option<NaiveDate>) -> String {
+pub(super) fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
@@ -257,7 +271,7 @@ fn parse_opt_date(s: &str, ctx: &DateCtx) -> Result<Option<NaiveDate>, ValueErro
     }
 }
 
-fn parse_opt_dt(s: &str, ctx: &DateCtx) -> Result<Option<NaiveDateTime>, ValueError> {
+pub(super) fn parse_opt_dt(s: &str, ctx: &DateCtx) -> Result<Option<NaiveDateTime>, ValueError> {
     if s.trim().is_empty() {
         Ok(None)
     } else {
@@ -362,12 +376,10 @@ impl Item {
             (KindData::Supervision(d), "type") => Some(d.source.label().to_string()),
             (KindData::Supervision(d), "lead_unit") => s(&d.lead_unit),
             (KindData::Supervision(d), "assisting") => Some(list(&d.assisting)),
-            (KindData::Supervision(d), "report_every_days") => {
-                Some(d.report_every_days.to_string())
-            }
+            (KindData::Supervision(d), "report_cycle") => Some(d.report.label()),
             (KindData::Supervision(d), "result") => s(&d.result),
             (KindData::Supervision(d), "reminders") => Some(d.reminders.to_string()),
-            _ => None,
+            _ => super::fields_ext::get(&self.data, name),
         }
     }
 
@@ -560,15 +572,9 @@ impl Item {
             (KindData::Supervision(d), "type") => d.source = SupervisionSource::parse(v)?,
             (KindData::Supervision(d), "lead_unit") => d.lead_unit = one_unit(v)?,
             (KindData::Supervision(d), "assisting") => d.assisting = parse_list(v),
-            (KindData::Supervision(d), "report_every_days") => {
-                let n = parse_u32(v)?;
-                if n > 366 {
-                    return Err(ValueError::new("report at least once a year (0–366 days)"));
-                }
-                d.report_every_days = n as u16
-            }
+            (KindData::Supervision(d), "report_cycle") => d.report = ReportCycle::parse(v)?,
             (KindData::Supervision(d), "result") => d.result = v.to_string(),
-            _ => return Err(ValueError::new("a field of another kind")),
+            (data, name) => super::fields_ext::set(data, name, v, ctx)?,
         }
         Ok(())
     }

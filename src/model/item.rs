@@ -2,14 +2,15 @@
 //!
 //! These types are stored with bincode, which encodes fields in order with no
 //! names: never reorder, remove or `skip` a field. A new field means a new
-//! schema version and a migration in `store/`.
+//! schema version and a migration in `store/` (this is schema 2; schema 1 is
+//! frozen in `store/legacy/v1.rs`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AffairType, Channel, Classification, DocNo, DocType, Kind, MeetingType, Status,
-    SupervisionSource, Urgency,
+    AffairType, Channel, Circulation, Classification, CoSign, DocNo, DocType, GateMark, Kind,
+    MeetingType, Progress, Reminder, ReportCycle, Share, Status, SupervisionSource, Urgency,
 };
 
 /// Items are numbered by the store, from 1.
@@ -155,6 +156,14 @@ pub struct IncomingData {
     pub for_reading: bool,
     /// 辦結/答復 result.
     pub result: String,
+    /// 簽收: when the document was signed for (schema 2).
+    pub signed_at: Option<Timestamp>,
+    /// 簽收: login of the clerk who signed for it (schema 2).
+    pub signed_by: String,
+    /// 初審 returns to the sender, each with its reason (schema 2).
+    pub returns: Vec<Note>,
+    /// The 傳閱 tracker: every hand-over, oldest first (schema 2).
+    pub circulation: Vec<Circulation>,
 }
 
 /// 發文: a document the office issues.
@@ -178,6 +187,16 @@ pub struct OutgoingData {
     pub copy_no: String,
     /// 成文日期.
     pub sign_date: Option<NaiveDate>,
+    /// The 審核 round: each 送審 starts a new one (schema 2).
+    pub round: u16,
+    /// Every gate mark of every round, oldest first (schema 2).
+    pub gates: Vec<GateMark>,
+    /// 會簽: the units that must co-sign a joint document (schema 2).
+    pub cosigners: Vec<String>,
+    /// 會簽: the signatures given (schema 2).
+    pub cosigned: Vec<CoSign>,
+    /// 核發: who gets how many copies (schema 2).
+    pub distribution: Vec<Share>,
 }
 
 /// 辦會: a meeting.
@@ -239,12 +258,26 @@ pub struct SupervisionData {
     pub lead_unit: String,
     /// 配合單位.
     pub assisting: Vec<String>,
-    /// How often the lead unit reports, in days (0 = at milestones).
-    pub report_every_days: u16,
+    /// How often the lead unit reports (schema 1 held a number of days here).
+    pub report: ReportCycle,
     /// 辦結報告.
     pub result: String,
     /// 催辦 sent so far.
     pub reminders: u32,
+    /// The day it was 交辦 (schema 2).
+    pub assigned_on: Option<NaiveDate>,
+    /// 簽收 by the lead unit: when (schema 2).
+    pub accepted_at: Option<Timestamp>,
+    /// 簽收: by whom (schema 2).
+    pub accepted_by: String,
+    /// Progress reports (進展), oldest first (schema 2).
+    pub progress: Vec<Progress>,
+    /// 臨近提醒 and 催辦 sent, oldest first (schema 2).
+    pub reminded: Vec<Reminder>,
+    /// The day the 辦結報告 was accepted as 辦結 (schema 2).
+    pub completed_on: Option<NaiveDate>,
+    /// Who 複核'd the result (schema 2).
+    pub verified_by: String,
 }
 
 impl KindData {
@@ -263,6 +296,11 @@ impl KindData {
                 copies: 0,
                 copy_no: String::new(),
                 sign_date: None,
+                round: 0,
+                gates: vec![],
+                cosigners: vec![],
+                cosigned: vec![],
+                distribution: vec![],
             }),
             Kind::Meeting => KindData::Meeting(MeetingData {
                 meeting_type: MeetingType::Office,
@@ -292,9 +330,16 @@ impl KindData {
                 source: SupervisionSource::Other,
                 lead_unit: String::new(),
                 assisting: vec![],
-                report_every_days: 7,
+                report: ReportCycle::Weekly,
                 result: String::new(),
                 reminders: 0,
+                assigned_on: None,
+                accepted_at: None,
+                accepted_by: String::new(),
+                progress: vec![],
+                reminded: vec![],
+                completed_on: None,
+                verified_by: String::new(),
             }),
         }
     }
@@ -335,7 +380,11 @@ impl Item {
             version: 0,
             body: String::new(),
             notes: vec![],
-            data: KindData::empty(kind),
+            data: match KindData::empty(kind) {
+                // A request arrives when it is registered, unless intake says otherwise.
+                KindData::Inbox(d) => KindData::Inbox(InboxData { received: now, ..d }),
+                d => d,
+            },
         }
     }
 

@@ -30,6 +30,7 @@ pub fn route_draft(req: &Item, to: Kind, by: &str, now: Timestamp) -> Option<Ite
             d.reference = src.reference.clone();
             d.received_on = Some(time::local_date(src.received));
             d.copies = 1;
+            d.signed_at = Some(src.received);
         }
         KindData::Affair(d) => {
             d.contact = src.from.clone();

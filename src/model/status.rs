@@ -78,6 +78,8 @@ statuses! {
     Assigned => ("交辦", "交办", "assigned", true),
     // shared ends
     Completed => ("辦結", "办结", "completed", false),
+    // 督查: the 辦結報告 checked before 銷號
+    Verified => ("複核", "复核", "verified", false),
     Settled => ("銷號", "销号", "settled", false),
     Archived => ("歸檔", "归档", "archived", false),
 }

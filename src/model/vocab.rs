@@ -207,6 +207,37 @@ vocab!(
     }
 );
 
+vocab!(
+    /// The four gates of 審核 (文字關、政策法規關、格式關、運轉流程關): each is
+    /// passed, or returned with a comment, before a 發文 may be signed.
+    Gate, "gate", {
+        Wording => ("文字關", "文字关", "wording"),
+        Policy => ("政策法規關", "政策法规关", "policy"),
+        Format => ("格式關", "格式关", "format"),
+        Procedure => ("運轉流程關", "运转流程关", "procedure"),
+    }
+);
+
+impl Gate {
+    /// Parses a gate with or without its 關 (`文字`, `文字關`, `wording`).
+    pub fn parse_loose(s: &str) -> Result<Gate, ValueError> {
+        let t = s.trim();
+        Gate::parse(t)
+            .or_else(|e| Gate::parse(&format!("{t}關")).map_err(|_| e.clone()))
+            .or_else(|e| Gate::parse(&format!("{t}关")).map_err(|_| e))
+    }
+}
+
+vocab!(
+    /// Why a 督查 item was reminded.
+    ReminderReason, "reminder reason", {
+        Approaching => ("臨近提醒", "临近提醒", "approaching"),
+        ReportDue => ("報送逾期", "报送逾期", "report-due"),
+        Overdue => ("逾期催辦", "逾期催办", "overdue"),
+        Manual => ("催辦", "催办", "manual"),
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +259,16 @@ mod tests {
         let e = DocType::parse("便條").unwrap_err().to_string();
         assert!(e.contains("便條"), "{e}");
         assert!(e.contains("決議") && e.contains("紀要"), "{e}");
+    }
+
+    #[test]
+    fn gates_parse_with_or_without_guan() {
+        assert_eq!(Gate::parse_loose("文字").unwrap(), Gate::Wording);
+        assert_eq!(Gate::parse_loose("政策法规").unwrap(), Gate::Policy);
+        assert_eq!(Gate::parse_loose("格式關").unwrap(), Gate::Format);
+        assert_eq!(Gate::parse_loose("procedure").unwrap(), Gate::Procedure);
+        let e = Gate::parse_loose("審美").unwrap_err().to_string();
+        assert!(e.contains("運轉流程關"), "{e}");
     }
 
     #[test]

@@ -10,13 +10,13 @@ use Role::*;
 use Status::*;
 
 /// Roles that run the office's paperwork.
-const OFFICE: &[Role] = &[Admin, Director, Clerk];
+pub const OFFICE: &[Role] = &[Admin, Director, Clerk];
 /// Roles that may sign off (簽發) and instruct (批辦).
-const SIGNERS: &[Role] = &[Admin, Director, Leader];
+pub const SIGNERS: &[Role] = &[Admin, Director, Leader];
 /// Roles that run supervision.
-const SUPERVISORS: &[Role] = &[Admin, Director, Inspector];
+pub const SUPERVISORS: &[Role] = &[Admin, Director, Inspector];
 /// Anyone who may write; for steps every participant takes.
-const WRITERS: &[Role] = &[Admin, Director, Clerk, Inspector, Leader];
+pub const WRITERS: &[Role] = &[Admin, Director, Clerk, Inspector, Leader];
 
 /// What a move demands beyond the role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,10 +29,19 @@ pub enum Needs {
     Deadline,
     /// A 收文 must name its lead unit (承辦單位).
     LeadUnit,
-    /// A 發文 must have its 簽發人 recorded.
+    /// 簽發: the four gates of 審核 passed in this round, every co-signing
+    /// unit signed (會簽), and a 上行文 names its 簽發人.
     Signer,
-    /// A result (辦結 report) must be written in the note.
+    /// A result (辦結 report) must be written in the note (a 閱知件 needs none).
     Result,
+    /// 督查 交辦: a lead unit and a deadline.
+    Assignment,
+    /// 收文 登記: the 簽收 recorded, with its count (份數) and time.
+    Receipt,
+    /// Only a 閱知件 goes straight to 傳閱.
+    ForReading,
+    /// 核發: a distribution list.
+    Distribution,
 }
 
 /// One allowed move of a kind's workflow.
@@ -74,7 +83,8 @@ use Kind::{
     Affair as Af, Inbox as Ib, Incoming as In, Meeting as Mt, Outgoing as Out, Supervision as Sv,
 };
 use Needs::{
-    Deadline as ND, LeadUnit as NL, Nothing as N0, Reason as NR, Result as NRes, Signer as NS,
+    Assignment as NA, Deadline as ND, Distribution as NDist, ForReading as NF, LeadUnit as NL,
+    Nothing as N0, Reason as NR, Receipt as NRc, Result as NRes, Signer as NS,
 };
 
 /// The whole rule book.
@@ -84,12 +94,14 @@ pub const TRANSITIONS: &[Transition] = &[
     t(Ib, Pending, Closed, "關閉", OFFICE, NR),
     t(Ib, Closed, Pending, "重開", OFFICE, NR),
     // 收文: 簽收 → 登記 → 初審 → 擬辦 → 批辦 → 承辦 → 傳閱 → 催辦 → 辦結 → 歸檔
-    t(In, Received, Registered, "登記", OFFICE, N0),
+    t(In, Received, Registered, "登記", OFFICE, NRc),
     t(In, Registered, Reviewed, "初審", OFFICE, N0),
     t(In, Registered, Returned, "退回", OFFICE, NR),
     t(In, Returned, Registered, "重新登記", OFFICE, N0),
     t(In, Reviewed, Proposed, "擬辦", OFFICE, N0),
     t(In, Proposed, Instructed, "批辦", SIGNERS, NR),
+    // 閱知件: no 批辦 or 承辦, straight to the readers.
+    t(In, Proposed, Circulating, "傳閱", OFFICE, NF),
     t(In, Instructed, Handling, "承辦", OFFICE, NL),
     t(In, Handling, Circulating, "傳閱", OFFICE, N0),
     t(In, Circulating, Handling, "收回", OFFICE, N0),
@@ -99,13 +111,13 @@ pub const TRANSITIONS: &[Transition] = &[
     t(In, Circulating, Completed, "辦結", OFFICE, NRes),
     t(In, Urging, Completed, "辦結", OFFICE, NRes),
     t(In, Completed, Archived, "歸檔", OFFICE, N0),
-    // 發文: 起草 → 審核 → 簽發 → 編號 → 印製 → 核發 → 歸檔
+    // 發文: 起草 → 審核 (four gates; 會簽) → 簽發 → 編號 → 印製 → 核發 → 歸檔
     t(Out, Drafting, Reviewing, "送審", OFFICE, N0),
     t(Out, Reviewing, Drafting, "退改", OFFICE, NR),
     t(Out, Reviewing, Approved, "簽發", SIGNERS, NS),
     t(Out, Approved, Numbered, "編號", OFFICE, N0),
     t(Out, Numbered, Printing, "印製", OFFICE, N0),
-    t(Out, Printing, Issued, "核發", OFFICE, N0),
+    t(Out, Printing, Issued, "核發", OFFICE, NDist),
     t(Out, Issued, Archived, "歸檔", OFFICE, N0),
     // 辦會: 籌備 → 已通知 → 已召開 → 已出紀要 → 歸檔; cancel before it is held
     t(Mt, Planning, Notified, "發通知", OFFICE, N0),
@@ -119,15 +131,18 @@ pub const TRANSITIONS: &[Transition] = &[
     t(Af, Registered, Completed, "辦結", WRITERS, NRes),
     t(Af, Handling, Completed, "辦結", WRITERS, NRes),
     t(Af, Completed, Archived, "歸檔", OFFICE, N0),
-    // 督查: 立項 → 交辦 → 承辦 → 辦結 → 銷號
-    t(Sv, Filed, Assigned, "交辦", SUPERVISORS, ND),
+    // 督查: 立項 → 交辦 → 簽收 → 承辦 (進展) → 催辦 → 辦結報告 → 複核 → 銷號
+    t(Sv, Filed, Assigned, "交辦", SUPERVISORS, NA),
     t(Sv, Assigned, Handling, "簽收", WRITERS, N0),
+    t(Sv, Assigned, Urging, "催辦", SUPERVISORS, N0),
     t(Sv, Handling, Urging, "催辦", SUPERVISORS, N0),
     t(Sv, Urging, Handling, "續辦", WRITERS, N0),
     t(Sv, Handling, Completed, "辦結", WRITERS, NRes),
     t(Sv, Urging, Completed, "辦結", WRITERS, NRes),
     t(Sv, Completed, Handling, "退回重辦", SUPERVISORS, NR),
-    t(Sv, Completed, Settled, "銷號", SUPERVISORS, N0),
+    t(Sv, Completed, Verified, "複核", SUPERVISORS, N0),
+    t(Sv, Verified, Handling, "退回重辦", SUPERVISORS, NR),
+    t(Sv, Verified, Settled, "銷號", SUPERVISORS, N0),
 ];
 
 /// Why a move was refused.
@@ -163,6 +178,24 @@ pub enum RuleError {
         /// What is missing, in words.
         what: &'static str,
     },
+    /// Refused for a reason that names particulars (which gates, which holder).
+    #[error("{action}: {reason}")]
+    Refused {
+        /// The verb refused.
+        action: &'static str,
+        /// Why, phrased for a person.
+        reason: String,
+    },
+}
+
+impl RuleError {
+    /// A refusal with particulars.
+    pub fn refused(action: &'static str, reason: impl Into<String>) -> RuleError {
+        RuleError::Refused {
+            action,
+            reason: reason.into(),
+        }
+    }
 }
 
 /// The moves offered from an item's current status (for menus and `?`).
@@ -192,6 +225,14 @@ pub fn check(
     role: Role,
     note: &str,
 ) -> Result<&'static Transition, RuleError> {
+    let tr = find(item, to, role)?;
+    needs(item, tr, note)?;
+    Ok(tr)
+}
+
+/// The move of `item` to `to` if it exists and `role` may make it; what the
+/// move needs is not checked (see [`check`]).
+pub fn find(item: &Item, to: Status, role: Role) -> Result<&'static Transition, RuleError> {
     let tr = moves_from(item.kind, item.status)
         .find(|t| t.to == to)
         .ok_or_else(|| RuleError::NotAllowed {
@@ -221,6 +262,10 @@ pub fn check(
                 .join("/"),
         });
     }
+    Ok(tr)
+}
+
+fn needs(item: &Item, tr: &'static Transition, note: &str) -> Result<(), RuleError> {
     let missing = |what| {
         Err(RuleError::Missing {
             action: tr.action,
@@ -231,7 +276,10 @@ pub fn check(
         Needs::Nothing => {}
         Needs::Reason if note.trim().is_empty() => return missing("a reason is required"),
         Needs::Result if note.trim().is_empty() => {
-            return missing("the result (辦結情況) is required")
+            let reading = matches!(&item.data, KindData::Incoming(d) if d.for_reading);
+            if !reading {
+                return missing("the result (辦結情況) is required");
+            }
         }
         Needs::Deadline if item.deadline.is_none() => return missing("set a deadline first"),
         Needs::LeadUnit => {
@@ -241,8 +289,65 @@ pub fn check(
                 }
             }
         }
+        Needs::Assignment => {
+            if let KindData::Supervision(d) = &item.data {
+                if d.lead_unit.trim().is_empty() {
+                    return missing("name the lead unit (lead_unit) first");
+                }
+            }
+            if item.deadline.is_none() {
+                return missing("set a deadline first");
+            }
+        }
+        Needs::Receipt => {
+            if let KindData::Incoming(d) = &item.data {
+                if d.copies == 0 {
+                    return missing("record the 簽收: how many copies (copies) were received");
+                }
+                if d.signed_at.is_none() {
+                    return missing("record the 簽收 time (signed_at)");
+                }
+            }
+        }
+        Needs::ForReading => {
+            if matches!(&item.data, KindData::Incoming(d) if !d.for_reading) {
+                return missing(
+                    "only a 閱知件 goes straight to 傳閱; a 批辦件 needs 批辦 and 承辦 first",
+                );
+            }
+        }
+        Needs::Distribution => {
+            if matches!(&item.data, KindData::Outgoing(d) if d.distribution.is_empty()) {
+                return missing("give the distribution list (distribution) first");
+            }
+        }
         Needs::Signer => {
             if let KindData::Outgoing(d) = &item.data {
+                let gates = super::fields_ext::gates_pending(d);
+                if !gates.is_empty() {
+                    let names: Vec<&str> = gates.iter().map(|g| g.label()).collect();
+                    return Err(RuleError::refused(
+                        tr.action,
+                        format!(
+                            "the four gates of 審核 must all pass first; not passed: {}",
+                            names.join("、")
+                        ),
+                    ));
+                }
+                let waiting = super::fields_ext::cosign_pending(d);
+                if !waiting.is_empty() {
+                    return Err(RuleError::refused(
+                        tr.action,
+                        format!(
+                            "會簽 is not complete; still to sign: {}",
+                            waiting
+                                .iter()
+                                .map(|u| super::sanitize::escape(u))
+                                .collect::<Vec<_>>()
+                                .join("、")
+                        ),
+                    ));
+                }
                 if d.doc_type.is_upward() && d.signer.trim().is_empty() && note.trim().is_empty() {
                     return missing(
                         "上行文 must name its 簽發人 (set signer or give it as the note)",
@@ -252,5 +357,5 @@ pub fn check(
         }
         _ => {}
     }
-    Ok(tr)
+    Ok(())
 }

@@ -10,6 +10,7 @@ mod check;
 pub mod codec;
 pub mod error;
 pub mod keys;
+mod legacy;
 mod txn;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use std::sync::Mutex;
 use crate::model::{AuditEntry, HistoryEntry, Item, ItemId, Person, Unit, User};
 
 pub use check::CheckReport;
-pub use codec::{RecordType, SCHEMA};
+pub use codec::{RecordType, Stored, SCHEMA};
 pub use error::{Result, StoreError};
 pub use txn::Txn;
 
@@ -77,6 +78,13 @@ impl Store {
                         found,
                         supported: SCHEMA,
                     });
+                }
+                if found < SCHEMA {
+                    // Records are migrated as they are read and rewritten in
+                    // SCHEMA when next written; the folder now holds records
+                    // an older build cannot read, so it says so.
+                    db.insert(&key, &SCHEMA.to_be_bytes())?;
+                    db.flush()?;
                 }
             }
             None => {
@@ -197,11 +205,7 @@ impl Store {
         self.db.scan_prefix([keys::ITEM]).count()
     }
 
-    fn scan<T: serde::de::DeserializeOwned>(
-        &self,
-        prefix: u8,
-        ty: RecordType,
-    ) -> impl Iterator<Item = Result<T>> + '_ {
+    fn scan<T: Stored>(&self, prefix: u8, ty: RecordType) -> impl Iterator<Item = Result<T>> + '_ {
         self.db.scan_prefix([prefix]).map(move |r| {
             let (k, v) = r?;
             codec::decode(ty, &v, &|| keys::show(&k))

@@ -1,7 +1,7 @@
 //! What flows through the workbench: effects `update` asks for, the outcomes
 //! the worker sends back, and the one event enum the main loop waits on.
 
-use crate::core::{Counts, Event as Push, Row, ServiceError};
+use crate::core::{Counts, Event as Push, Found, Row, ServiceError};
 use crate::model::{Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit};
 
 use super::draft::Draft;
@@ -54,6 +54,10 @@ pub enum Origin {
     Undo,
     /// Saving a form.
     Form,
+    /// Creating a phone-call record.
+    CallStart,
+    /// Saving a call's duration.
+    CallEnd,
 }
 
 /// A side effect `update` asks the runtime to carry out.
@@ -112,6 +116,43 @@ pub enum Effect {
     },
     /// Loads the demo data.
     LoadDemo,
+    /// Quick find: the search across everything.
+    Find {
+        /// The query's generation (older answers are dropped).
+        gen: u64,
+        /// What was typed.
+        query: String,
+    },
+    /// The caller view's items: the unit's open items and those it sent.
+    LoadCaller {
+        /// The unit's full name.
+        unit: String,
+        /// The person's name, for items they sent (empty for a unit).
+        person: String,
+        /// The request's generation.
+        gen: u64,
+    },
+    /// Starts a phone-call record: created at once, time-stamped now.
+    StartCall {
+        /// The record, but for its start time.
+        item: Box<Item>,
+    },
+    /// Ends a call: saves its duration, then opens the record for the gist.
+    EndCall {
+        /// The call record.
+        id: ItemId,
+        /// How long it lasted.
+        secs: u64,
+    },
+    /// Saves units and people of the directory.
+    SaveDirectory {
+        /// Units to put.
+        units: Vec<Unit>,
+        /// People to put.
+        people: Vec<Person>,
+        /// What to select afterwards.
+        select: DirKey,
+    },
     /// Writes a form draft.
     SaveDraft(Draft),
     /// Removes a draft.
@@ -172,6 +213,29 @@ pub enum Outcome {
     FormInvalid(Vec<(String, String)>),
     /// Demo data loaded.
     DemoLoaded(usize),
+    /// Quick find's answer.
+    Found {
+        /// The query's generation.
+        gen: u64,
+        /// The results, best first.
+        results: Vec<Found>,
+    },
+    /// The caller view's items.
+    CallerItems {
+        /// The request's generation.
+        gen: u64,
+        /// Open items, overdue first.
+        rows: Vec<Row>,
+    },
+    /// The directory was saved and read back.
+    DirectorySaved {
+        /// Units.
+        units: Vec<Unit>,
+        /// People.
+        people: Vec<Person>,
+        /// What to select.
+        select: DirKey,
+    },
     /// `$EDITOR` returned.
     Edited {
         /// The field.
@@ -181,6 +245,15 @@ pub enum Outcome {
     },
     /// Something failed that has no better place.
     Failed(String),
+}
+
+/// An entry of the directory, to select after a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirKey {
+    /// A person by id, or (id 0) the newest person of this name in this unit.
+    Person(u64, String, String),
+    /// A unit by key.
+    Unit(String),
 }
 
 /// Everything the main loop waits on.
@@ -200,4 +273,6 @@ pub enum AppEvent {
     Signal(i32),
     /// The terminal input failed (closed).
     InputClosed,
+    /// The service's push channel closed: the daemon is gone.
+    Disconnected,
 }

@@ -76,7 +76,7 @@ impl Harness {
             svc,
             calendar: cal,
             drafts,
-            demo_now: None,
+            now: None,
         };
         let term = Terminal::new(TestBackend::new(size.0, size.1)).expect("test terminal");
         let mut h = Harness {
@@ -160,6 +160,37 @@ impl Harness {
         let app = &self.app;
         self.term.draw(|f| view::draw(f, app)).expect("draw");
         buffer_text(self.term.backend().buffer())
+    }
+
+    /// The characters drawn highlighted (underlined: what a query matched),
+    /// each line's runs joined by `|`, lines without any left out.
+    pub fn marked(&mut self) -> String {
+        let _ = self.screen();
+        let b = self.term.backend().buffer();
+        let mut out = String::new();
+        for y in 0..b.area.height {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..b.area.width {
+                let c = &b[(x, y)];
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                skip = super::text::width(c.symbol()).saturating_sub(1);
+                if c.modifier.contains(ratatui::style::Modifier::UNDERLINED) {
+                    line.push_str(c.symbol());
+                } else if !line.is_empty() && !line.ends_with('|') {
+                    line.push('|');
+                }
+            }
+            let line = line.trim_end_matches('|');
+            if !line.is_empty() {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
     }
 
     /// Where the cursor is after a draw.

@@ -108,7 +108,7 @@ pub fn run(l: Launch) -> Result<()> {
         svc: svc.clone(),
         calendar: l.calendar,
         drafts: Some(l.drafts),
-        demo_now: None,
+        now: None,
     };
     // The first frame's data is loaded before the first frame: no flash of emptiness.
     let mut fx = vec![];
@@ -143,6 +143,9 @@ pub fn run(l: Launch) -> Result<()> {
                         return;
                     }
                 }
+                // The channel closed: the service is gone (the daemon's
+                // client closes its subscribers when the connection drops).
+                let _ = tx.send(AppEvent::Disconnected);
             })?;
     }
     term::install_panic_hook();
@@ -203,6 +206,10 @@ pub fn run(l: Launch) -> Result<()> {
                 }
                 AppEvent::InputClosed => {
                     app.quit = true;
+                    vec![]
+                }
+                AppEvent::Disconnected => {
+                    app.disconnected();
                     vec![]
                 }
             };

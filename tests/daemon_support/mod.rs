@@ -277,3 +277,91 @@ impl Drop for Accounts {
         let _ = Command::new("groupdel").arg(&self.group).output();
     }
 }
+
+/// A private tmux server for end-to-end tests of the workbench: sessions run
+/// a given shell command; screens are read with `capture-pane` and polled
+/// until a deadline. The server is killed when this drops, however the test ends.
+pub struct TmuxServer {
+    pub name: String,
+}
+
+impl TmuxServer {
+    /// A new server, or why not (tmux missing).
+    pub fn start() -> Result<TmuxServer, String> {
+        let ok = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !ok {
+            return Err("tmux is not installed".into());
+        }
+        let suffix: String = (0..8).map(|_| fastrand::lowercase()).collect();
+        Ok(TmuxServer {
+            name: format!("shuniu-mu-{}-{suffix}", std::process::id()),
+        })
+    }
+
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .args(["-L", &self.name, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// A detached session `name` of `w`×`h` running `command` (a shell line).
+    pub fn session(&self, name: &str, w: u16, h: u16, command: &str) {
+        let o = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            command,
+        ]);
+        assert!(
+            o.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    /// Sends tmux key names (`Enter`, `Escape`, `j`…) to a session.
+    pub fn keys(&self, session: &str, keys: &[&str]) {
+        let mut a = vec!["send-keys", "-t", session];
+        a.extend_from_slice(keys);
+        self.tmux(&a);
+    }
+
+    /// Types text literally (UTF-8 included).
+    pub fn text(&self, session: &str, s: &str) {
+        self.tmux(&["send-keys", "-t", session, "-l", s]);
+    }
+
+    /// The session's screen as text.
+    pub fn screen(&self, session: &str) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", session]).stdout)
+            .into_owned()
+    }
+
+    /// Polls a session's screen until `f` holds (20 s at most); returns that screen.
+    pub fn wait_for(&self, session: &str, what: &str, f: impl Fn(&str) -> bool) -> String {
+        let mut last = String::new();
+        if eventually(20.0, || {
+            last = self.screen(session);
+            f(&last)
+        }) {
+            return last;
+        }
+        panic!("timed out waiting for {what} in session {session}; the screen:\n{last}");
+    }
+}
+
+impl Drop for TmuxServer {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}

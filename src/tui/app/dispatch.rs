@@ -35,6 +35,12 @@ impl App {
         if self.overlay.is_some() {
             return self.overlay_key(key);
         }
+        if self.find.is_some() {
+            return self.find_key(key);
+        }
+        if self.caller.is_some() && self.mode != Mode::Insert {
+            return self.caller_key(key);
+        }
         match self.mode {
             Mode::Command | Mode::Search | Mode::Prompt => self.line_key(key),
             Mode::Insert => self.form_key(key),
@@ -45,6 +51,9 @@ impl App {
     /// Text pasted (bracketed paste).
     pub fn paste(&mut self, s: &str) -> Vec<Effect> {
         self.dirty = true;
+        if self.find.is_some() {
+            return self.find_paste(s);
+        }
         if let Some(l) = self.line.as_mut() {
             l.input.paste(s, false);
             return self.line_changed();
@@ -171,6 +180,10 @@ impl App {
         match ov {
             Overlay::Help { scroll } => {
                 let s = match self.setup.keymap.lookup(KeyMode::Normal, &[key]) {
+                    Lookup::Matched(c) if c.starts_with("quick_find") => {
+                        self.overlay = None;
+                        return self.open_find("");
+                    }
                     Lookup::Matched(c) if c == "move_down" => scroll + 1,
                     Lookup::Matched(c) if c == "move_up" => scroll.saturating_sub(1),
                     Lookup::Matched(c) if c == "half_page_down" => scroll + self.list_height() / 2,
@@ -237,6 +250,14 @@ impl App {
                 match ch {
                     Some('1') => self.open_new(crate::model::Kind::Incoming),
                     Some('2') => self.open_new(crate::model::Kind::Outgoing),
+                    _ => vec![],
+                }
+            }
+            Overlay::ChooseDirectory => {
+                self.overlay = None;
+                match ch {
+                    Some('1') => self.new_person(),
+                    Some('2') => self.new_unit(),
                     _ => vec![],
                 }
             }

@@ -45,6 +45,8 @@ pub struct Form {
     pub focus: usize,
     /// A save is under way.
     pub saving: bool,
+    /// A 通訊錄 entry instead of an item (`kind` is then unused).
+    pub dir: Option<super::DirForm>,
 }
 
 impl Form {
@@ -74,6 +76,7 @@ impl Form {
             fields,
             focus: 0,
             saving: false,
+            dir: None,
         }
     }
 
@@ -89,6 +92,13 @@ impl Form {
 
     /// The draft file's name.
     pub fn draft_name(&self) -> String {
+        match &self.dir {
+            Some(super::DirForm::Person(0)) => return "new-person".into(),
+            Some(super::DirForm::Person(id)) => return format!("person-{id}"),
+            Some(super::DirForm::Unit(None)) => return "new-unit".into(),
+            Some(super::DirForm::Unit(Some(k))) => return format!("unit-{k}"),
+            None => {}
+        }
         match self.id {
             Some(id) => format!("item-{id}"),
             None => format!("new-{}", self.kind.english()),
@@ -146,6 +156,11 @@ impl App {
 
     /// Puts a draft back into a form.
     pub fn restore_draft(&mut self, d: Draft) -> Vec<Effect> {
+        if let Some(f) = self.restore_dir_draft(&d) {
+            let m = self.t(T::MsgDraftRestored).to_string();
+            self.say(Level::Info, m);
+            return self.start_form(f);
+        }
         let Ok(kind) = Kind::parse(&d.kind) else {
             return vec![Effect::DeleteDraft(d.name)];
         };
@@ -185,11 +200,18 @@ impl App {
         if self.setup.drafts.is_none() {
             return vec![];
         }
+        let (kind, id, code) = match &f.dir {
+            Some(super::DirForm::Person(id)) => {
+                ("person", (*id > 0).then_some(*id), f.code.clone())
+            }
+            Some(super::DirForm::Unit(key)) => ("unit", None, key.clone().unwrap_or_default()),
+            None => (f.kind.english(), f.id, f.code.clone()),
+        };
         vec![Effect::SaveDraft(Draft {
             name: f.draft_name(),
-            kind: f.kind.english().to_string(),
-            id: f.id,
-            code: f.code.clone(),
+            kind: kind.to_string(),
+            id,
+            code,
             fields: f
                 .fields
                 .iter()
@@ -283,6 +305,7 @@ impl App {
                     self.discard_form()
                 }
             }
+            Action::FormSave if form.dir.is_some() => self.save_dir_form(),
             Action::FormSave => {
                 let values = form.values();
                 if form.id.is_some() && values.is_empty() {

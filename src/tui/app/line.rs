@@ -52,8 +52,7 @@ impl App {
             Some(Action::Back) => {
                 let l = self.close_line();
                 if matches!(l.map(|l| l.purpose), Some(LineFor::Search)) {
-                    self.cur_mut().filter.clear();
-                    return self.load_tab(self.tab);
+                    return self.clear_filter(self.tab);
                 }
                 return vec![];
             }
@@ -61,6 +60,7 @@ impl App {
                 self.complete();
                 return vec![];
             }
+            Some(Action::QuickFind(_)) => return self.open_find(""),
             Some(Action::Backspace) if line.input.text.is_empty() => {
                 return self.line_key(Key::plain(Code::Esc));
             }
@@ -102,8 +102,7 @@ impl App {
         line.comp_index = None;
         if line.purpose == LineFor::Search {
             let q = line.input.text.clone();
-            self.cur_mut().filter = q;
-            return self.load_tab(self.tab);
+            return self.set_filter(self.tab, q);
         }
         vec![]
     }

@@ -2,18 +2,17 @@
 //! when rows change underneath), scrolling and the `/` filter.
 
 use crate::core::Row;
-use crate::model::{Item, ItemId, Person};
-use crate::search::fold::{fold, pinyin_forms};
+use crate::model::{Item, ItemId};
 
-use super::{App, Effect, Focus, TabKind, TABS};
+use super::{App, DirRow, Effect, Focus, TabKind, TABS};
 
 /// One tab's list.
 #[derive(Debug, Clone, Default)]
 pub struct TabState {
     /// Item rows (item tabs).
     pub rows: Vec<Row>,
-    /// People shown (the directory tab).
-    pub people: Vec<Person>,
+    /// Units and people shown (the directory tab).
+    pub dir: Vec<DirRow>,
     /// The selected index.
     pub selected: usize,
     /// The selected id: the selection follows it when rows change.
@@ -28,12 +27,42 @@ pub struct TabState {
     pub loaded: bool,
     /// Generation of the last rows request.
     pub gen: u64,
+    /// While a filter is in force: the whole list it narrowed (and the
+    /// `open_only` it was loaded with), kept up to date by pushes, so that
+    /// clearing the filter needs no reload.
+    pub unfiltered: Option<(bool, Vec<Row>)>,
+    /// The next rows put the cursor on the first row (after loading the demo).
+    pub reset_on_load: bool,
+    /// The rows shown answer a filter.
+    pub rows_filtered: bool,
+}
+
+/// Frees a long list off the keystroke's path: dropping 40,000 rows takes
+/// longer than a frame, so a thread of its own does it.
+pub fn discard(v: Vec<Row>) {
+    use std::sync::mpsc::{channel, Sender};
+    use std::sync::{Mutex, OnceLock};
+    static BIN: OnceLock<Option<Mutex<Sender<Vec<Row>>>>> = OnceLock::new();
+    if v.len() < 2_000 {
+        return;
+    }
+    let bin = BIN.get_or_init(|| {
+        let (tx, rx) = channel::<Vec<Row>>();
+        std::thread::Builder::new()
+            .name("shuniu-discard".into())
+            .spawn(move || rx.into_iter().for_each(drop))
+            .ok()
+            .map(|_| Mutex::new(tx))
+    });
+    if let Some(tx) = bin {
+        let _ = tx.lock().map(|tx| tx.send(v));
+    }
 }
 
 impl TabState {
     /// How many entries the list has.
     pub fn len(&self) -> usize {
-        self.rows.len().max(self.people.len())
+        self.rows.len().max(self.dir.len())
     }
 
     /// Whether the list is empty.
@@ -45,12 +74,12 @@ impl TabState {
         self.rows
             .get(i)
             .map(|r| r.id)
-            .or_else(|| self.people.get(i).map(|p| p.id))
+            .or_else(|| self.dir.get(i).map(DirRow::id))
     }
 
     fn position(&self, id: u64) -> Option<usize> {
         if self.rows.is_empty() {
-            self.people.iter().position(|p| p.id == id)
+            self.dir.iter().position(|r| r.id() == id)
         } else {
             self.rows.iter().position(|r| r.id == id)
         }
@@ -90,6 +119,18 @@ impl TabState {
         if !self.loaded || !kinds.contains(&it.kind) {
             return false;
         }
+        if let Some((open_only, all)) = self.unfiltered.as_mut() {
+            let keep = !*open_only || it.status.is_open();
+            match all.iter().position(|r| r.id == it.id) {
+                Some(i) if all[i].version >= it.version => {}
+                Some(i) if keep => all[i] = Row::of(it),
+                Some(i) => {
+                    all.remove(i);
+                }
+                None if keep => all.insert(0, Row::of(it)),
+                None => {}
+            }
+        }
         let keep = !self.open_only || it.status.is_open();
         match self.rows.iter().position(|r| r.id == it.id) {
             Some(i) if self.rows[i].version >= it.version && keep => false,
@@ -119,32 +160,6 @@ impl TabState {
     }
 }
 
-/// Whether a person matches a directory filter: name, unit, post, pinyin
-/// (full or initials) or phone digits.
-pub fn person_matches(p: &Person, unit: &str, q: &str) -> bool {
-    let q = fold(q.trim());
-    if q.is_empty() {
-        return true;
-    }
-    let hay = fold(&format!("{} {} {}", p.name, unit, p.title));
-    if hay.contains(&q) {
-        return true;
-    }
-    let (full, initials) = pinyin_forms(&fold(&p.name));
-    if full.contains(&q) || initials.starts_with(&q) {
-        return true;
-    }
-    let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
-    digits.len() >= 3
-        && digits.len() == q.chars().count()
-        && p.phones.iter().any(|ph| {
-            ph.chars()
-                .filter(|c| c.is_ascii_digit())
-                .collect::<String>()
-                .contains(&digits)
-        })
-}
-
 impl App {
     /// Effects to (re)load a tab's rows.
     pub fn load_tab(&mut self, tab: usize) -> Vec<Effect> {
@@ -162,27 +177,6 @@ impl App {
             text: (!t.filter.is_empty()).then(|| t.filter.clone()),
             open_only: t.open_only,
         }]
-    }
-
-    /// Rebuilds the directory tab's list from the people and its filter.
-    pub fn filter_people(&mut self) {
-        let i = TABS
-            .iter()
-            .position(|t| *t == TabKind::Directory)
-            .unwrap_or(5);
-        let q = self.tabs[i].filter.clone();
-        let people: Vec<Person> = self
-            .people
-            .iter()
-            .filter(|p| person_matches(p, &self.unit_name(&p.unit), &q))
-            .cloned()
-            .collect();
-        let t = &mut self.tabs[i];
-        t.people = people;
-        t.rows.clear();
-        t.loaded = true;
-        t.follow();
-        self.dirty = true;
     }
 
     /// A unit's name from its key (or the key when unknown).
@@ -211,6 +205,8 @@ impl App {
         let h = self.list_height();
         let before = self.cur().sel_id;
         let t = self.cur_mut();
+        // The clerk moved: rows still on their way follow this choice.
+        t.reset_on_load = false;
         t.select(i);
         t.scroll_to(h);
         self.dirty = true;
@@ -227,12 +223,15 @@ impl App {
         self.detail_gen += 1;
         let gen = self.detail_gen;
         if self.tab_kind() == TabKind::Directory {
-            let t = self.cur();
-            let Some(p) = t.people.get(t.selected) else {
-                self.unit_items.clear();
-                return vec![];
+            let unit = match self.dir_selected() {
+                Some(DirRow::Unit(u)) => u.name.clone(),
+                Some(DirRow::Person(p)) => self.unit_name(&p.unit),
+                None => {
+                    self.unit_items.clear();
+                    return vec![];
+                }
             };
-            let unit = self.unit_name(&p.unit);
+            self.unit_items.clear();
             return vec![Effect::LoadUnitItems { unit, gen }];
         }
         match self.selected_row() {
@@ -267,6 +266,78 @@ impl App {
         }
         fx.extend(self.load_detail());
         fx
+    }
+
+    /// Rows of a tab arrived: they replace the list (the whole list is kept
+    /// aside while a filter narrows it), the selection follows its item.
+    pub fn put_rows(&mut self, tab: usize, rows: Vec<Row>) {
+        let h = self.list_height();
+        let t = &mut self.tabs[tab];
+        let filtered = !t.filter.is_empty();
+        let old = std::mem::replace(&mut t.rows, rows);
+        if filtered && !t.rows_filtered && t.loaded {
+            if let Some((_, stale)) = t.unfiltered.replace((t.open_only, old)) {
+                discard(stale);
+            }
+        } else {
+            discard(old);
+            if !filtered {
+                if let Some((_, stale)) = t.unfiltered.take() {
+                    discard(stale);
+                }
+            }
+        }
+        t.rows_filtered = filtered;
+        t.loaded = true;
+        if std::mem::take(&mut t.reset_on_load) {
+            t.sel_id = None;
+            t.offset = 0;
+            t.select(0);
+        } else {
+            t.follow();
+        }
+        t.scroll_to(h);
+    }
+
+    /// Clears a tab's filter: the whole list comes back at once when it was
+    /// kept aside, else it is loaded.
+    pub fn clear_filter(&mut self, tab: usize) -> Vec<Effect> {
+        let h = self.list_height();
+        let t = &mut self.tabs[tab];
+        t.filter.clear();
+        if TABS[tab] == TabKind::Directory {
+            self.filter_people();
+            return vec![];
+        }
+        match t.unfiltered.take() {
+            Some((open_only, all)) if open_only == t.open_only => {
+                t.gen += 1;
+                discard(std::mem::replace(&mut t.rows, all));
+                t.rows_filtered = false;
+                t.follow();
+                t.scroll_to(h);
+                self.dirty = true;
+                if tab == self.tab {
+                    return self.load_detail();
+                }
+                vec![]
+            }
+            other => {
+                if let Some((_, v)) = other {
+                    discard(v);
+                }
+                self.load_tab(tab)
+            }
+        }
+    }
+
+    /// Sets a tab's filter and asks for its rows (an empty one clears it).
+    pub fn set_filter(&mut self, tab: usize, q: String) -> Vec<Effect> {
+        if q.trim().is_empty() {
+            return self.clear_filter(tab);
+        }
+        self.tabs[tab].filter = q;
+        self.load_tab(tab)
     }
 
     /// The selected id's place in the current tab, if it is there.

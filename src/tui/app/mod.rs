@@ -3,234 +3,35 @@
 //! and effects (`update`), and effects' outcomes and server pushes come back
 //! through `outcome`. Nothing here does I/O; views only read this state.
 
+mod caller;
+mod directory;
+mod dirform;
 mod dispatch;
+mod find;
 mod form;
 mod line;
 mod lists;
 mod outcome;
 mod triage;
+mod types;
 mod update;
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
-
-use chrono::NaiveDate;
+use std::time::Instant;
 
 use crate::core::{Counts, Row};
-use crate::model::{
-    HistoryEntry, Item, ItemId, Kind, Person, Transition, Unit, User, WorkCalendar,
-};
+use crate::model::{ItemId, Person, Unit};
 
+pub use caller::{caller_rows_shown, clock, Call, Caller, Who};
+pub use directory::{person_matches, DirRow};
+pub use dirform::DirForm;
+pub use find::{find_rows, QuickFind};
 pub use form::{Form, FormField};
 pub use lists::TabState;
+pub use types::{Detail, Focus, Level, Line, LineFor, Mode, Overlay, Setup, TabKind, TABS};
 
-use super::draft::Draft;
-use super::event::{Effect, LinkView, Repeatable, UndoEntry};
+use super::event::{Effect, Repeatable, UndoEntry};
 use super::i18n::{tr, Lang, T};
-use super::input::TextInput;
 use super::key::Key;
-use super::keymap::Keymap;
-use super::theme::Theme;
-
-/// The six tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TabKind {
-    /// 收件.
-    Inbox,
-    /// 辦文: 收文 and 發文.
-    Docs,
-    /// 辦會.
-    Meetings,
-    /// 辦事.
-    Affairs,
-    /// 督查.
-    Supervision,
-    /// 通訊錄.
-    Directory,
-}
-
-/// The tabs in order.
-pub const TABS: [TabKind; 6] = [
-    TabKind::Inbox,
-    TabKind::Docs,
-    TabKind::Meetings,
-    TabKind::Affairs,
-    TabKind::Supervision,
-    TabKind::Directory,
-];
-
-impl TabKind {
-    /// The kinds of item the tab lists.
-    pub fn kinds(self) -> &'static [Kind] {
-        match self {
-            TabKind::Inbox => &[Kind::Inbox],
-            TabKind::Docs => &[Kind::Incoming, Kind::Outgoing],
-            TabKind::Meetings => &[Kind::Meeting],
-            TabKind::Affairs => &[Kind::Affair],
-            TabKind::Supervision => &[Kind::Supervision],
-            TabKind::Directory => &[],
-        }
-    }
-
-    /// Its name.
-    pub fn title(self) -> T {
-        match self {
-            TabKind::Inbox => T::TabInbox,
-            TabKind::Docs => T::TabDocs,
-            TabKind::Meetings => T::TabMeetings,
-            TabKind::Affairs => T::TabAffairs,
-            TabKind::Supervision => T::TabSupervision,
-            TabKind::Directory => T::TabDirectory,
-        }
-    }
-
-    /// The tab an item of `kind` lives in.
-    pub fn of(kind: Kind) -> usize {
-        TABS.iter()
-            .position(|t| t.kinds().contains(&kind))
-            .unwrap_or(0)
-    }
-}
-
-/// The editing mode, shown in the status line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Moving about, one-key actions.
-    Normal,
-    /// A range is selected from `anchor` to the cursor.
-    Visual {
-        /// Where the selection started (a row index).
-        anchor: usize,
-    },
-    /// A form is open.
-    Insert,
-    /// The `:` line.
-    Command,
-    /// The `/` filter.
-    Search,
-    /// A prompt for an argument.
-    Prompt,
-}
-
-/// What a line being typed is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LineFor {
-    /// The `:` command line.
-    Command,
-    /// The `/` filter.
-    Search,
-    /// A handler for the targets.
-    Assign(Vec<ItemId>),
-    /// A deadline for the targets.
-    Due(Vec<ItemId>),
-    /// A reason to close the targets.
-    Close(Vec<ItemId>),
-    /// A note on the targets.
-    Note(Vec<ItemId>),
-    /// The note a move needs.
-    MoveNote(Vec<ItemId>, crate::model::Status, String),
-}
-
-/// A line being typed at the bottom.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    /// What for.
-    pub purpose: LineFor,
-    /// The text.
-    pub input: TextInput,
-    /// Tab completion candidates and the one shown.
-    pub completions: Vec<String>,
-    /// Which candidate Tab showed last.
-    pub comp_index: Option<usize>,
-    /// The text before completion started.
-    pub comp_base: String,
-}
-
-/// Something drawn over the screen that takes the keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    /// The key help.
-    Help {
-        /// Lines scrolled.
-        scroll: usize,
-    },
-    /// First start on an empty store.
-    Welcome,
-    /// Yes or no before a change to several items, or before discarding a form.
-    Confirm {
-        /// The question.
-        text: String,
-        /// What yes does.
-        yes: Vec<Effect>,
-        /// Yes discards the open form.
-        discard_form: bool,
-    },
-    /// The workflow moves of the current item, chosen by digit.
-    Moves {
-        /// The targets.
-        ids: Vec<ItemId>,
-        /// The moves offered.
-        moves: Vec<Transition>,
-    },
-    /// 收文 or 發文 for a new item in 辦文.
-    ChooseKind,
-    /// A draft left by an earlier session.
-    Draft(Box<Draft>),
-}
-
-/// Which pane has the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The list.
-    List,
-    /// The detail (scrolls with j/k; the only pane on narrow screens).
-    Detail,
-}
-
-/// What the detail pane shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Detail {
-    /// The item.
-    pub item: Item,
-    /// Its history, oldest first.
-    pub history: Vec<HistoryEntry>,
-    /// Its links.
-    pub links: Vec<LinkView>,
-}
-
-/// How loud a message is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// Done.
-    Info,
-    /// Refused or failed.
-    Error,
-}
-
-/// Settings fixed at start.
-#[derive(Debug, Clone)]
-pub struct Setup {
-    /// Display language.
-    pub lang: Lang,
-    /// Colours.
-    pub theme: Theme,
-    /// What the terminal shows (for `:theme`).
-    pub depth: super::theme::Depth,
-    /// Key bindings.
-    pub keymap: Keymap,
-    /// The user.
-    pub user: User,
-    /// The office's today.
-    pub today: NaiveDate,
-    /// The working-day calendar (traffic lights).
-    pub calendar: WorkCalendar,
-    /// What the status line says about the connection.
-    pub connection: String,
-    /// Where drafts go (`None`: nowhere).
-    pub drafts: Option<PathBuf>,
-    /// How long a lone digit waits for a motion before it switches tabs.
-    pub count_timeout: Duration,
-}
 
 /// The whole state.
 #[derive(Debug, Clone)]
@@ -295,6 +96,16 @@ pub struct App {
     pub line_anchor: Option<usize>,
     /// While `/` is typed, the detail loads only once typing pauses.
     pub detail_due: Option<Instant>,
+    /// The quick-find popup.
+    pub find: Option<QuickFind>,
+    /// The caller view.
+    pub caller: Option<Caller>,
+    /// A phone call being recorded.
+    pub call: Option<Call>,
+    /// Generation of quick-find queries and caller loads (never reused).
+    pub req_gen: u64,
+    /// The service still pushes changes (false: the daemon went away).
+    pub connected: bool,
 }
 
 impl App {
@@ -333,6 +144,11 @@ impl App {
             history: vec![],
             line_anchor: None,
             detail_due: None,
+            find: None,
+            caller: None,
+            call: None,
+            req_gen: 0,
+            connected: true,
         };
         let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
         fx.extend(app.load_tab(0));
@@ -399,14 +215,13 @@ impl App {
     /// When the main loop must wake up even without input.
     pub fn deadline(&self) -> Option<Instant> {
         let count = self.count.map(|(_, at)| at + self.setup.count_timeout);
-        match (count, self.detail_due) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        // A call's timer in the status line ticks once a second.
+        let call = self.call.as_ref().map(|c| c.next_tick());
+        [count, self.detail_due, call].into_iter().flatten().min()
     }
 
     /// Called when `deadline` passes: a lone digit becomes its own binding,
-    /// a deferred detail loads.
+    /// a deferred detail loads, a call's timer moves on.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
         let mut fx = match self.count {
             Some((_, at)) if now >= at + self.setup.count_timeout => self.flush_count(),
@@ -415,6 +230,9 @@ impl App {
         if self.detail_due.is_some_and(|d| now >= d) {
             self.detail_due = None;
             fx.extend(self.load_detail());
+        }
+        if self.call.is_some() {
+            self.dirty = true;
         }
         fx
     }

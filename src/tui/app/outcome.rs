@@ -17,15 +17,11 @@ impl App {
         self.dirty = true;
         match o {
             Outcome::Rows { tab, gen, rows } => {
-                let h = self.list_height();
-                let t = &mut self.tabs[tab];
-                if gen != t.gen {
+                if gen != self.tabs[tab].gen {
+                    super::lists::discard(rows);
                     return vec![];
                 }
-                t.rows = rows;
-                t.loaded = true;
-                t.follow();
-                t.scroll_to(h);
+                self.put_rows(tab, rows);
                 self.check_empty();
                 if tab == self.tab {
                     if self.mode == Mode::Search {
@@ -91,10 +87,16 @@ impl App {
                     self.overlay = None;
                 }
                 self.first_start = false;
+                // The pushes of the load moved the cursor about: the first
+                // row of each list is where the clerk starts.
                 for t in self.tabs.iter_mut() {
                     t.sel_id = None;
                     t.selected = 0;
                     t.offset = 0;
+                    t.reset_on_load = true;
+                    if let Some((_, v)) = t.unfiltered.take() {
+                        super::lists::discard(v);
+                    }
                 }
                 let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
                 for i in 0..TABS.len() {
@@ -105,6 +107,19 @@ impl App {
                 fx
             }
             Outcome::Edited { field, text } => self.edited(field, text),
+            Outcome::Found { gen, results } => {
+                self.found(gen, results);
+                vec![]
+            }
+            Outcome::CallerItems { gen, rows } => {
+                self.caller_items(gen, rows);
+                vec![]
+            }
+            Outcome::DirectorySaved {
+                units,
+                people,
+                select,
+            } => self.directory_saved(units, people, select),
             Outcome::Failed(m) => {
                 let m = self.tf(T::MsgError, &[&m]);
                 self.say(Level::Error, m);
@@ -129,6 +144,15 @@ impl App {
             && self.overlay.is_none()
         {
             self.overlay = Some(Overlay::Welcome);
+        }
+    }
+
+    /// The service stopped pushing: the status line says so, in the error colour.
+    pub fn disconnected(&mut self) {
+        if self.connected {
+            self.connected = false;
+            let m = self.t(T::MsgDisconnected).to_string();
+            self.say(Level::Error, m);
         }
     }
 
@@ -201,6 +225,17 @@ impl App {
                     self.last_change = rep.clone();
                 }
             }
+            Origin::CallStart => {
+                if let Some(it) = ok.first() {
+                    self.call_started(it);
+                }
+            }
+            Origin::CallEnd => {
+                if let Some(it) = ok.first() {
+                    fx.extend(self.call_ended(it));
+                    return fx;
+                }
+            }
             Origin::Form => {
                 if let Some(it) = ok.first() {
                     let m = self.tf(T::MsgSaved, &[&it.code]);
@@ -222,6 +257,7 @@ impl App {
             if let Some(f) = self.form.as_mut() {
                 f.saving = false;
             }
+            self.call_failed(&origin);
             let m = match e {
                 ServiceError::Conflict { id, by, when, .. } => {
                     let code = self
@@ -268,7 +304,7 @@ impl App {
                 let m = self.tf(T::MsgBulkDone, &[&ok.len().to_string(), &label]);
                 self.say(Level::Info, m);
             }
-            Origin::Form => {}
+            Origin::Form | Origin::CallStart | Origin::CallEnd => {}
         }
         if matches!(self.mode, Mode::Visual { .. }) {
             self.mode = Mode::Normal;

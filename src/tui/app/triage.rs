@@ -149,12 +149,24 @@ impl App {
             fx.extend(self.load_detail());
             return fx;
         }
-        // Not in the list as filtered: show everything, then select it on arrival.
-        t.filter.clear();
-        t.open_only = false;
-        fx.extend(self.load_tab(tab));
         if TABS[tab] == TabKind::Directory {
             return self.refuse(T::MsgLinkHidden);
+        }
+        // Not in the list as filtered: show everything, then select it on arrival.
+        t.open_only = false;
+        let cleared = self.clear_filter(tab);
+        let loading = cleared.iter().any(|e| matches!(e, Effect::LoadRows { .. }));
+        let t = &mut self.tabs[tab];
+        t.sel_id = Some(id);
+        if loading {
+            fx.extend(cleared);
+        } else if t.rows.iter().any(|r| r.id == id) {
+            t.follow();
+            let h = self.list_height();
+            self.tabs[tab].scroll_to(h);
+            fx.extend(self.load_detail());
+        } else {
+            fx.extend(self.load_tab(tab));
         }
         fx
     }

@@ -51,10 +51,7 @@ impl App {
                 self.open_line(LineFor::Search, &f);
                 vec![]
             }
-            Action::Search(Some(q)) => {
-                self.cur_mut().filter = q;
-                self.load_tab(self.tab)
-            }
+            Action::Search(Some(q)) => self.set_filter(self.tab, q),
             Action::SearchNext | Action::SearchPrev => {
                 let len = self.cur().len() as i64;
                 if len == 0 {
@@ -182,10 +179,16 @@ impl App {
                     self.overlay = Some(Overlay::ChooseKind);
                     vec![]
                 }
-                TabKind::Directory => self.refuse(T::MsgNotHere),
+                TabKind::Directory => {
+                    self.overlay = Some(Overlay::ChooseDirectory);
+                    vec![]
+                }
                 t => self.open_new(t.kinds()[0]),
             },
+            Action::Edit if self.tab_kind() == TabKind::Directory => self.edit_dir(),
             Action::Edit => self.open_edit(),
+            Action::QuickFind(text) => self.open_find(text.as_deref().unwrap_or("")),
+            Action::Call => self.call_key(),
             Action::Follow => self.follow_link(n as usize),
             Action::JumpBack => match self.jumps.pop() {
                 Some((tab, id)) => self.jump(tab, id),
@@ -234,8 +237,7 @@ impl App {
         } else if self.focus == Focus::Detail {
             self.focus = Focus::List;
         } else if !self.cur().filter.is_empty() {
-            self.cur_mut().filter.clear();
-            return self.load_tab(self.tab);
+            return self.clear_filter(self.tab);
         } else {
             self.message = None;
         }

@@ -13,19 +13,20 @@ use super::super::text::{clean, truncate, width, wrap};
 use super::super::theme::Slot;
 use crate::model::{fields, time};
 
-struct Out<'a> {
-    lines: Vec<Line<'a>>,
-    w: usize,
+/// Lines being laid out for a pane `w` cells wide.
+pub(super) struct Out<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub w: usize,
 }
 
 impl<'a> Out<'a> {
-    fn text(&mut self, s: &str, st: Style) {
+    pub fn text(&mut self, s: &str, st: Style) {
         for l in wrap(s, self.w) {
             self.lines.push(Line::from(Span::styled(l, st)));
         }
     }
 
-    fn pair(&mut self, label: String, value: &str, ls: Style, vs: Style) {
+    pub fn pair(&mut self, label: String, value: &str, ls: Style, vs: Style) {
         let lw = width(&label) + 1;
         if value.contains('\n') || lw + width(value) > self.w {
             self.lines.push(Line::from(Span::styled(label, ls)));
@@ -41,7 +42,7 @@ impl<'a> Out<'a> {
         }
     }
 
-    fn heading(&mut self, s: &str, st: Style) {
+    pub fn heading(&mut self, s: &str, st: Style) {
         self.lines.push(Line::raw(""));
         self.lines
             .push(Line::from(Span::styled(format!("── {s} ──"), st)));
@@ -62,7 +63,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         th.get(Slot::Text),
     );
     if app.tab_kind() == TabKind::Directory {
-        person(&mut o, app);
+        super::directory::detail(&mut o, app);
     } else {
         match &app.detail {
             None => o.text(
@@ -173,60 +174,5 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         .enumerate()
     {
         buf.set_line(area.x, area.y + i as u16, line, area.width);
-    }
-}
-
-fn person(o: &mut Out, app: &App) {
-    let th = &app.setup.theme;
-    let (muted, accent, text) = (
-        th.get(Slot::Muted),
-        th.get(Slot::Accent),
-        th.get(Slot::Text),
-    );
-    let t = app.cur();
-    let Some(p) = t.people.get(t.selected) else {
-        o.text(app.t(T::DetNothing), muted);
-        return;
-    };
-    o.text(
-        &format!("{}  {}", clean(&p.name), clean(&p.title)),
-        th.get(Slot::Title),
-    );
-    let unit = app.units.iter().find(|u| u.key == p.unit);
-    o.pair(
-        app.t(T::DetUnit).to_string(),
-        &app.unit_name(&p.unit),
-        muted,
-        text,
-    );
-    o.pair(
-        app.t(T::ColPhone).to_string(),
-        &p.phones.join("  "),
-        muted,
-        text,
-    );
-    if !p.notes.is_empty() {
-        o.pair("…".into(), &p.notes, muted, text);
-    }
-    if let Some(u) = unit {
-        o.pair(
-            format!("{} {}", app.t(T::DetUnit), app.t(T::ColPhone)),
-            &u.phone,
-            muted,
-            text,
-        );
-    }
-    o.heading(app.t(T::DetUnitItems), accent);
-    for r in &app.unit_items {
-        let st = super::list::due_style(app, r);
-        let due = r
-            .deadline
-            .map(|d| d.format("%m-%d").to_string())
-            .unwrap_or_default();
-        o.lines.push(Line::from(vec![
-            Span::styled(format!("{} ", r.code), muted),
-            Span::styled(format!("{due:5} "), st),
-            Span::styled(clean(&r.title), text),
-        ]));
     }
 }

@@ -13,7 +13,11 @@ use super::put;
 pub fn draw(f: &mut Frame, area: Rect, app: &App, form: &Form) {
     let th = &app.setup.theme;
     let l = app.lang();
-    let kind = l.label(form.kind.label(), form.kind.english());
+    let kind = match &form.dir {
+        Some(super::super::app::DirForm::Person(_)) => app.t(T::KindPerson).to_string(),
+        Some(super::super::app::DirForm::Unit(_)) => app.t(T::KindUnit).to_string(),
+        None => l.label(form.kind.label(), form.kind.english()),
+    };
     let title = match form.id {
         None => app.tf(T::FormNew, &[&kind]),
         Some(_) => app.tf(T::FormEdit, &[&form.code]),

@@ -101,7 +101,7 @@ pub fn due_style(app: &App, r: &Row) -> Style {
     }
 }
 
-fn short_date(d: NaiveDate, today: NaiveDate) -> String {
+pub(super) fn short_date(d: NaiveDate, today: NaiveDate) -> String {
     if (d - today).num_days().abs() < 180 {
         d.format("%m-%d").to_string()
     } else {
@@ -159,7 +159,7 @@ fn cell(app: &App, c: Col, r: &Row) -> (String, Style) {
 /// Draws the current tab's list in `area`.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     if app.tab_kind() == TabKind::Directory {
-        return people(buf, area, app);
+        return super::directory::list(buf, area, app);
     }
     let th = &app.setup.theme;
     let t = app.cur();
@@ -247,63 +247,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
-fn people(buf: &mut Buffer, area: Rect, app: &App) {
-    let area = Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(1),
-        area.height,
-    );
-    let th = &app.setup.theme;
-    let t = app.cur();
-    let (nw, uw, pw) = (8u16, 14u16, 10u16);
-    let rest = area.width.saturating_sub(nw + uw + pw + 3);
-    let mut x = area.x;
-    for (w, c) in [
-        (nw, T::ColName),
-        (uw, T::ColUnit),
-        (pw, T::ColPost),
-        (rest, T::ColPhone),
-    ] {
-        x = put(buf, x, area.y, w, app.t(c), th.get(Slot::Muted)) + 1;
-    }
-    if t.people.is_empty() {
-        put(
-            buf,
-            area.x,
-            area.y + 1,
-            area.width,
-            app.t(T::ListEmpty),
-            th.get(Slot::Muted),
-        );
-        return;
-    }
-    let h = area.height.saturating_sub(1) as usize;
-    for (i, p) in t.people.iter().enumerate().skip(t.offset).take(h) {
-        let y = area.y + 1 + (i - t.offset) as u16;
-        let unit = app.unit_name(&p.unit);
-        let mut x = area.x;
-        for (w, s) in [
-            (nw, clean(&p.name)),
-            (uw, clean(&unit)),
-            (pw, clean(&p.title)),
-            (rest, clean(&p.phones.join(" "))),
-        ] {
-            x = put(buf, x, y, w, &s, th.get(Slot::Text));
-            if x < area.right() {
-                buf.set_string(x, y, " ", th.get(Slot::Text));
-            }
-            x += 1;
-        }
-        if i == t.selected {
-            mark(buf, area, y, app);
-            buf.set_style(Rect::new(area.x, y, nw, 1), th.get(Slot::Selection));
-        }
-    }
-}
-
 /// The cursor mark in the gutter left of `area`.
-fn mark(buf: &mut Buffer, area: Rect, y: u16, app: &App) {
+pub(super) fn mark(buf: &mut Buffer, area: Rect, y: u16, app: &App) {
     if area.x > 0 {
         buf.set_string(area.x - 1, y, ">", app.setup.theme.get(Slot::Accent));
     }

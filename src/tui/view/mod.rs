@@ -2,7 +2,10 @@
 //! stored string passes through `text::clean` (escape sequences and bidi
 //! overrides become placeholders) and is fitted on cell boundaries.
 
+mod caller;
 mod detail;
+mod directory;
+mod find;
 mod form;
 mod header;
 mod list;
@@ -32,6 +35,47 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, w: u16, s: &str, style: Style) -> u
     let t = text::fit(s, w as usize);
     buf.set_stringn(x, y, &t, w as usize, style);
     x + w
+}
+
+/// Writes `s` (already clean) like `put`, with the characters `query`
+/// matched (`search::spans`) in `hl`; returns the next x.
+#[allow(clippy::too_many_arguments)]
+pub fn put_marked(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    w: u16,
+    s: &str,
+    query: &str,
+    style: Style,
+    hl: Style,
+) -> u16 {
+    let next = put(buf, x, y, w, s, style);
+    if w == 0 || query.trim().is_empty() || s.is_empty() {
+        return next;
+    }
+    let ranges = crate::search::spans(s, query);
+    if ranges.is_empty() {
+        return next;
+    }
+    // The cells kept: all of them, or those before the ellipsis of a cut.
+    let limit = if text::width(s) <= w as usize {
+        w as usize
+    } else {
+        (w as usize).saturating_sub(1)
+    };
+    let mut cx = 0usize;
+    for (i, c) in s.chars().enumerate() {
+        let cw = text::char_width(c);
+        if cx + cw > limit {
+            break;
+        }
+        if cw > 0 && ranges.iter().any(|r| r.contains(&i)) {
+            buf.set_style(Rect::new(x + cx as u16, y, cw as u16, 1), hl);
+        }
+        cx += cw;
+    }
+    next
 }
 
 /// Draws the whole screen.
@@ -67,5 +111,13 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     status::bar(f.buffer_mut(), bar, app);
     status::bottom(f, bottom, app);
+    if let Some(c) = &app.caller {
+        if app.form.is_none() {
+            caller::draw(f, body, app, c);
+        }
+    }
+    if let Some(q) = &app.find {
+        find::draw(f, body, app, q);
+    }
     overlay::draw(f, body, app);
 }

@@ -13,7 +13,7 @@ use super::super::text::{clean, width};
 use super::super::theme::Slot;
 use super::put;
 
-fn boxed(f: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
+pub(super) fn boxed(f: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
     let th = &app.setup.theme;
     f.render_widget(Clear, area);
     f.buffer_mut().set_style(area, th.get(Slot::Text));

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::Frame;
 
-use super::super::app::{App, Level, LineFor, Mode, Overlay};
+use super::super::app::{clock, App, Level, LineFor, Mode, Overlay};
 use super::super::i18n::T;
 use super::super::key::show_keys;
 use super::super::text::{clean, width};
@@ -19,6 +19,7 @@ pub fn bar(buf: &mut Buffer, area: Rect, app: &App) {
     let st = th.get(Slot::Status);
     buf.set_style(area, st);
     let mode = match app.mode {
+        _ if app.find.is_some() => T::ModeFind,
         Mode::Normal => T::ModeNormal,
         Mode::Visual { .. } => T::ModeVisual,
         Mode::Insert => T::ModeInsert,
@@ -41,20 +42,47 @@ pub fn bar(buf: &mut Buffer, area: Rect, app: &App) {
         buf.set_string(x, area.y, &pending, st.patch(th.get(Slot::Accent)));
         x += width(&pending) as u16 + 1;
     }
+    if let Some(c) = &app.call {
+        let s = format!(
+            " {} ",
+            app.tf(T::StatusCall, &[&clean(&c.contact), &clock(c.secs())])
+        );
+        buf.set_string(
+            x,
+            area.y,
+            &s,
+            th.get(Slot::Urgent).patch(th.get(Slot::Mode)),
+        );
+        x += width(&s) as u16 + 1;
+    }
     let t = app.cur();
-    let mut right = format!(
-        "{} · {} · {}/{} ",
-        clean(&app.setup.user.display),
-        clean(&app.setup.connection),
+    let conn = if app.connected {
+        clean(&app.setup.connection)
+    } else {
+        app.t(T::ConnLost).to_string()
+    };
+    let place = format!(
+        " · {}/{} ",
         if t.is_empty() { 0 } else { t.selected + 1 },
         t.len()
     );
+    let mut left = format!("{} · ", clean(&app.setup.user.display));
     if !t.filter.is_empty() {
-        right = format!("/{} · {right}", clean(&t.filter));
+        left = format!("/{} · {left}", clean(&t.filter));
     }
-    let rw = width(&right) as u16;
+    let rw = (width(&left) + width(&conn) + width(&place)) as u16;
     if area.right() > x + rw {
-        buf.set_string(area.right() - rw, area.y, &right, st);
+        let mut rx = area.right() - rw;
+        buf.set_string(rx, area.y, &left, st);
+        rx += width(&left) as u16;
+        let cs = if app.connected {
+            st
+        } else {
+            st.patch(th.get(Slot::Error))
+        };
+        buf.set_string(rx, area.y, &conn, cs);
+        rx += width(&conn) as u16;
+        buf.set_string(rx, area.y, &place, st);
     }
 }
 
@@ -66,13 +94,18 @@ pub fn bottom(f: &mut Frame, area: Rect, app: &App) {
         put(buf, area.x, area.y, area.width, text, th.get(Slot::Warning));
         return;
     }
-    if let Some(Overlay::ChooseKind) = &app.overlay {
+    if let Some(o @ (Overlay::ChooseKind | Overlay::ChooseDirectory)) = &app.overlay {
+        let t = if *o == Overlay::ChooseKind {
+            T::ChooseKind
+        } else {
+            T::ChooseDirectory
+        };
         put(
             buf,
             area.x,
             area.y,
             area.width,
-            app.t(T::ChooseKind),
+            app.t(t),
             th.get(Slot::Accent),
         );
         return;

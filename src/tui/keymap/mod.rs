@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::command::{self, ParseError};
-use super::i18n::{Lang, T};
+use super::i18n::T;
 use super::key::{parse_keys, show_keys, Key};
 
 /// The keymaps, one per mode.
@@ -20,15 +20,18 @@ pub enum KeyMode {
     Form,
     /// The `:` line, `/` and prompts.
     Input,
+    /// The quick-find popup; falls back to `Input` for editing keys.
+    Find,
 }
 
 impl KeyMode {
     /// Every mode, in the order the help shows them.
-    pub const ALL: [KeyMode; 4] = [
+    pub const ALL: [KeyMode; 5] = [
         KeyMode::Normal,
         KeyMode::Visual,
         KeyMode::Form,
         KeyMode::Input,
+        KeyMode::Find,
     ];
 
     /// The name in the config file (`[keys.normal]`).
@@ -38,6 +41,7 @@ impl KeyMode {
             KeyMode::Visual => "visual",
             KeyMode::Form => "form",
             KeyMode::Input => "input",
+            KeyMode::Find => "find",
         }
     }
 
@@ -48,6 +52,7 @@ impl KeyMode {
             KeyMode::Visual => T::KeymapVisual,
             KeyMode::Form => T::KeymapForm,
             KeyMode::Input => T::KeymapInput,
+            KeyMode::Find => T::KeymapFind,
         }
     }
 
@@ -56,87 +61,14 @@ impl KeyMode {
     }
 }
 
-use KeyMode::{Form as F, Input as I, Normal as N, Visual as V};
+mod defaults;
+mod docs;
 
-/// The default bindings: (mode, keys, command line).
-pub const DEFAULTS: &[(KeyMode, &str, &str)] = &[
-    (N, "j", "move_down"),
-    (N, "<Down>", "move_down"),
-    (N, "k", "move_up"),
-    (N, "<Up>", "move_up"),
-    (N, "gg", "top"),
-    (N, "<Home>", "top"),
-    (N, "G", "bottom"),
-    (N, "<End>", "bottom"),
-    (N, "<C-d>", "half_page_down"),
-    (N, "<PageDown>", "half_page_down"),
-    (N, "<C-u>", "half_page_up"),
-    (N, "<PageUp>", "half_page_up"),
-    (N, "<Enter>", "open"),
-    (N, "<Esc>", "back"),
-    (N, "<C-c>", "back"),
-    (N, "1", "tab 1"),
-    (N, "2", "tab 2"),
-    (N, "3", "tab 3"),
-    (N, "4", "tab 4"),
-    (N, "5", "tab 5"),
-    (N, "6", "tab 6"),
-    (N, "gt", "next_tab"),
-    (N, "gT", "prev_tab"),
-    (N, "/", "search"),
-    (N, "n", "search_next"),
-    (N, "N", "search_prev"),
-    (N, ":", "command_line"),
-    (N, "?", "help"),
-    (N, "q", "quit"),
-    (N, "<C-l>", "redraw"),
-    (N, "r", "reload"),
-    (N, "v", "visual"),
-    (N, "z", "toggle_open"),
-    (N, "W", "route 收文"),
-    (N, "M", "route 會議"),
-    (N, "A", "route 事務"),
-    (N, "S", "route 督查"),
-    (N, "p", "urgency"),
-    (N, "a", "assign"),
-    (N, "t", "due"),
-    (N, "C", "close"),
-    (N, "m", "moves"),
-    (N, "i", "note"),
-    (N, "u", "undo"),
-    (N, ".", "repeat"),
-    (N, "o", "new"),
-    (N, "e", "edit"),
-    (N, "gf", "follow_link"),
-    (N, "<C-o>", "jump_back"),
-    (V, "v", "back"),
-    (V, "<Esc>", "back"),
-    (F, "<Tab>", "form_next"),
-    (F, "<Down>", "form_next"),
-    (F, "<Enter>", "form_next"),
-    (F, "<S-Tab>", "form_prev"),
-    (F, "<Up>", "form_prev"),
-    (F, "<C-s>", "form_save"),
-    (F, "<Esc>", "form_cancel"),
-    (F, "<C-c>", "form_cancel"),
-    (F, "<C-e>", "form_editor"),
-    (I, "<Enter>", "accept"),
-    (I, "<Esc>", "back"),
-    (I, "<C-c>", "back"),
-    (I, "<Tab>", "complete"),
-    (I, "<C-w>", "delete_word"),
-    (I, "<C-u>", "delete_to_start"),
-    (I, "<Left>", "cursor_left"),
-    (I, "<Right>", "cursor_right"),
-    (I, "<Home>", "cursor_home"),
-    (I, "<C-a>", "cursor_home"),
-    (I, "<End>", "cursor_end"),
-    (I, "<C-e>", "cursor_end"),
-    (I, "<BS>", "backspace"),
-    (I, "<C-h>", "backspace"),
-    (I, "<Del>", "delete_char"),
-    (I, "<Up>", "history_prev"),
-];
+pub use defaults::DEFAULTS;
+pub use docs::{doc, markdown};
+
+#[cfg(test)]
+use KeyMode::{Form as F, Normal as N, Visual as V};
 
 #[derive(Debug, Clone, Default)]
 struct Node {
@@ -213,7 +145,7 @@ impl Keymap {
             let Some(m) = KeyMode::parse(mode) else {
                 errors.push(BindError {
                     key: format!("keys.{mode}"),
-                    message: "no such mode; modes: normal, visual, form, input".into(),
+                    message: "no such mode; modes: normal, visual, form, input, find".into(),
                 });
                 continue;
             };
@@ -278,7 +210,7 @@ impl Keymap {
         let first = self.lookup_in(mode, seq);
         let fallback = match mode {
             KeyMode::Visual => Some(KeyMode::Normal),
-            KeyMode::Form => Some(KeyMode::Input),
+            KeyMode::Form | KeyMode::Find => Some(KeyMode::Input),
             _ => None,
         };
         match (first, fallback) {
@@ -342,59 +274,6 @@ impl Keymap {
             .find(|(_, c)| c == cmd)
             .map(|(k, _)| k.split(' ').next().unwrap_or("").to_string())
     }
-}
-
-/// The doc line of a command line in a language.
-pub fn doc(cmd: &str, lang: Lang) -> String {
-    let name = cmd.split_whitespace().next().unwrap_or("");
-    command::spec(name)
-        .map(|s| s.doc.text(lang).to_string())
-        .unwrap_or_default()
-}
-
-/// `docs/keys.md` as the keymap makes it.
-pub fn markdown(km: &Keymap) -> String {
-    let mut s = String::from(
-        "# Keys\n\n\
-         Generated from the keymap table in `src/tui/keymap.rs` (`shuniu keys` prints the\n\
-         keymap with your config applied; `cargo test -- --ignored regenerate_keys_md`\n\
-         rewrites this file). Every binding can be changed in `config.toml`:\n\n\
-         ```toml\n[keys.normal]\n\"x\" = \"close\"        # bind\n\"C\" = \"\"             # unbind\n\"<C-t>\" = \"due +3工作日\"  # a command with its argument\n```\n\n\
-         A count before a motion repeats it (`5j`). A digit alone switches tabs after a short pause.\n\
-         In the inbox, `W` `M` `A` `S` route the selected request to 收文, 會議, 事務, 督查.\n",
-    );
-    for m in KeyMode::ALL {
-        s.push_str(&format!(
-            "\n## {} — {} (`[keys.{}]`)\n\n| Keys | Command | 說明 | Description |\n|---|---|---|---|\n",
-            m.title().text(Lang::En),
-            m.title().text(Lang::Hant),
-            m.name()
-        ));
-        for (k, c) in km.entries(m) {
-            s.push_str(&format!(
-                "| `{}` | `{}` | {} | {} |\n",
-                k.replace('|', "\\|"),
-                c,
-                doc(&c, Lang::Hant),
-                doc(&c, Lang::En)
-            ));
-        }
-    }
-    s.push_str("\n## Commands of the `:` line\n\n| Command | Aliases | 說明 | Description |\n|---|---|---|---|\n");
-    for c in command::COMMANDS {
-        s.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
-            c.name,
-            c.aliases
-                .iter()
-                .map(|a| format!("`{a}`"))
-                .collect::<Vec<_>>()
-                .join(" "),
-            c.doc.text(Lang::Hant),
-            c.doc.text(Lang::En)
-        ));
-    }
-    s
 }
 
 #[cfg(test)]

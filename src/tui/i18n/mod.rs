@@ -241,6 +241,43 @@ catalogue! {
     DocBackspace => ("刪除前一個字", "删除前一个字", "delete the character before"),
     DocDelete => ("刪除後一個字", "删除后一个字", "delete the character after"),
     DocHistPrev => ("上一條記錄", "上一条记录", "previous entry"),
+    KeymapFind => ("快速查找", "快速查找", "Quick find"),
+    DocQuickFind => ("快速查找：事項、單位、人員、電話（任何畫面）", "快速查找：事项、单位、人员、电话（任何画面）", "quick find: items, units, people, phones (from any screen)"),
+    DocCall => ("開始／結束電話記錄（來電人）", "开始／结束电话记录（来电人）", "start / end a phone-call record (the caller)"),
+    ModeFind => ("查找", "查找", "FIND"),
+    FindTitle => ("快速查找", "快速查找", "Quick find"),
+    FindPrompt => ("查找：", "查找：", "Find: "),
+    FindHint => ("Enter 前往 · ↑↓ 選擇 · Esc 返回", "Enter 前往 · ↑↓ 选择 · Esc 返回", "Enter go · ↑↓ choose · Esc back"),
+    FindEmpty => ("輸入名稱、拼音首字母、電話號碼或文號的一部分", "输入名称、拼音首字母、电话号码或文号的一部分", "Type part of a name, pinyin initials, a phone number or a 文號"),
+    FindNone => ("沒有符合「{0}」的結果", "没有符合「{0}」的结果", "Nothing matches “{0}”"),
+    FindCount => ("{0} 項", "{0} 项", "{0} found"),
+    FindSearching => ("查找中…", "查找中…", "searching…"),
+    KindPerson => ("人員", "人员", "person"),
+    KindUnit => ("單位", "单位", "unit"),
+    CallerTitle => ("來電：{0}", "来电：{0}", "Caller: {0}"),
+    CallerHint => ("{0} 開始通話記錄 · Enter 前往事項 · Esc 返回", "{0} 开始通话记录 · Enter 前往事项 · Esc 返回", "{0} start a call record · Enter open the item · Esc back"),
+    CallerHintEnd => ("{0} 結束通話 · Enter 前往事項 · Esc 返回", "{0} 结束通话 · Enter 前往事项 · Esc 返回", "{0} end the call · Enter open the item · Esc back"),
+    CallerItems => ("相關在辦事項（逾期在前）：{0} 項", "相关在办事项（逾期在前）：{0} 项", "Open items concerning them (overdue first): {0}"),
+    CallerNoUnit => ("不屬於通訊錄中的單位", "不属于通讯录中的单位", "not in a unit of the directory"),
+    ColUpdated => ("最後變動", "最后变动", "Changed"),
+    DetAbbrev => ("簡稱", "简称", "Also called"),
+    DetPeople => ("人員", "人员", "People"),
+    DetPersonNotes => ("備註", "备注", "Notes"),
+    DetDocPrefix => ("機關代字", "机关代字", "Document prefix"),
+    MsgCallWho => ("先選擇來電人：{0} 查找，或在通訊錄中選取", "先选择来电人：{0} 查找，或在通讯录中选取", "pick the caller first: {0} to find them, or select them in the directory"),
+    MsgCallStarting => ("正在建立通話記錄…", "正在建立通话记录…", "creating the call record…"),
+    MsgCallStarted => ("通話記錄 {0} 已建立，計時中；按 {1} 結束通話", "通话记录 {0} 已建立，计时中；按 {1} 结束通话", "call record {0} created, timing; {1} ends the call"),
+    MsgCallEnded => ("通話結束（{1}），已記入 {0}；請記下通話要點，Ctrl-s 保存", "通话结束（{1}），已记入 {0}；请记下通话要点，Ctrl-s 保存", "call ended ({1}), saved in {0}; note the gist, Ctrl-s saves"),
+    StatusCall => ("通話中 {0} {1}", "通话中 {0} {1}", "on a call: {0} {1}"),
+    ConnLost => ("已斷線", "已断线", "disconnected"),
+    MsgDisconnected => ("與 shuniu 服務的連線已中斷，修改無法保存；請重新啟動 shuniu", "与 shuniu 服务的连线已中断，修改无法保存；请重新启动 shuniu", "the connection to the shuniu daemon was lost: changes cannot be saved; start shuniu again"),
+    ChooseDirectory => ("新建：1 人員 · 2 單位 · Esc 取消", "新建：1 人员 · 2 单位 · Esc 取消", "New: 1 person · 2 unit · Esc cancels"),
+    ErrRequired => ("必須填寫", "必须填写", "is required"),
+    ErrNoUnit => ("通訊錄裡沒有「{0}」這個單位（可填全稱、簡稱或代號）", "通讯录里没有「{0}」这个单位（可填全称、简称或代号）", "no unit “{0}” in the directory (give its name, abbreviation or key)"),
+    ErrPhone => ("「{0}」不是電話號碼（只能有數字、-、+、空格、括號、轉）", "「{0}」不是电话号码（只能有数字、-、+、空格、括号、转）", "“{0}” is not a phone number (digits, -, +, spaces, brackets, 轉)"),
+    ErrKey => ("代號只能用英文字母、數字、- 和 _", "代号只能用英文字母、数字、- 和 _", "a key is ASCII letters, digits, - and _"),
+    ErrKeyTaken => ("代號「{0}」已被「{1}」使用", "代号「{0}」已被「{1}」使用", "the key “{0}” is taken by “{1}”"),
+    ErrKeyFixed => ("代號不能修改（人員以代號對應單位）", "代号不能修改（人员以代号对应单位）", "the key cannot change (people name their unit by it)"),
 }
 
 /// `t` in `lang` with `{0}`, `{1}` … replaced by `args`.
@@ -253,60 +290,4 @@ pub fn tr(lang: Lang, t: T, args: &[&str]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn placeholders(s: &str) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..9).filter(|i| s.contains(&format!("{{{i}}}"))).collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn every_string_in_every_language() {
-        for t in T::ALL {
-            let base = placeholders(t.text(Lang::Hant));
-            for l in Lang::ALL {
-                let s = t.text(l);
-                assert!(!s.trim().is_empty(), "{t:?} is empty in {l:?}");
-                assert_eq!(placeholders(s), base, "{t:?} placeholders differ in {l:?}");
-            }
-            // English must not be left in Chinese, nor 简体 in 繁體 characters that differ.
-            assert_ne!(
-                t.text(Lang::En),
-                t.text(Lang::Hant).replace('樞', ""),
-                "{t:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn simplified_strings_are_simplified() {
-        for t in T::ALL {
-            let s = t.text(Lang::Hans);
-            // Allow the literal Chinese names of the kinds (收文 發文 …) that
-            // clerks type as arguments, and the 繁體 brand in English.
-            let conv = fast2s::convert(s);
-            let differs: Vec<char> = s
-                .chars()
-                .zip(conv.chars())
-                .filter(|(a, b)| a != b && !"發週會務".contains(*a))
-                .map(|(a, _)| a)
-                .collect();
-            assert!(
-                differs.is_empty(),
-                "{t:?} has traditional characters {differs:?} in 简体"
-            );
-        }
-    }
-
-    #[test]
-    fn parses_languages() {
-        assert_eq!(Lang::parse("zh-Hans"), Some(Lang::Hans));
-        assert_eq!(Lang::parse("简体"), Some(Lang::Hans));
-        assert_eq!(Lang::parse("EN"), Some(Lang::En));
-        assert_eq!(Lang::parse("zh_TW"), Some(Lang::Hant));
-        assert_eq!(Lang::parse("fr"), None);
-        assert_eq!(tr(Lang::En, T::Selected, &["3"]), "3 selected");
-    }
-}
+mod tests;

@@ -1,0 +1,259 @@
+//! 辦會: conflicts shown before a meeting is saved (the room double-booked,
+//! too small, an attendee or the chair already booked), the week a date
+//! falls in, and the 會議通知 text.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use serde::Deserialize;
+
+use super::{cn_date, Item, KindData, MeetingData, Status};
+
+/// A meeting room as the administrator lists it (`[[rooms]]` in the config).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Room {
+    /// Its name, as meetings name it.
+    pub name: String,
+    /// Seats.
+    pub capacity: u32,
+}
+
+/// How long a meeting without an end is taken to last.
+const DEFAULT_HOURS: i64 = 2;
+
+fn span(d: &MeetingData) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let s = d.start?;
+    Some((s, d.end.unwrap_or(s + Duration::hours(DEFAULT_HOURS))))
+}
+
+fn meeting(it: &Item) -> Option<&MeetingData> {
+    match &it.data {
+        KindData::Meeting(d) if it.status != Status::Cancelled => Some(d),
+        _ => None,
+    }
+}
+
+/// Everyone a meeting books: its chair and its attendees.
+pub fn people(d: &MeetingData) -> Vec<&str> {
+    let mut v: Vec<&str> = vec![];
+    for p in std::iter::once(&d.chair).chain(&d.attendees) {
+        let p = p.trim();
+        if !p.is_empty() && !v.contains(&p) {
+            v.push(p);
+        }
+    }
+    v
+}
+
+/// What clashes with meeting `m`, in words: the room booked at an
+/// overlapping time, the room too small, the chair or an attendee in another
+/// meeting at the same time. Empty when nothing does. `others` may include `m`.
+pub fn conflicts(m: &Item, others: &[Item], rooms: &[Room]) -> Vec<String> {
+    let Some(d) = meeting(m) else {
+        return vec![];
+    };
+    let mut out = vec![];
+    let room = rooms.iter().find(|r| r.name == d.room.trim());
+    if let Some(r) = room {
+        let n = people(d).len();
+        if n > r.capacity as usize {
+            out.push(format!(
+                "{} seats {}, but {n} people are invited",
+                r.name, r.capacity
+            ));
+        }
+    } else if !d.room.trim().is_empty() && !rooms.is_empty() {
+        let names: Vec<&str> = rooms.iter().map(|r| r.name.as_str()).collect();
+        out.push(format!(
+            "{} is not a listed room ({})",
+            d.room.trim(),
+            names.join("、")
+        ));
+    }
+    let Some((s, e)) = span(d) else {
+        return out;
+    };
+    for o in others.iter().filter(|o| o.id != m.id || m.id == 0) {
+        let Some(od) = meeting(o) else { continue };
+        if std::ptr::eq(o, m) {
+            continue;
+        }
+        let Some((os, oe)) = span(od) else { continue };
+        if !(s < oe && os < e) {
+            continue;
+        }
+        let when = format!("{}–{}", os.format("%m-%d %H:%M"), oe.format("%H:%M"));
+        if !d.room.trim().is_empty() && od.room.trim() == d.room.trim() {
+            out.push(format!(
+                "{} is booked {when} by {} {}",
+                d.room.trim(),
+                o.code,
+                o.title
+            ));
+        }
+        let theirs = people(od);
+        for p in people(d).into_iter().filter(|p| theirs.contains(p)) {
+            out.push(format!("{p} is already in {} {} ({when})", o.code, o.title));
+        }
+    }
+    out
+}
+
+/// The Monday and Sunday of the week `day` is in.
+pub fn week_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let mon = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    (mon, mon + Duration::days(6))
+}
+
+/// 星期一 … 星期日.
+pub fn weekday_cn(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "星期一",
+        Weekday::Tue => "星期二",
+        Weekday::Wed => "星期三",
+        Weekday::Thu => "星期四",
+        Weekday::Fri => "星期五",
+        Weekday::Sat => "星期六",
+        Weekday::Sun => "星期日",
+    }
+}
+
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+fn numeral(i: usize) -> String {
+    NUMERALS
+        .get(i)
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| (i + 1).to_string())
+}
+
+/// The 會議通知 of a meeting, in the office's usual form, dated `today` and
+/// issued by `issuer` (e.g. 市政府辦公室).
+pub fn notice_text(it: &Item, issuer: &str, today: NaiveDate) -> String {
+    let Some(d) = meeting(it) else {
+        return String::new();
+    };
+    let mut s = format!("關於召開{}的通知\n\n", it.title);
+    if !d.attendees.is_empty() {
+        s += &format!("{}：\n\n", d.attendees.join("、"));
+    }
+    let when = match d.start {
+        Some(t) => {
+            let half = if t.hour() < 12 { "上午" } else { "下午" };
+            let h = if t.hour() > 12 { t.hour() - 12 } else { t.hour() };
+            let min = if t.minute() == 0 {
+                String::new()
+            } else {
+                format!("{}分", t.minute())
+            };
+            format!(
+                "{}（{}）{half}{h}時{min}",
+                cn_date(t.date()),
+                weekday_cn(t.date())
+            )
+        }
+        None => "另行通知的時間".into(),
+    };
+    let room = if d.room.trim().is_empty() {
+        String::new()
+    } else {
+        format!("在{}", d.room.trim())
+    };
+    let chair = if d.chair.trim().is_empty() {
+        String::new()
+    } else {
+        format!("，由{}主持", d.chair.trim())
+    };
+    s += &format!(
+        "　　經研究，定於{when}{room}召開{}{chair}。現將有關事項通知如下：\n",
+        it.title
+    );
+    let mut n = 0;
+    if !d.agenda.is_empty() {
+        s += &format!("　　{}、會議議題\n", numeral(n));
+        for (i, a) in d.agenda.iter().enumerate() {
+            s += &format!("　　（{}）{}\n", numeral(i), a.trim());
+        }
+        n += 1;
+    }
+    if !d.attendees.is_empty() {
+        s += &format!("　　{}、出席人員\n　　{}\n", numeral(n), d.attendees.join("、"));
+        n += 1;
+    }
+    s += &format!(
+        "　　{}、有關要求\n　　請出席人員提前10分鐘到場簽到。因故不能出席的，請提前向{issuer}請假。\n\n",
+        numeral(n)
+    );
+    s += &format!("{issuer}\n{}\n", cn_date(today));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn mt(id: u64, room: &str, start: &str, end: &str, people: &[&str]) -> Item {
+        let mut it = Item::new(Kind::Meeting, format!("會議{id}"), "t", 0);
+        it.id = id;
+        it.code = format!("會2026-{id:04}");
+        let p = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").ok();
+        if let KindData::Meeting(d) = &mut it.data {
+            d.room = room.into();
+            d.start = p(start);
+            d.end = p(end);
+            d.chair = people[0].into();
+            d.attendees = people[1..].iter().map(|s| s.to_string()).collect();
+        }
+        it
+    }
+
+    #[test]
+    fn rooms_and_people_clash_only_when_times_overlap() {
+        let rooms = vec![Room {
+            name: "第一會議室".into(),
+            capacity: 2,
+        }];
+        let a = mt(1, "第一會議室", "2026-11-26 09:00", "2026-11-26 11:00", &["王市長", "李局長"]);
+        let b = mt(2, "第一會議室", "2026-11-26 10:30", "2026-11-26 12:00", &["趙主任"]);
+        let c = mt(3, "第二會議室", "2026-11-26 10:00", "", &["李局長", "錢科長", "孫科長"]);
+        let d = mt(4, "第一會議室", "2026-11-26 11:00", "2026-11-26 12:00", &["王市長"]);
+        let all = vec![a.clone(), b.clone(), c.clone(), d.clone()];
+        let got = conflicts(&a, &all, &rooms);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].contains("第一會議室 is booked") && got[0].contains("會2026-0002"));
+        assert!(got[1].contains("李局長 is already in 會2026-0003"));
+        // Back to back is no clash; an unlisted room and a full room are named.
+        assert!(conflicts(&d, &[a.clone(), d.clone()], &rooms).is_empty());
+        let got = conflicts(&c, &[c.clone()], &rooms);
+        assert!(got[0].contains("not a listed room"), "{got:?}");
+        let mut big = a.clone();
+        if let KindData::Meeting(m) = &mut big.data {
+            m.attendees.push("周科長".into());
+        }
+        assert!(conflicts(&big, &[], &rooms)[0].contains("seats 2, but 3"));
+        let mut gone = b;
+        gone.status = Status::Cancelled;
+        assert_eq!(conflicts(&a, &[gone, c], &rooms).len(), 1);
+    }
+
+    #[test]
+    fn the_notice_reads_as_the_office_writes_it() {
+        let mut it = mt(1, "第一會議室", "2026-11-26 14:30", "", &["王市長", "李局長", "趙主任"]);
+        if let KindData::Meeting(d) = &mut it.data {
+            d.agenda = vec!["市教育局：校舍改造".into()];
+        }
+        let t = notice_text(&it, "市政府辦公室", NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert!(t.starts_with("關於召開會議1的通知\n\n李局長、趙主任：\n"), "{t}");
+        assert!(
+            t.contains("定於2026年11月26日（星期四）下午2時30分在第一會議室召開會議1，由王市長主持"),
+            "{t}"
+        );
+        assert!(t.contains("一、會議議題\n　　（一）市教育局：校舍改造"), "{t}");
+        assert!(t.contains("三、有關要求"), "{t}");
+        assert!(t.ends_with("市政府辦公室\n2026年11月25日\n"), "{t}");
+        assert_eq!(
+            week_of(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()).0,
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! Carrying out effects against the `Service`. `exec` is one effect, run the
+//! same way by the worker thread (so the screen never waits on the store or
+//! the socket) and by tests (synchronously).
+
+mod read;
+mod write;
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::Arc;
+
+use crate::core::{Service, ServiceError};
+use crate::model::WorkCalendar;
+
+use super::draft;
+use super::event::{AppEvent, Effect, Outcome};
+
+pub use read::{caller_rows, FIND_LIMIT};
+
+/// What the worker needs besides the service.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The service.
+    pub svc: Arc<dyn Service>,
+    /// For dates typed in forms.
+    pub calendar: WorkCalendar,
+    /// Where drafts go.
+    pub drafts: Option<PathBuf>,
+    /// A fixed clock for the demo data and call records (`None`: now).
+    pub now: Option<i64>,
+}
+
+impl Ctx {
+    /// The time now (or the fixed clock).
+    pub fn now(&self) -> i64 {
+        self.now.unwrap_or_else(|| chrono::Utc::now().timestamp())
+    }
+}
+
+fn err(e: ServiceError) -> Outcome {
+    Outcome::Failed(e.to_string())
+}
+
+/// Runs one effect; `None` for effects with nothing to report.
+pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
+    let svc = cx.svc.as_ref();
+    Some(match fx {
+        Effect::LoadRows {
+            tab,
+            gen,
+            kinds,
+            text,
+            open_only,
+        } => match read::rows(svc, &kinds, text, open_only) {
+            Ok(rows) => Outcome::Rows { tab, gen, rows },
+            Err(e) => err(e),
+        },
+        Effect::LoadCounts => match svc.counts() {
+            Ok(c) => Outcome::Counts(c),
+            Err(e) => err(e),
+        },
+        Effect::LoadDirectory => match (svc.units(), svc.people()) {
+            (Ok(u), Ok(p)) => Outcome::Directory(u, p),
+            (Err(e), _) | (_, Err(e)) => err(e),
+        },
+        Effect::LoadDetail { id, gen } => read::detail(svc, id, gen),
+        Effect::LoadUnitItems { unit, gen } => match caller_rows(svc, &unit, "") {
+            Ok(rows) => Outcome::UnitItems { gen, rows },
+            Err(e) => err(e),
+        },
+        Effect::Find { gen, query } => match svc.search(&query, FIND_LIMIT) {
+            Ok(results) => Outcome::Found { gen, results },
+            Err(e) => err(e),
+        },
+        Effect::LoadCaller { unit, person, gen } => match caller_rows(svc, &unit, &person) {
+            Ok(rows) => Outcome::CallerItems { gen, rows },
+            Err(e) => err(e),
+        },
+        Effect::Apply {
+            cmds,
+            label,
+            origin,
+        } => Outcome::Applied {
+            label,
+            origin,
+            results: cmds
+                .into_iter()
+                .map(|c| (c.target(), svc.apply(c)))
+                .collect(),
+        },
+        Effect::Undo(e) => write::undo(svc, e),
+        Effect::SaveForm { kind, id, fields } => write::save_form(cx, kind, id, fields),
+        Effect::StartCall { item } => write::start_call(cx, *item),
+        Effect::EndCall { id, secs } => write::end_call(svc, id, secs),
+        Effect::SaveDirectory {
+            units,
+            people,
+            select,
+        } => write::save_directory(svc, units, people, select),
+        Effect::LoadDemo => {
+            let data = crate::demo::generate(2000, 2026, cx.now());
+            match crate::demo::load(svc, data) {
+                Ok(n) => Outcome::DemoLoaded(n),
+                Err(e) => err(e),
+            }
+        }
+        Effect::SaveDraft(d) => {
+            let dir = cx.drafts.as_ref()?;
+            return draft::save(dir, &d)
+                .err()
+                .map(|e| Outcome::Failed(e.to_string()));
+        }
+        Effect::DeleteDraft(name) => {
+            let dir = cx.drafts.as_ref()?;
+            return draft::delete(dir, &name)
+                .err()
+                .map(|e| Outcome::Failed(e.to_string()));
+        }
+        Effect::Editor { .. } => return None,
+    })
+}
+
+/// Whether a later effect of the batch makes `fx` pointless: rows of the
+/// same tab, another detail, another quick-find query, another caller.
+fn superseded(fx: &Effect, later: &[Effect]) -> bool {
+    match fx {
+        Effect::LoadRows { tab, .. } => later
+            .iter()
+            .any(|l| matches!(l, Effect::LoadRows { tab: t, .. } if t == tab)),
+        Effect::LoadDetail { .. } | Effect::LoadUnitItems { .. } => later
+            .iter()
+            .any(|l| matches!(l, Effect::LoadDetail { .. } | Effect::LoadUnitItems { .. })),
+        Effect::LoadCounts => later.iter().any(|l| matches!(l, Effect::LoadCounts)),
+        Effect::Find { .. } => later.iter().any(|l| matches!(l, Effect::Find { .. })),
+        Effect::LoadCaller { .. } => later.iter().any(|l| matches!(l, Effect::LoadCaller { .. })),
+        _ => false,
+    }
+}
+
+/// Runs effects on a thread, in order, except that rows, details and
+/// queries superseded by a later request of the same sort (already queued
+/// when their turn comes) are skipped: fast typing never queues stale work.
+pub fn spawn(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>) {
+    std::thread::Builder::new()
+        .name("shuniu-worker".into())
+        .spawn(move || {
+            let mut queue: VecDeque<Effect> = VecDeque::new();
+            loop {
+                if queue.is_empty() {
+                    match rx.recv() {
+                        Ok(fx) => queue.push_back(fx),
+                        Err(_) => return,
+                    }
+                }
+                queue.extend(rx.try_iter());
+                let Some(fx) = queue.pop_front() else {
+                    continue;
+                };
+                if superseded(&fx, queue.make_contiguous()) {
+                    continue;
+                }
+                if let Some(o) = exec(&cx, fx) {
+                    if tx.send(AppEvent::Outcome(o)).is_err() {
+                        return;
+                    }
+                }
+            }
+        })
+        .expect("spawn the worker thread");
+}

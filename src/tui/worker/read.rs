@@ -1,0 +1,139 @@
+//! Reads for the screen: a tab's rows, an item's detail, and the open items
+//! that concern a unit or a caller.
+
+use std::collections::HashSet;
+
+use crate::core::{Filter, Row, Service, ServiceError};
+use crate::model::{ItemId, Kind, LinkRel};
+
+use super::super::event::{LinkView, Outcome};
+use super::err;
+
+/// How many results quick find asks for.
+pub const FIND_LIMIT: usize = 50;
+
+/// How many items the caller view and the directory's detail hold.
+const CALLER_LIMIT: usize = 300;
+
+pub(super) fn rows(
+    svc: &dyn Service,
+    kinds: &[Kind],
+    text: Option<String>,
+    open: bool,
+) -> Result<Vec<Row>, ServiceError> {
+    if text.is_some() || kinds.len() != 1 {
+        let f = Filter {
+            kind: (kinds.len() == 1).then(|| kinds[0]),
+            open,
+            text,
+            ..Filter::default()
+        };
+        let mut v = svc.rows(&f)?;
+        v.retain(|r| kinds.contains(&r.kind));
+        if f.text.is_none() {
+            v.sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+        }
+        return Ok(v);
+    }
+    svc.rows(&Filter {
+        kind: Some(kinds[0]),
+        open,
+        ..Filter::default()
+    })
+}
+
+fn rel_label(r: LinkRel) -> &'static str {
+    match r {
+        LinkRel::Source => "來源",
+        LinkRel::Derived => "派生",
+        LinkRel::Related => "相關",
+    }
+}
+
+pub(super) fn detail(svc: &dyn Service, id: ItemId, gen: u64) -> Outcome {
+    let item = match svc.get(id) {
+        Ok(i) => i,
+        Err(e) => return err(e),
+    };
+    let history = svc.history(id).unwrap_or_default();
+    let links = item
+        .links
+        .iter()
+        .filter_map(|l| {
+            svc.get(l.id).ok().map(|o| LinkView {
+                id: o.id,
+                kind: o.kind,
+                code: o.code,
+                title: o.title,
+                rel: rel_label(l.rel),
+            })
+        })
+        .collect();
+    Outcome::Detail {
+        gen,
+        item: Box::new(item),
+        history,
+        links,
+    }
+}
+
+/// The open items that concern a caller: those their unit handles (the
+/// item's unit is the unit's full name), those the unit sent or leads (its
+/// counterpart is the unit), and those the person sent (`person`, when
+/// given). Overdue first (the longest overdue on top), then the most
+/// recently changed.
+pub fn caller_rows(svc: &dyn Service, unit: &str, person: &str) -> Result<Vec<Row>, ServiceError> {
+    let mut out: Vec<Row> = vec![];
+    let mut seen: HashSet<ItemId> = HashSet::new();
+    if !unit.trim().is_empty() {
+        let handled = svc.rows(&Filter {
+            unit: Some(unit.to_string()),
+            open: true,
+            ..Filter::default()
+        })?;
+        // No counterpart filter in `Filter`: the search finds the candidates.
+        let sent = svc.rows(&Filter {
+            text: Some(unit.to_string()),
+            open: true,
+            ..Filter::default()
+        })?;
+        for r in handled.into_iter().filter(|r| r.unit == unit) {
+            if seen.insert(r.id) {
+                out.push(r);
+            }
+        }
+        for r in sent.into_iter().filter(|r| r.counterpart == unit) {
+            if seen.insert(r.id) {
+                out.push(r);
+            }
+        }
+    }
+    if !person.trim().is_empty() {
+        let theirs = svc.rows(&Filter {
+            text: Some(person.to_string()),
+            open: true,
+            ..Filter::default()
+        })?;
+        for r in theirs.into_iter().filter(|r| r.counterpart == person) {
+            if seen.insert(r.id) {
+                out.push(r);
+            }
+        }
+    }
+    let today = svc.today();
+    out.sort_by(|a, b| {
+        let (oa, ob) = (a.is_overdue(today), b.is_overdue(today));
+        ob.cmp(&oa)
+            .then_with(|| {
+                if oa {
+                    a.deadline.cmp(&b.deadline)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .then(b.updated.cmp(&a.updated))
+            .then(b.id.cmp(&a.id))
+    });
+    out.truncate(CALLER_LIMIT);
+    Ok(out)
+}

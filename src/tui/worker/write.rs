@@ -1,0 +1,179 @@
+//! Writes: undo, forms, the end of a call, the directory.
+
+use crate::core::{Service, ServiceError};
+use crate::model::{Command, DateCtx, Item, ItemId, Kind, Person, Status, Unit};
+
+use super::super::event::{DirKey, Origin, Outcome, UndoEntry};
+use super::{err, Ctx};
+
+/// Takes back a change: a new `Set` of the fields' values before it (as
+/// history recorded them), or the reverse move for a close.
+pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
+    let mut results = vec![];
+    for (id, version) in e.targets {
+        let r = (|| {
+            let hist = svc.history(id)?;
+            let entry = hist.iter().find(|h| h.version == version).ok_or_else(|| {
+                ServiceError::NotFound(format!("history of item {id} v{version}"))
+            })?;
+            let cur = svc.get(id)?;
+            if let Some(st) = entry.changes.iter().find(|c| c.field == "status") {
+                let to =
+                    Status::parse(&st.before).map_err(|e| ServiceError::Rule(e.to_string()))?;
+                return svc.apply(Command::Move {
+                    id,
+                    version: cur.version,
+                    to,
+                    note: format!("撤銷 {}", entry.action),
+                });
+            }
+            let fields: Vec<(String, String)> = entry
+                .changes
+                .iter()
+                .filter(|c| crate::model::fields::spec(&c.field).is_some_and(|s| !s.system))
+                .map(|c| (c.field.clone(), c.before.clone()))
+                .collect();
+            if fields.is_empty() {
+                return Err(ServiceError::Rule("this change cannot be undone".into()));
+            }
+            svc.apply(Command::Set {
+                id,
+                version: cur.version,
+                fields,
+            })
+        })();
+        results.push((Some(id), r));
+    }
+    Outcome::Applied {
+        label: e.label,
+        origin: Origin::Undo,
+        results,
+    }
+}
+
+pub(super) fn save_form(
+    cx: &Ctx,
+    kind: Kind,
+    id: Option<(u64, u64)>,
+    fields: Vec<(String, String)>,
+) -> Outcome {
+    let svc = cx.svc.as_ref();
+    let ctx = DateCtx {
+        today: svc.today(),
+        cal: &cx.calendar,
+    };
+    let now = cx.now();
+    let mut item = match id {
+        Some((id, _)) => match svc.get(id) {
+            Ok(i) => i,
+            Err(e) => return err(e),
+        },
+        None => {
+            let login = svc.whoami().map(|u| u.login).unwrap_or_default();
+            let mut it = Item::new(kind, "", &login, 0);
+            if let crate::model::KindData::Inbox(d) = &mut it.data {
+                d.received = now;
+            }
+            it
+        }
+    };
+    let mut errors = vec![];
+    for (k, v) in &fields {
+        if let Err(e) = item.set(k, v, &ctx) {
+            errors.push((e.field, e.message));
+        }
+    }
+    if errors.is_empty() {
+        if let Err(e) = item.validate() {
+            errors.push((e.field, e.message));
+        }
+    }
+    if !errors.is_empty() {
+        return Outcome::FormInvalid(errors);
+    }
+    let cmd = match id {
+        None => Command::Create {
+            item: Box::new(item),
+        },
+        Some((id, version)) => Command::Set {
+            id,
+            version,
+            fields,
+        },
+    };
+    let target = cmd.target();
+    Outcome::Applied {
+        label: String::new(),
+        origin: Origin::Form,
+        results: vec![(target, svc.apply(cmd))],
+    }
+}
+
+/// Creates a call record, its start time-stamped now.
+pub(super) fn start_call(cx: &Ctx, mut item: Item) -> Outcome {
+    let svc = cx.svc.as_ref();
+    if let crate::model::KindData::Affair(d) = &mut item.data {
+        d.started = Some(cx.now());
+    }
+    item.created_by = svc.whoami().map(|u| u.login).unwrap_or_default();
+    item.updated_by = item.created_by.clone();
+    let cmd = Command::Create {
+        item: Box::new(item),
+    };
+    Outcome::Applied {
+        label: String::new(),
+        origin: Origin::CallStart,
+        results: vec![(None, svc.apply(cmd))],
+    }
+}
+
+/// Saves a call's length, then hands the record back for its gist.
+pub(super) fn end_call(svc: &dyn Service, id: ItemId, secs: u64) -> Outcome {
+    let r = svc.get(id).and_then(|cur| {
+        svc.apply(Command::Set {
+            id,
+            version: cur.version,
+            fields: vec![("duration".into(), secs.to_string())],
+        })
+    });
+    Outcome::Applied {
+        label: String::new(),
+        origin: Origin::CallEnd,
+        results: vec![(Some(id), r)],
+    }
+}
+
+/// Puts units and people, then reads the directory back.
+pub(super) fn save_directory(
+    svc: &dyn Service,
+    units: Vec<Unit>,
+    people: Vec<Person>,
+    select: DirKey,
+) -> Outcome {
+    if let Err(e) = svc.save_directory(units, people) {
+        return err(e);
+    }
+    match (svc.units(), svc.people()) {
+        (Ok(units), Ok(people)) => {
+            let select = match select {
+                // A new person: the newest of that name in that unit.
+                DirKey::Person(0, name, unit) => {
+                    let id = people
+                        .iter()
+                        .filter(|p| p.name == name && p.unit == unit)
+                        .map(|p| p.id)
+                        .max()
+                        .unwrap_or(0);
+                    DirKey::Person(id, name, unit)
+                }
+                s => s,
+            };
+            Outcome::DirectorySaved {
+                units,
+                people,
+                select,
+            }
+        }
+        (Err(e), _) | (_, Err(e)) => err(e),
+    }
+}

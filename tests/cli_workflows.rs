@@ -1,0 +1,229 @@
+//! The workflow subcommands through the real binary and a personal daemon
+//! (so `Command::Act` crosses the socket): 督查 立項 → 交辦 → 進展 → board →
+//! 催辦 → 通報; 發文 gates, 會簽, format check, 簽發, 編號; 收文 傳閱 tracker.
+
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_shuniu"));
+        let home = self.dir.path();
+        c.args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", home)
+            .env("USER", "tester")
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("share"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_RUNTIME_DIR", home.join("run"))
+            .env("SHUNIU_IDLE_EXIT", "5")
+            .env("SHUNIU_DATA", home.join("data"))
+            .env("RUST_BACKTRACE", "0")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert!(
+            o.status.success(),
+            "shuniu {args:?} failed:\n{}\n{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    }
+
+    /// Runs, insists on failure, returns stderr.
+    fn fails(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert!(!o.status.success(), "shuniu {args:?} succeeded");
+        String::from_utf8(o.stderr).unwrap()
+    }
+
+    fn config(&self, text: &str) {
+        let dir = self.dir.path().join("config/shuniu");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.toml"), text).unwrap();
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["stop"]).output();
+    }
+}
+
+fn code(out: &str) -> String {
+    out.split_whitespace().next().unwrap().to_string()
+}
+
+#[test]
+fn supervision_from_a_meeting_to_the_report() {
+    let e = Env::new();
+    e.config("[supervision]\nyellow_workdays = 400\n");
+    let mt = code(&e.ok(&["add", "會議", "第12次常務會議"]));
+    let out = e.ok(&["supervise", "new", "推進老舊小區改造", "--from", &mt]);
+    let sv = code(&out);
+    assert!(out.contains("會議決定") && out.contains(&mt), "{out}");
+    let err = e.fails(&[
+        "supervise",
+        "assign",
+        &sv,
+        "--lead",
+        "市住建局",
+        "--deadline",
+        "",
+    ]);
+    assert!(err.contains("deadline"), "{err}");
+    let out = e.ok(&[
+        "supervise",
+        "assign",
+        &sv,
+        "--lead",
+        "市住建局",
+        "--assist",
+        "市財政局",
+        "--deadline",
+        "+20工作日",
+        "--report",
+        "每週",
+    ]);
+    assert!(out.contains("交辦") && out.contains("每週"), "{out}");
+    e.ok(&["move", &sv, "簽收"]);
+    let out = e.ok(&["supervise", "progress", &sv, "完成選址"]);
+    assert!(out.contains("完成選址"), "{out}");
+    // Yellow: the config puts every deadline within 400 working days.
+    let board = e.ok(&["supervise", "board"]);
+    assert!(board.contains("黃 1") && board.contains(&sv), "{board}");
+    let urge = e.ok(&["supervise", "urge", "--dry-run"]);
+    assert!(
+        urge.contains("would send") && urge.contains("臨近提醒"),
+        "{urge}"
+    );
+    let urge = e.ok(&["supervise", "urge"]);
+    assert!(urge.contains("1 sent"), "{urge}");
+    assert!(e.ok(&["supervise", "urge"]).contains("0 due"), "sent once");
+    let show = e.ok(&["show", &sv]);
+    assert!(show.contains("臨近提醒"), "{show}");
+    e.ok(&["move", &sv, "辦結", "-n", "已完成"]);
+    e.ok(&["move", &sv, "複核"]);
+    e.ok(&["move", &sv, "銷號"]);
+    let md = e.ok(&[
+        "report",
+        "supervision",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2099-12-31",
+    ]);
+    assert!(
+        md.contains("| 市住建局 | 1 | 1 | 0 | 0 | 0 | 100.0% | 0 |"),
+        "{md}"
+    );
+    let csv = e.ok(&[
+        "report",
+        "supervision",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2099-12-31",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.contains("合計,1,1,0,0,0,100.0,0"), "{csv}");
+}
+
+#[test]
+fn outgoing_gates_cosign_format_and_numbering() {
+    let e = Env::new();
+    let doc = code(&e.ok(&[
+        "add",
+        "發文",
+        "冬季安全生產",
+        "--set",
+        "prefix=市政辦發",
+        "--set",
+        "cosigners=市財政局",
+    ]));
+    e.ok(&["move", &doc, "送審"]);
+    let err = e.fails(&["move", &doc, "簽發"]);
+    assert!(err.contains("文字關"), "{err}");
+    for g in ["文字", "政策法規", "格式", "運轉流程"] {
+        e.ok(&["gate", &doc, g, "pass"]);
+    }
+    let err = e.fails(&["gate", &doc, "文字", "maybe"]);
+    assert!(err.contains("pass"), "{err}");
+    let fmt = e.run(&["check-format", &doc]);
+    assert!(!fmt.status.success());
+    let text = String::from_utf8_lossy(&fmt.stdout);
+    assert!(
+        text.contains("title") && text.contains("recipients"),
+        "{text}"
+    );
+    e.ok(&[
+        "set",
+        &doc,
+        "title=關於做好冬季安全生產工作的通知",
+        "recipients=各區縣人民政府",
+    ]);
+    assert!(e.ok(&["check-format", &doc]).contains("format: ok"));
+    // The text changed under review: a new round, the gates to pass again.
+    let err = e.fails(&["move", &doc, "簽發"]);
+    assert!(err.contains("not passed"), "{err}");
+    for g in ["wording", "policy", "format", "procedure"] {
+        e.ok(&["gate", &doc, g, "通過"]);
+    }
+    let out = e.ok(&["cosign", &doc, "市財政局", "-n", "同意"]);
+    assert!(out.contains("still to sign: none"), "{out}");
+    e.ok(&["move", &doc, "簽發"]);
+    let out = e.ok(&["move", &doc, "編號"]);
+    assert!(out.contains("編號"), "{out}");
+    let err = e.fails(&["move", &doc, "編號"]);
+    assert!(err.contains("cannot move"), "{err}");
+    let hist = e.ok(&["history", &doc]);
+    assert!(
+        hist.contains("格式關通過") && hist.contains("會簽"),
+        "{hist}"
+    );
+}
+
+#[test]
+fn circulation_tracker() {
+    let e = Env::new();
+    let doc = code(&e.ok(&["add", "收文", "省政府通報", "--set", "for_reading=是"]));
+    for m in ["登記", "初審", "擬辦", "傳閱"] {
+        e.ok(&["move", &doc, m]);
+    }
+    e.ok(&["circulate", &doc, "李市長"]);
+    e.ok(&["circulate", &doc, "趙主任"]);
+    let list = e.ok(&["circulation"]);
+    assert!(list.contains("李市長") && list.contains("趙主任"), "{list}");
+    assert!(e
+        .ok(&["circulation", "--over", "3"])
+        .contains("nothing out"));
+    e.ok(&["circulate", &doc, "李市長", "--chase"]);
+    e.ok(&["circulate", &doc, "李市長", "--back"]);
+    let list = e.ok(&["circulation"]);
+    assert!(
+        !list.contains("李市長") && list.contains("趙主任"),
+        "{list}"
+    );
+    let err = e.fails(&["move", &doc, "辦結"]);
+    assert!(err.contains("趙主任"), "{err}");
+}
