@@ -78,6 +78,10 @@ fn supervision_from_a_meeting_to_the_report() {
     let e = Env::new();
     e.config("[supervision]\nyellow_workdays = 400\n");
     let mt = code(&e.ok(&["add", "會議", "第12次常務會議"]));
+    let err = e.fails(&["supervise", "new", "推進老舊小區改造", "--from", &mt]);
+    assert!(err.contains("held"), "{err}");
+    e.ok(&["move", &mt, "發通知"]);
+    e.ok(&["move", &mt, "召開"]);
     let out = e.ok(&["supervise", "new", "推進老舊小區改造", "--from", &mt]);
     let sv = code(&out);
     assert!(out.contains("會議決定") && out.contains(&mt), "{out}");
@@ -226,4 +230,87 @@ fn circulation_tracker() {
     );
     let err = e.fails(&["move", &doc, "辦結"]);
     assert!(err.contains("趙主任"), "{err}");
+}
+
+#[test]
+fn meetings_clashes_week_notice_signin_and_decisions() {
+    let e = Env::new();
+    e.config("[[rooms]]\nname = \"第一會議室\"\ncapacity = 3\n");
+    assert!(e.ok(&["rooms"]).contains("第一會議室"));
+    let set = |s: &'static str| ["--set", s];
+    let mut args = vec!["meeting", "add", "第12次常務會議"];
+    for s in [
+        "start=2030-03-04 09:00",
+        "end=2030-03-04 11:00",
+        "room=第一會議室",
+        "chair=王市長",
+        "attendees=李局長、趙主任",
+        "agenda=市教育局：校舍改造",
+    ] {
+        args.extend(set(s));
+    }
+    let mt = code(&e.ok(&args));
+    // The same room, overlapping, with the same chair: shown and refused.
+    let clash = e.run(&[
+        "meeting",
+        "add",
+        "專題會議",
+        "--set",
+        "start=2030-03-04 10:00",
+        "--set",
+        "room=第一會議室",
+        "--set",
+        "chair=王市長",
+    ]);
+    assert!(!clash.status.success());
+    let shown = String::from_utf8_lossy(&clash.stdout);
+    assert!(
+        shown.contains("第一會議室 is booked") && shown.contains("王市長 is already in"),
+        "{shown}"
+    );
+    e.ok(&[
+        "meeting",
+        "add",
+        "專題會議",
+        "--set",
+        "start=2030-03-04 10:00",
+        "--set",
+        "room=第二會議室",
+        "--force",
+    ]);
+    let week = e.ok(&["meetings", "--week", "2030-03-06"]);
+    assert!(
+        week.contains("星期一 03-04") && week.contains("第12次常務會議"),
+        "{week}"
+    );
+    let by = e.ok(&["meetings", "--week", "2030-03-06", "--people"]);
+    assert!(by.contains("王市長\n") && by.contains("李局長\n"), "{by}");
+    let notice = e.ok(&["meeting", "notice", &mt, "--save"]);
+    assert!(
+        notice.contains("定於2030年3月4日（星期一）上午9時在第一會議室"),
+        "{notice}"
+    );
+    assert!(e
+        .ok(&["show", &mt])
+        .contains("關於召開第12次常務會議的通知"));
+    e.ok(&["move", &mt, "發通知"]);
+    e.ok(&["move", &mt, "召開"]);
+    let signin = e.ok(&["meeting", "signin", &mt, "王市長", "李局長"]);
+    assert!(
+        signin.contains("簽到 2") && signin.contains("未到 趙主任"),
+        "{signin}"
+    );
+    let out = e.ok(&[
+        "meeting",
+        "decide",
+        &mt,
+        "加快校舍改造",
+        "--lead",
+        "市教育局",
+        "--deadline",
+        "+20工作日",
+    ]);
+    assert!(out.contains("交辦") && out.contains("市教育局"), "{out}");
+    let sv = code(&out);
+    assert!(e.ok(&["show", &sv]).contains("會議決定"));
 }

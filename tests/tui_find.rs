@@ -444,7 +444,6 @@ fn clearing_a_filter_brings_the_whole_list_back_at_once() {
         t.h.app.cur().unfiltered.is_some(),
         "the whole list is kept aside"
     );
-    t.h.press("j");
     let fx = t.h.app.key(Key::plain(shuniu::tui::key::Code::Esc));
     assert!(
         !fx.iter().any(|e| matches!(e, Effect::LoadRows { .. })),

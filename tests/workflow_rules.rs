@@ -39,12 +39,19 @@ fn sv(it: &shuniu::model::Item) -> &shuniu::model::SupervisionData {
 fn supervision_from_a_meeting_decision_to_settled() {
     let o = Office::new();
     let meeting = create(&o.clerk, draft(Kind::Meeting, "第12次常務會議", &[]));
-    // 立項 from the meeting: linked both ways, the source says 會議決定.
     let mut task = draft(Kind::Supervision, "推進老舊小區改造", &[]);
     task.links.push(Link {
         id: meeting.id,
         rel: LinkRel::Source,
     });
+    // Not before the meeting is held.
+    let m = rule(o.inspector.apply(shuniu::model::Command::Create {
+        item: Box::new(task.clone()),
+    }));
+    assert!(m.contains("held"), "{m}");
+    let meeting = mv(&o.clerk, &meeting, Status::Notified, "").unwrap();
+    mv(&o.clerk, &meeting, Status::Held, "").unwrap();
+    // 立項 from the meeting: linked both ways, the source says 會議決定.
     let task = create(&o.inspector, task);
     assert_eq!(sv(&task).source, SupervisionSource::MeetingDecision);
     let meeting = o.clerk.get(meeting.id).unwrap();

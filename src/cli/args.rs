@@ -251,6 +251,20 @@ pub enum Cmd {
         #[arg(long, value_name = "DAYS")]
         over: Option<u32>,
     },
+    /// 辦會: a meeting saved after its clashes are shown, the 會議通知, 簽到, decisions → 督查.
+    #[command(subcommand)]
+    Meeting(super::meetings::MeetingCmd),
+    /// The week's meetings by day (`--people`: each person's, the leaders' schedule).
+    Meetings {
+        /// Any day of the week to show (default this week).
+        #[arg(long, value_name = "DATE")]
+        week: Option<String>,
+        /// By person (chair and attendees) instead of by day.
+        #[arg(long)]
+        people: bool,
+    },
+    /// The meeting rooms and their seats (from the config's `[[rooms]]`).
+    Rooms,
     /// Print a shell completion script.
     Completions {
         /// bash, zsh, fish, elvish or powershell.

@@ -5,6 +5,7 @@ mod bench;
 mod bench_daemon;
 pub mod directory;
 pub mod intake;
+pub mod meetings;
 pub mod open;
 pub mod output;
 pub mod report;

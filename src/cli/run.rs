@@ -354,7 +354,10 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
         | Cmd::Cosign(_)
         | Cmd::CheckFormat { .. }
         | Cmd::Circulate(_)
-        | Cmd::Circulation { .. } => unreachable!("handled by work::dispatch"),
+        | Cmd::Circulation { .. }
+        | Cmd::Meeting(_)
+        | Cmd::Meetings { .. }
+        | Cmd::Rooms => unreachable!("handled by work::dispatch"),
         Cmd::Completions { .. }
         | Cmd::Man
         | Cmd::Bench { .. }

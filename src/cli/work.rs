@@ -1,7 +1,8 @@
 //! The workflow subcommands that need structured input: 審核 gates, 會簽,
 //! the GB/T 9704 format check, 傳閱 hand-overs and the 傳閱 tracker. The
 //! rules are `model`'s; these only parse and print. `dispatch` also routes
-//! `supervise` and `report` (which need the config's thresholds).
+//! `supervise`, `report` and the meeting commands (which need the config's
+//! thresholds and rooms).
 
 use std::io::Write;
 
@@ -126,6 +127,11 @@ pub fn dispatch(
         }
         Cmd::Circulation { over } => circulation(svc, over.unwrap_or(0), out)?,
         Cmd::Supervise(c) => super::supervise::run(svc, cal, &th, c, out)?,
+        Cmd::Meeting(c) => {
+            super::meetings::run(svc, cal, cfg.rooms.as_deref().unwrap_or(&[]), c, out)?
+        }
+        Cmd::Meetings { week, people } => super::meetings::week(svc, cal, week, people, out)?,
+        Cmd::Rooms => super::meetings::rooms(cfg.rooms.as_deref().unwrap_or(&[]), out)?,
         Cmd::Report(r) => super::report::run(svc, cal, &th, r, out)?,
         other => return Ok(Some(other)),
     }

@@ -36,6 +36,9 @@ pub struct Config {
     pub keys: Option<Keys>,
     /// `[supervision]`: the 督查 traffic-light and reminder thresholds.
     pub supervision: Option<Supervision>,
+    /// `[[rooms]]`: the meeting rooms and their seats (set by the
+    /// administrator in the system file; a user's file replaces the list).
+    pub rooms: Option<Vec<crate::model::meetings::Room>>,
 }
 
 /// `[supervision]` settings.
@@ -73,6 +76,7 @@ impl Config {
             socket: over.socket.or(self.socket),
             theme: over.theme.or(self.theme),
             lang: over.lang.or(self.lang),
+            rooms: over.rooms.or(self.rooms),
             supervision: match (self.supervision, over.supervision) {
                 (Some(a), Some(b)) => Some(Supervision {
                     yellow_workdays: b.yellow_workdays.or(a.yellow_workdays),
@@ -301,6 +305,21 @@ mod tests {
         assert_eq!((t.yellow_workdays, t.remind_every_workdays), (5, 2));
         let e = parse("[supervision]\nyelow = 1\n", "c.toml").unwrap_err();
         assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn rooms_parse() {
+        let c = parse(
+            "[[rooms]]\nname = \"第一會議室\"\ncapacity = 40\n[[rooms]]\nname = \"小會議室\"\ncapacity = 12\n",
+            "r.toml",
+        )
+        .unwrap();
+        let rooms = c.rooms.unwrap();
+        assert_eq!(
+            (rooms[0].name.as_str(), rooms[1].capacity),
+            ("第一會議室", 12)
+        );
+        assert!(parse("[[rooms]]\nname = \"x\"\n", "r.toml").is_err());
     }
 
     #[test]

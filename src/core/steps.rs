@@ -45,19 +45,20 @@ pub(super) fn fresh(it: &mut Item, cx: &WriteCtx) {
     }
 }
 
-/// 立項 from a source item: unless the draft says otherwise, the source's
-/// kind says what sort of source it is.
+/// 立項 from a source item: the source must be ready (a meeting held), and
+/// unless the draft says otherwise its kind says what sort of source it is.
 pub(super) fn infer_source(txn: &Txn, it: &mut Item) -> Result<()> {
     let KindData::Supervision(d) = &mut it.data else {
         return Ok(());
     };
-    if d.source != SupervisionSource::Other {
-        return Ok(());
-    }
     let Some(l) = it.links.iter().find(|l| l.rel == LinkRel::Source) else {
         return Ok(());
     };
     if let Some(src) = txn.get(l.id)? {
+        crate::model::supervision::source_ok(&src)?;
+        if d.source != SupervisionSource::Other {
+            return Ok(());
+        }
         d.source = match (&src.data, src.kind) {
             (_, Kind::Meeting) => SupervisionSource::MeetingDecision,
             (KindData::Incoming(s), _) if !s.instruction.is_empty() => {

@@ -139,7 +139,11 @@ pub fn notice_text(it: &Item, issuer: &str, today: NaiveDate) -> String {
     let when = match d.start {
         Some(t) => {
             let half = if t.hour() < 12 { "上午" } else { "下午" };
-            let h = if t.hour() > 12 { t.hour() - 12 } else { t.hour() };
+            let h = if t.hour() > 12 {
+                t.hour() - 12
+            } else {
+                t.hour()
+            };
             let min = if t.minute() == 0 {
                 String::new()
             } else {
@@ -176,7 +180,11 @@ pub fn notice_text(it: &Item, issuer: &str, today: NaiveDate) -> String {
         n += 1;
     }
     if !d.attendees.is_empty() {
-        s += &format!("　　{}、出席人員\n　　{}\n", numeral(n), d.attendees.join("、"));
+        s += &format!(
+            "　　{}、出席人員\n　　{}\n",
+            numeral(n),
+            d.attendees.join("、")
+        );
         n += 1;
     }
     s += &format!(
@@ -213,10 +221,34 @@ mod tests {
             name: "第一會議室".into(),
             capacity: 2,
         }];
-        let a = mt(1, "第一會議室", "2026-11-26 09:00", "2026-11-26 11:00", &["王市長", "李局長"]);
-        let b = mt(2, "第一會議室", "2026-11-26 10:30", "2026-11-26 12:00", &["趙主任"]);
-        let c = mt(3, "第二會議室", "2026-11-26 10:00", "", &["李局長", "錢科長", "孫科長"]);
-        let d = mt(4, "第一會議室", "2026-11-26 11:00", "2026-11-26 12:00", &["王市長"]);
+        let a = mt(
+            1,
+            "第一會議室",
+            "2026-11-26 09:00",
+            "2026-11-26 11:00",
+            &["王市長", "李局長"],
+        );
+        let b = mt(
+            2,
+            "第一會議室",
+            "2026-11-26 10:30",
+            "2026-11-26 12:00",
+            &["趙主任"],
+        );
+        let c = mt(
+            3,
+            "第二會議室",
+            "2026-11-26 10:00",
+            "",
+            &["李局長", "錢科長", "孫科長"],
+        );
+        let d = mt(
+            4,
+            "第一會議室",
+            "2026-11-26 11:00",
+            "2026-11-26 12:00",
+            &["王市長"],
+        );
         let all = vec![a.clone(), b.clone(), c.clone(), d.clone()];
         let got = conflicts(&a, &all, &rooms);
         assert_eq!(got.len(), 2, "{got:?}");
@@ -224,7 +256,7 @@ mod tests {
         assert!(got[1].contains("李局長 is already in 會2026-0003"));
         // Back to back is no clash; an unlisted room and a full room are named.
         assert!(conflicts(&d, &[a.clone(), d.clone()], &rooms).is_empty());
-        let got = conflicts(&c, &[c.clone()], &rooms);
+        let got = conflicts(&c, std::slice::from_ref(&c), &rooms);
         assert!(got[0].contains("not a listed room"), "{got:?}");
         let mut big = a.clone();
         if let KindData::Meeting(m) = &mut big.data {
@@ -238,17 +270,35 @@ mod tests {
 
     #[test]
     fn the_notice_reads_as_the_office_writes_it() {
-        let mut it = mt(1, "第一會議室", "2026-11-26 14:30", "", &["王市長", "李局長", "趙主任"]);
+        let mut it = mt(
+            1,
+            "第一會議室",
+            "2026-11-26 14:30",
+            "",
+            &["王市長", "李局長", "趙主任"],
+        );
         if let KindData::Meeting(d) = &mut it.data {
             d.agenda = vec!["市教育局：校舍改造".into()];
         }
-        let t = notice_text(&it, "市政府辦公室", NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
-        assert!(t.starts_with("關於召開會議1的通知\n\n李局長、趙主任：\n"), "{t}");
+        let t = notice_text(
+            &it,
+            "市政府辦公室",
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        );
         assert!(
-            t.contains("定於2026年11月26日（星期四）下午2時30分在第一會議室召開會議1，由王市長主持"),
+            t.starts_with("關於召開會議1的通知\n\n李局長、趙主任：\n"),
             "{t}"
         );
-        assert!(t.contains("一、會議議題\n　　（一）市教育局：校舍改造"), "{t}");
+        assert!(
+            t.contains(
+                "定於2026年11月26日（星期四）下午2時30分在第一會議室召開會議1，由王市長主持"
+            ),
+            "{t}"
+        );
+        assert!(
+            t.contains("一、會議議題\n　　（一）市教育局：校舍改造"),
+            "{t}"
+        );
         assert!(t.contains("三、有關要求"), "{t}");
         assert!(t.ends_with("市政府辦公室\n2026年11月25日\n"), "{t}");
         assert_eq!(

@@ -15,6 +15,7 @@ pub mod fields_ext;
 pub mod format;
 pub mod history;
 pub mod item;
+pub mod meetings;
 pub mod parts;
 pub mod route;
 pub mod sanitize;

@@ -5,7 +5,27 @@
 
 use chrono::NaiveDate;
 
-use super::{time, Item, KindData, ReminderReason, Status, WorkCalendar};
+use super::{time, Item, Kind, KindData, ReminderReason, RuleError, Status, WorkCalendar};
+
+/// Whether `src` may be the source a new 督查 item is 立項 from: a meeting's
+/// decisions are supervised once it has been held.
+pub fn source_ok(src: &Item) -> Result<(), RuleError> {
+    if src.kind == Kind::Meeting
+        && !matches!(
+            src.status,
+            Status::Held | Status::Minuted | Status::Archived
+        )
+    {
+        return Err(RuleError::refused(
+            "立項",
+            format!(
+                "a meeting's decisions are supervised once it is held (召開); {} is {}",
+                src.code, src.status
+            ),
+        ));
+    }
+    Ok(())
+}
 
 /// The thresholds the office sets in its config file (`[supervision]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -75,6 +75,8 @@ pub enum Effect {
         text: Option<String>,
         /// Only open items.
         open_only: bool,
+        /// At most this many matches of the query (while it is typed).
+        limit: Option<usize>,
     },
     /// Counts for the header.
     LoadCounts,

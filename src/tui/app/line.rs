@@ -102,7 +102,7 @@ impl App {
         line.comp_index = None;
         if line.purpose == LineFor::Search {
             let q = line.input.text.clone();
-            return self.set_filter(self.tab, q);
+            return self.set_filter(self.tab, q, true);
         }
         vec![]
     }
@@ -187,7 +187,9 @@ impl App {
                     self.say(Level::Error, m);
                 }
                 self.detail_due = None;
-                self.load_detail()
+                let mut fx = self.complete_filter(self.tab);
+                fx.extend(self.load_detail());
+                fx
             }
             LineFor::Assign(ids) => {
                 self.change(ids, Repeatable::Set(vec![("handler".into(), text)]))

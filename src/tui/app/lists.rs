@@ -35,7 +35,12 @@ pub struct TabState {
     pub reset_on_load: bool,
     /// The rows shown answer a filter.
     pub rows_filtered: bool,
+    /// The last request asked for the best matches only (typing).
+    pub limited: bool,
 }
+
+/// How many matches `/` asks for per keystroke; `Enter` asks for all.
+pub const TYPING_LIMIT: usize = 300;
 
 /// Frees a long list off the keystroke's path: dropping 40,000 rows takes
 /// longer than a frame, so a thread of its own does it.
@@ -163,6 +168,11 @@ impl TabState {
 impl App {
     /// Effects to (re)load a tab's rows.
     pub fn load_tab(&mut self, tab: usize) -> Vec<Effect> {
+        self.load_tab_limited(tab, None)
+    }
+
+    /// Effects to load a tab's rows, at most `limit` matches of its filter.
+    fn load_tab_limited(&mut self, tab: usize, limit: Option<usize>) -> Vec<Effect> {
         let kind = TABS[tab];
         if kind == TabKind::Directory {
             self.filter_people();
@@ -170,12 +180,14 @@ impl App {
         }
         let t = &mut self.tabs[tab];
         t.gen += 1;
+        t.limited = limit.is_some() && !t.filter.is_empty();
         vec![Effect::LoadRows {
             tab,
             gen: t.gen,
             kinds: kind.kinds().to_vec(),
             text: (!t.filter.is_empty()).then(|| t.filter.clone()),
             open_only: t.open_only,
+            limit: limit.filter(|_| !t.filter.is_empty()),
         }]
     }
 
@@ -332,12 +344,22 @@ impl App {
     }
 
     /// Sets a tab's filter and asks for its rows (an empty one clears it).
-    pub fn set_filter(&mut self, tab: usize, q: String) -> Vec<Effect> {
+    /// While it is being typed, only the best `TYPING_LIMIT` matches are
+    /// asked for: the query stops early and the answer is small.
+    pub fn set_filter(&mut self, tab: usize, q: String, typing: bool) -> Vec<Effect> {
         if q.trim().is_empty() {
             return self.clear_filter(tab);
         }
         self.tabs[tab].filter = q;
-        self.load_tab(tab)
+        self.load_tab_limited(tab, typing.then_some(TYPING_LIMIT))
+    }
+
+    /// After typing: the whole answer when only its best part was asked for.
+    pub fn complete_filter(&mut self, tab: usize) -> Vec<Effect> {
+        if self.tabs[tab].limited {
+            return self.load_tab(tab);
+        }
+        vec![]
     }
 
     /// The selected id's place in the current tab, if it is there.

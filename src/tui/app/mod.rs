@@ -26,7 +26,7 @@ pub use directory::{person_matches, DirRow};
 pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};
 pub use form::{Form, FormField};
-pub use lists::TabState;
+pub use lists::{TabState, TYPING_LIMIT};
 pub use types::{Detail, Focus, Level, Line, LineFor, Mode, Overlay, Setup, TabKind, TABS};
 
 use super::event::{Effect, Repeatable, UndoEntry};

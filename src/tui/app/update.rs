@@ -51,7 +51,7 @@ impl App {
                 self.open_line(LineFor::Search, &f);
                 vec![]
             }
-            Action::Search(Some(q)) => self.set_filter(self.tab, q),
+            Action::Search(Some(q)) => self.set_filter(self.tab, q, false),
             Action::SearchNext | Action::SearchPrev => {
                 let len = self.cur().len() as i64;
                 if len == 0 {

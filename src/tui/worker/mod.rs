@@ -52,7 +52,8 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             kinds,
             text,
             open_only,
-        } => match read::rows(svc, &kinds, text, open_only) {
+            limit,
+        } => match read::rows(svc, &kinds, text, open_only, limit) {
             Ok(rows) => Outcome::Rows { tab, gen, rows },
             Err(e) => err(e),
         },

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::core::{Filter, Row, Service, ServiceError};
+use crate::core::{Filter, Found, Row, Service, ServiceError};
 use crate::model::{ItemId, Kind, LinkRel};
 
 use super::super::event::{LinkView, Outcome};
@@ -20,7 +20,22 @@ pub(super) fn rows(
     kinds: &[Kind],
     text: Option<String>,
     open: bool,
+    limit: Option<usize>,
 ) -> Result<Vec<Row>, ServiceError> {
+    if let (Some(q), Some(n)) = (&text, limit) {
+        // The best `n` matches, in the order `rows(text)` gives them: the
+        // index stops scanning once it has them.
+        return Ok(svc
+            .search(q, n)?
+            .into_iter()
+            .filter_map(|f| match f {
+                Found::Item(r) if kinds.contains(&r.kind) && (!open || r.status.is_open()) => {
+                    Some(*r)
+                }
+                _ => None,
+            })
+            .collect());
+    }
     if text.is_some() || kinds.len() != 1 {
         let f = Filter {
             kind: (kinds.len() == 1).then(|| kinds[0]),
