@@ -197,3 +197,23 @@ pub trait Service: Send + Sync {
     /// Verifies the store.
     fn check(&self) -> Result<CheckReport>;
 }
+
+/// The dashboard counts list rows as they are: a 督查 row's counterpart is its
+/// 牽頭單位. Rows carry no creation time, so intake comes separately
+/// (`Dashboard::with_intake`).
+impl crate::model::dashboard::DashSource for Row {
+    fn entry(&self) -> crate::model::dashboard::Entry<'_> {
+        let unit = if self.kind == Kind::Supervision && !self.counterpart.is_empty() {
+            &self.counterpart
+        } else {
+            &self.unit
+        };
+        crate::model::dashboard::Entry {
+            kind: self.kind,
+            status: self.status,
+            unit,
+            deadline: self.deadline,
+            created: None,
+        }
+    }
+}

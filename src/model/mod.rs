@@ -5,6 +5,7 @@ pub mod acts;
 pub mod archive;
 pub mod calendar;
 pub mod command;
+pub mod dashboard;
 pub mod dates;
 pub mod directory;
 pub mod docno;
