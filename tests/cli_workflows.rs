@@ -314,3 +314,30 @@ fn meetings_clashes_week_notice_signin_and_decisions() {
     let sv = code(&out);
     assert!(e.ok(&["show", &sv]).contains("會議決定"));
 }
+
+#[test]
+fn weekly_report_from_the_command_line() {
+    let e = Env::new();
+    let req = code(&e.ok(&["add", "收件", "市民來電"]));
+    e.ok(&["route", &req, "事務"]);
+    let md = e.ok(&["report", "weekly"]);
+    // Today's intake is one 收件, registered with the 辦事 it became; the 收件 is finished (分辦).
+    assert!(md.contains("本週收件 1 件；登記 2 件，辦結 1 件"), "{md}");
+    let out = e.dir.path().join("week.csv");
+    let said = e.ok(&[
+        "report",
+        "weekly",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(said.starts_with("wrote "), "{said}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        csv.contains("registered,收件,1\n") && csv.contains("finished,收件,1\n"),
+        "{csv}"
+    );
+    let err = e.fails(&["report", "weekly", "--week", "someday"]);
+    assert!(err.contains("someday"), "{err}");
+}

@@ -231,7 +231,7 @@ pub enum Cmd {
     /// 督查: 立項 (from a source), 交辦, progress, the traffic-light board, 催辦.
     #[command(subcommand)]
     Supervise(super::supervise::SuperviseCmd),
-    /// Reports: the 督查 通報 (`report supervision`), 歸檔 readiness (`report archive`).
+    /// Reports: the 督查 通報 (`report supervision`), the 週報 (`report weekly`), 歸檔 readiness (`report archive`).
     #[command(subcommand)]
     Report(super::report::ReportCmd),
     /// 審核: pass or return one of the four gates of a 發文.

@@ -1,7 +1,9 @@
-//! `shuniu report …`: the 督查 通報 for a period (Markdown or CSV) and the
-//! 歸檔 readiness list. The numbers come from `model::sv_stats` and
-//! `model::archive`; this file only lays them out.
+//! `shuniu report …`: the 督查 通報 for a period (Markdown or CSV), the
+//! weekly summary (週報) and the 歸檔 readiness list. The numbers come from
+//! `model::sv_stats`, `model::weekly` and `model::archive`; this file only
+//! gathers the items and lays the numbers out.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -15,7 +17,9 @@ use crate::model::{
     sanitize::escape,
     supervision::Thresholds,
     sv_stats::{lead_unit, outcome, unit_stats, Outcome, UnitStats},
-    Item, Kind, KindData, WorkCalendar,
+    time,
+    weekly::{status_days, weekly, StatusDays, Weekly},
+    Item, ItemId, Kind, KindData, WorkCalendar,
 };
 
 use super::work::date_arg;
@@ -41,6 +45,20 @@ pub enum ReportCmd {
         /// Last day of the period.
         #[arg(long)]
         to: String,
+        /// md or csv.
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The 週報: the week's intake per day, registered and finished per
+    /// kind, 督查 finished on time or late, overdue by unit, meetings held,
+    /// and what falls due next week.
+    Weekly {
+        /// Any day of the week (any date form; default this week).
+        #[arg(long, value_name = "DATE")]
+        week: Option<String>,
         /// md or csv.
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
@@ -85,18 +103,178 @@ pub fn run(
                 ReportFormat::Md => supervision_md(&items, from, to, today, cal),
                 ReportFormat::Csv => supervision_csv(&unit_stats(&items, from, to, today))?,
             };
-            match output {
-                Some(p) => {
-                    std::fs::write(&p, text)
-                        .wrap_err_with(|| format!("writing {}", p.display()))?;
-                    writeln!(out, "wrote {}", p.display())?;
-                }
-                None => out.write_all(text.as_bytes())?,
-            }
+            write_report(&text, output, out)?;
+        }
+        ReportCmd::Weekly {
+            week,
+            format,
+            output,
+        } => {
+            let day = match week {
+                Some(s) => date_arg(&s, svc, cal)?,
+                None => svc.today(),
+            };
+            let w = gather_weekly(svc, day)?;
+            let text = match format {
+                ReportFormat::Md => weekly_md(&w),
+                ReportFormat::Csv => weekly_csv(&w)?,
+            };
+            write_report(&text, output, out)?;
         }
         ReportCmd::Archive { days } => archive(svc, days, out)?,
     }
     Ok(())
+}
+
+/// Writes a report to its file (saying so) or to `out`.
+fn write_report(text: &str, output: Option<PathBuf>, out: &mut dyn Write) -> Result<()> {
+    match output {
+        Some(p) => {
+            std::fs::write(&p, text).wrap_err_with(|| format!("writing {}", p.display()))?;
+            writeln!(out, "wrote {}", p.display())?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// The 週報's numbers for the week around `day`, as the user may see them:
+/// every item, and the status history of those changed since the week began
+/// (nothing older can have moved within it).
+pub fn gather_weekly(svc: &dyn Service, day: NaiveDate) -> Result<Weekly> {
+    let items = svc.list(&Filter::default())?;
+    let monday = crate::model::dashboard::week_start(day);
+    let since = time::from_local(monday.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let mut moves: BTreeMap<ItemId, StatusDays> = BTreeMap::new();
+    for it in items.iter().filter(|it| it.updated >= since) {
+        moves.insert(it.id, status_days(&svc.history(it.id)?));
+    }
+    Ok(weekly(&items, &moves, day, svc.today()))
+}
+
+/// A unit's name in a table, or 未定單位 for an item naming none.
+fn unit_cell(u: &str) -> String {
+    if u.trim().is_empty() {
+        "（未定單位）".into()
+    } else {
+        md(u)
+    }
+}
+
+/// The 週報 in Markdown: a summary paragraph, then one table per question.
+pub fn weekly_md(w: &Weekly) -> String {
+    let registered: usize = w.kinds.iter().map(|k| k.registered).sum();
+    let finished: usize = w.kinds.iter().map(|k| k.finished).sum();
+    let mut s = format!("# 工作週報（{} 至 {}）\n\n", w.from, w.to);
+    s += &format!(
+        "統計截至 {}。本週收件 {} 件；登記 {registered} 件，辦結 {finished} 件；督查辦結 {} 件（按期 {} 件，逾期 {} 件）；逾期未辦 {} 件；召開會議 {} 次；下週到期 {} 件。\n\n",
+        w.as_of,
+        w.intake_total(),
+        w.sv_on_time + w.sv_late,
+        w.sv_on_time,
+        w.sv_late,
+        w.overdue_total(),
+        w.meetings.len(),
+        w.next_week.len(),
+    );
+    s += "## 每日收件\n\n| 日期 | 星期 | 收件 |\n|---|---|---:|\n";
+    for (d, n) in &w.intake {
+        s += &format!(
+            "| {d} | {} | {n} |\n",
+            crate::model::meetings::weekday_cn(*d)
+        );
+    }
+    s += &format!("| **合計** | | {} |\n", w.intake_total());
+    s += "\n## 登記與辦結\n\n| 類別 | 登記 | 辦結 |\n|---|---:|---:|\n";
+    for k in &w.kinds {
+        s += &format!("| {} | {} | {} |\n", k.kind, k.registered, k.finished);
+    }
+    s += &format!("| **合計** | {registered} | {finished} |\n");
+    s += "\n## 督查辦結\n\n";
+    let done = w.sv_on_time + w.sv_late;
+    if done == 0 {
+        s += "本週無督查事項辦結。\n";
+    } else {
+        s += &format!(
+            "按期辦結 {} 件，逾期辦結 {} 件；按期辦結率 {:.1}%。\n",
+            w.sv_on_time,
+            w.sv_late,
+            w.sv_on_time as f64 * 100.0 / done as f64
+        );
+    }
+    s += &format!("\n## 逾期未辦（截至 {}）\n\n", w.as_of);
+    if w.overdue.is_empty() {
+        s += "無。\n";
+    } else {
+        s += "| 單位 | 逾期 |\n|---|---:|\n";
+        for u in &w.overdue {
+            s += &format!("| {} | {} |\n", unit_cell(&u.unit), u.count);
+        }
+    }
+    s += "\n## 本週會議\n\n";
+    if w.meetings.is_empty() {
+        s += "無。\n";
+    } else {
+        s += "| 日期 | 代碼 | 會議 | 會議室 | 主持人 |\n|---|---|---|---|---|\n";
+        for m in &w.meetings {
+            s += &format!(
+                "| {} | {} | {} | {} | {} |\n",
+                m.day,
+                md(&m.code),
+                md(&m.title),
+                md(&m.room),
+                md(&m.chair)
+            );
+        }
+    }
+    s += "\n## 下週到期\n\n";
+    if w.next_week.is_empty() {
+        s += "無。\n";
+    } else {
+        s += "| 期限 | 類別 | 代碼 | 事項 | 單位 | 狀態 |\n|---|---|---|---|---|---|\n";
+        for u in &w.next_week {
+            s += &format!(
+                "| {} | {} | {} | {} | {} | {} |\n",
+                u.deadline,
+                u.kind,
+                md(&u.code),
+                md(&u.title),
+                unit_cell(&u.unit),
+                u.status
+            );
+        }
+    }
+    s
+}
+
+/// The 週報 as CSV rows of `section,key,value`: `intake,DATE,N`,
+/// `registered,KIND,N`, `finished,KIND,N`, `supervision,on_time|late,N`,
+/// `overdue,UNIT,N`, `meeting,CODE,DATE`, `due,CODE,DATE`.
+pub fn weekly_csv(w: &Weekly) -> Result<String> {
+    let mut c = csv::Writer::from_writer(vec![]);
+    c.write_record(["section", "key", "value"])?;
+    let mut row = |a: &str, b: &str, v: String| c.write_record([a, &escape(b), &v]);
+    for (d, n) in &w.intake {
+        row("intake", &d.to_string(), n.to_string())?;
+    }
+    for k in &w.kinds {
+        row("registered", k.kind.label(), k.registered.to_string())?;
+    }
+    for k in &w.kinds {
+        row("finished", k.kind.label(), k.finished.to_string())?;
+    }
+    row("supervision", "on_time", w.sv_on_time.to_string())?;
+    row("supervision", "late", w.sv_late.to_string())?;
+    for u in &w.overdue {
+        row("overdue", &u.unit, u.count.to_string())?;
+    }
+    for m in &w.meetings {
+        row("meeting", &m.code, m.day.to_string())?;
+    }
+    for u in &w.next_week {
+        row("due", &u.code, u.deadline.to_string())?;
+    }
+    Ok(String::from_utf8(c.into_inner()?)?)
 }
 
 /// A table cell of Markdown: escaped for the terminal and for the table.

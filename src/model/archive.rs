@@ -27,8 +27,13 @@ pub fn missing_for_archive(it: &Item) -> Vec<String> {
                 .links
                 .iter()
                 .any(|l| matches!(l.rel, LinkRel::Derived | LinkRel::Related));
-            if d.doc_type == Some(DocType::Request) && d.result.trim().is_empty() && !replied {
-                out.push("a 請示 without a reply: write the 答復 (result) or link the 批復".into());
+            // A 請示 is answered by its 答復 (result) or by a linked 批復.
+            if d.doc_type == Some(DocType::Request) {
+                if d.result.trim().is_empty() && !replied {
+                    out.push(
+                        "a 請示 without a reply: write the 答復 (result) or link the 批復".into(),
+                    );
+                }
             } else if d.result.trim().is_empty() {
                 out.push("辦結 without a result (result)".into());
             }

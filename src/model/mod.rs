@@ -25,6 +25,7 @@ pub mod supervision;
 pub mod sv_stats;
 pub mod time;
 pub mod vocab;
+pub mod weekly;
 pub mod workflow;
 
 pub use calendar::WorkCalendar;
