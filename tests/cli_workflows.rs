@@ -31,6 +31,10 @@ impl Env {
             .env("SHUNIU_DATA", home.join("data"))
             .env("RUST_BACKTRACE", "0")
             .stdin(Stdio::null());
+        let admin = home.join("admin.toml");
+        if admin.exists() {
+            c.env("SHUNIU_CONFIG", admin);
+        }
         c
     }
 
@@ -56,10 +60,17 @@ impl Env {
         String::from_utf8(o.stderr).unwrap()
     }
 
+    /// The clerk's own config file (`$XDG_CONFIG_HOME/shuniu/config.toml`).
     fn config(&self, text: &str) {
         let dir = self.dir.path().join("config/shuniu");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("config.toml"), text).unwrap();
+    }
+
+    /// A config file the administrator names (`SHUNIU_CONFIG`, as `--config`):
+    /// where the rooms may come from, the system file aside.
+    fn admin_config(&self, text: &str) {
+        std::fs::write(self.dir.path().join("admin.toml"), text).unwrap();
     }
 }
 
@@ -235,7 +246,7 @@ fn circulation_tracker() {
 #[test]
 fn meetings_clashes_week_notice_signin_and_decisions() {
     let e = Env::new();
-    e.config("[[rooms]]\nname = \"第一會議室\"\ncapacity = 3\n");
+    e.admin_config("[[rooms]]\nname = \"第一會議室\"\ncapacity = 3\n");
     assert!(e.ok(&["rooms"]).contains("第一會議室"));
     let set = |s: &'static str| ["--set", s];
     let mut args = vec!["meeting", "add", "第12次常務會議"];
@@ -340,4 +351,236 @@ fn weekly_report_from_the_command_line() {
     );
     let err = e.fails(&["report", "weekly", "--week", "someday"]);
     assert!(err.contains("someday"), "{err}");
+}
+
+/// A meeting with a room, a time and people, through `add 會議`.
+fn meeting(e: &Env, title: &str, start: &str, room: &str, chair: &str, attendees: &str) -> String {
+    code(&e.ok(&[
+        "add",
+        "會議",
+        title,
+        "--set",
+        &format!("start={start}"),
+        "--set",
+        &format!("room={room}"),
+        "--set",
+        &format!("chair={chair}"),
+        "--set",
+        &format!("attendees={attendees}"),
+    ]))
+}
+
+#[test]
+fn every_path_to_a_meeting_shows_its_clashes() {
+    let e = Env::new();
+    e.admin_config("[[rooms]]\nname = \"第一會議室\"\ncapacity = 10\n[[rooms]]\nname = \"第二會議室\"\ncapacity = 10\n");
+    let a = meeting(
+        &e,
+        "常務會議",
+        "2030-03-04 09:00",
+        "第一會議室",
+        "王市長",
+        "李局長",
+    );
+    // `add 會議` checks like `meeting add`: shown and refused, nothing saved.
+    let o = e.run(&[
+        "add",
+        "會議",
+        "專題會議",
+        "--set",
+        "start=2030-03-04 10:00",
+        "--set",
+        "room=第一會議室",
+    ]);
+    assert!(!o.status.success());
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        shown.contains("第一會議室 is booked") && shown.contains(&a),
+        "{shown}"
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    let listed = e.ok(&["ls", "-k", "會議"]);
+    assert_eq!(
+        listed.matches("會20").count(),
+        1,
+        "one meeting stored:\n{listed}"
+    );
+    let b = meeting(
+        &e,
+        "專題會議",
+        "2030-03-04 14:00",
+        "第二會議室",
+        "趙主任",
+        "錢科長",
+    );
+    // `set` of the schedule: a move into a's time and room, or a's chair, is refused.
+    let err = e.fails(&["set", &b, "start=2030-03-04 10:00", "room=第一會議室"]);
+    assert!(err.contains("not saved: 1 clash"), "{err}");
+    let o = e.run(&["set", &b, "chair=王市長", "start=2030-03-04 10:00"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("王市長 is already in"));
+    assert!(
+        e.ok(&["show", &b]).contains("14:00"),
+        "nothing of a refused set is saved"
+    );
+    // Other fields are not checked; --force saves and still shows the clash.
+    e.ok(&["set", &b, "title=專題會議（改）"]);
+    let forced = e.ok(&[
+        "set",
+        &b,
+        "start=2030-03-04 10:00",
+        "room=第一會議室",
+        "--force",
+    ]);
+    assert!(
+        forced.contains("clash: 第一會議室 is booked") && forced.contains(&b),
+        "{forced}"
+    );
+    // Once b clashes, an edit that makes no new clash is not refused.
+    e.ok(&["set", &b, "attendees=錢科長、孫科長"]);
+}
+
+#[test]
+fn rooms_are_the_administrators() {
+    let e = Env::new();
+    e.config("[[rooms]]\nname = \"我的會議室\"\ncapacity = 99\n");
+    let o = e.run(&["rooms"]);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!out.contains("我的會議室"), "{out}");
+    assert!(
+        err.contains("line 1") && err.contains("administrator"),
+        "{err}"
+    );
+    e.admin_config("[[rooms]]\nname = \"第一會議室\"\ncapacity = 40\n");
+    let out = e.ok(&["rooms"]);
+    assert!(
+        out.contains("第一會議室") && !out.contains("我的會議室"),
+        "{out}"
+    );
+}
+
+#[test]
+fn decisions_only_from_meetings_and_assignment_whole() {
+    let e = Env::new();
+    let af = code(&e.ok(&["add", "事務", "市長交辦：調研"]));
+    let err = e.fails(&["meeting", "decide", &af, "推進調研"]);
+    assert!(
+        err.contains("not a meeting") && err.contains("supervise new"),
+        "{err}"
+    );
+    let mt = code(&e.ok(&["add", "會議", "第3次常務會議"]));
+    e.ok(&["move", &mt, "發通知"]);
+    e.ok(&["move", &mt, "召開"]);
+    let none = |e: &Env| !e.ok(&["ls", "-k", "督查"]).contains("督");
+    let err = e.fails(&["meeting", "decide", &mt, "加快改造", "--lead", "市住建局"]);
+    assert!(err.contains("--lead needs --deadline"), "{err}");
+    let err = e.fails(&["meeting", "decide", &mt, "加快改造", "--deadline", "+10"]);
+    assert!(err.contains("--deadline needs --lead"), "{err}");
+    let err = e.fails(&["meeting", "decide", &mt, "加快改造", "--assist", "市財政局"]);
+    assert!(err.contains("--assist"), "{err}");
+    // A 交辦 that would be refused (a past deadline) saves nothing, not even the 立項.
+    let err = e.fails(&[
+        "meeting",
+        "decide",
+        &mt,
+        "加快改造",
+        "--lead",
+        "市住建局",
+        "--deadline",
+        "2020-01-01",
+    ]);
+    assert!(err.contains("not saved") && err.contains("past"), "{err}");
+    assert!(none(&e), "nothing saved");
+    let out = e.ok(&[
+        "meeting",
+        "decide",
+        &mt,
+        "加快改造",
+        "--lead",
+        "市住建局",
+        "--deadline",
+        "+10",
+    ]);
+    assert!(out.contains("交辦") && out.contains("市住建局"), "{out}");
+}
+
+#[test]
+fn sign_in_while_notified_or_held_and_by_the_invited() {
+    let e = Env::new();
+    let mt = meeting(
+        &e,
+        "專題會議",
+        "2030-03-04 09:00",
+        "",
+        "王市長",
+        "李局長、趙主任",
+    );
+    let err = e.fails(&["meeting", "signin", &mt, "李局長"]);
+    assert!(err.contains("已通知 or 已召開"), "{err}");
+    // Core refuses the same through a plain `set`.
+    let err = e.fails(&["set", &mt, "signed_in=李局長"]);
+    assert!(err.contains("已通知 or 已召開"), "{err}");
+    e.ok(&["move", &mt, "發通知"]);
+    let err = e.fails(&["meeting", "signin", &mt, "李局長", "錢科長", "孫科長"]);
+    assert!(
+        err.contains("錢科長、孫科長") && err.contains("--extra"),
+        "{err}"
+    );
+    assert!(!e.ok(&["show", &mt]).contains("錢科長"), "nothing saved");
+    let err = e.fails(&["set", &mt, "signed_in=錢科長"]);
+    assert!(err.contains("not invited"), "{err}");
+    let out = e.ok(&["meeting", "signin", &mt, "李局長"]);
+    assert!(
+        out.contains("簽到 1") && out.contains("未到 王市長、趙主任"),
+        "{out}"
+    );
+    e.ok(&["move", &mt, "召開"]);
+    let out = e.ok(&["meeting", "signin", &mt, "王市長", "錢科長", "--extra"]);
+    assert!(
+        out.contains("簽到 3") && out.contains("added to the attendees: 錢科長"),
+        "{out}"
+    );
+    let show = e.ok(&["show", &mt, "--json"]);
+    assert!(show.contains("錢科長"), "{show}");
+    e.ok(&["move", &mt, "出紀要"]);
+    let err = e.fails(&["meeting", "signin", &mt, "趙主任"]);
+    assert!(err.contains("已出紀要"), "{err}");
+}
+
+#[test]
+fn the_leaders_schedule_shows_only_leaders() {
+    let e = Env::new();
+    let people = e.dir.path().join("people.csv");
+    std::fs::write(
+        &people,
+        "name,unit,title,phones,notes\n李明,,常務副市長,,\n趙剛,,局長,,\n",
+    )
+    .unwrap();
+    e.ok(&["directory", "import", people.to_str().unwrap()]);
+    meeting(
+        &e,
+        "常務會議",
+        "2030-03-04 09:00",
+        "",
+        "李明",
+        "趙剛、錢科長",
+    );
+    meeting(&e, "調度會", "2030-03-05 09:00", "", "王市長", "孫科長");
+    let all = e.ok(&["meetings", "--week", "2030-03-04", "--people"]);
+    assert!(all.contains("趙剛\n") && all.contains("孫科長\n"), "{all}");
+    let leaders = e.ok(&["meetings", "--week", "2030-03-04", "--leaders"]);
+    assert!(
+        leaders.contains("李明\n") && leaders.contains("王市長\n"),
+        "{leaders}"
+    );
+    assert!(
+        !leaders.contains("趙剛\n")
+            && !leaders.contains("錢科長\n")
+            && !leaders.contains("孫科長\n"),
+        "{leaders}"
+    );
+    let empty = e.ok(&["meetings", "--week", "2030-04-01", "--leaders"]);
+    assert!(empty.contains("no leader"), "{empty}");
 }

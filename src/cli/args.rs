@@ -62,6 +62,9 @@ pub enum Cmd {
         /// Fields as name=value (repeatable); `shuniu fields KIND` lists them.
         #[arg(short, long = "set", value_name = "FIELD=VALUE")]
         set: Vec<String>,
+        /// A meeting: save despite the clashes shown (room, chair, attendees).
+        #[arg(long)]
+        force: bool,
     },
     /// List items, newest first.
     Ls(LsArgs),
@@ -80,6 +83,10 @@ pub enum Cmd {
         /// name=value pairs.
         #[arg(required = true, value_name = "FIELD=VALUE")]
         fields: Vec<String>,
+        /// A meeting's start, end, room, chair or attendees: save despite the
+        /// clashes the change makes.
+        #[arg(long)]
+        force: bool,
     },
     /// Move an item along its workflow: `shuniu move 收2026-0012 登記`.
     Move {
@@ -254,7 +261,7 @@ pub enum Cmd {
     /// 辦會: a meeting saved after its clashes are shown, the 會議通知, 簽到, decisions → 督查.
     #[command(subcommand)]
     Meeting(super::meetings::MeetingCmd),
-    /// The week's meetings by day (`--people`: each person's, the leaders' schedule).
+    /// The week's meetings by day (`--people`: each person's; `--leaders`: the leaders' schedule).
     Meetings {
         /// Any day of the week to show (default this week).
         #[arg(long, value_name = "DATE")]
@@ -262,6 +269,10 @@ pub enum Cmd {
         /// By person (chair and attendees) instead of by day.
         #[arg(long)]
         people: bool,
+        /// By person, leaders only (領導日程): people whose directory post is a
+        /// leader's (市長, 副市長, 秘書長 …).
+        #[arg(long)]
+        leaders: bool,
     },
     /// The meeting rooms and their seats (from the config's `[[rooms]]`).
     Rooms,

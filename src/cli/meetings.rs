@@ -1,7 +1,8 @@
 //! `shuniu meeting …`, `shuniu meetings`, `shuniu rooms`: 辦會 from the
-//! command line — a meeting saved only after its conflicts are shown, the
-//! week view and the leaders' schedule, the 會議通知, sign-in, and a
-//! decision turned into a 督查 item in one command.
+//! command line — a meeting saved only after its conflicts are shown (by
+//! `meeting add`, and by `add 會議` and `set` of its schedule too), the week
+//! view and the leaders' schedule, the 會議通知, sign-in, and a decision
+//! turned into a 督查 item in one command.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -11,7 +12,12 @@ use color_eyre::eyre::{bail, Result};
 
 use crate::core::{Filter, Service};
 use crate::model::{
-    meetings::{conflicts, notice_text, people, week_of, weekday_cn, Room},
+    acts,
+    effects::Actor,
+    meetings::{
+        conflicts, is_leader, new_conflicts, notice_text, people, uninvited, week_of, weekday_cn,
+        Room, SCHEDULE_FIELDS, SIGNIN_STATUSES,
+    },
     sanitize::escape,
     Act, Command, DateCtx, Item, Kind, KindData, Link, LinkRel, WorkCalendar,
 };
@@ -48,16 +54,21 @@ pub enum MeetingCmd {
         #[arg(long, default_value = "市政府辦公室")]
         issuer: String,
     },
-    /// 簽到: record who signed in.
+    /// 簽到: record who signed in (while 已通知 or 已召開; only the chair and
+    /// attendees, unless --extra).
     Signin {
         /// The meeting.
         item: String,
         /// Names.
         #[arg(required = true)]
         names: Vec<String>,
+        /// Accept names not invited (列席, a deputy): they are added to the
+        /// attendees in the same write.
+        #[arg(long)]
+        extra: bool,
     },
     /// A decision of a held meeting becomes a 督查 item, linked back (and
-    /// 交辦 at once with --lead and --deadline).
+    /// 交辦 at once with --lead and --deadline, which go together).
     Decide {
         /// The meeting.
         item: String,
@@ -91,27 +102,7 @@ pub fn run(
         cal,
     };
     match cmd {
-        MeetingCmd::Add { title, set, force } => {
-            let me = svc.whoami()?;
-            let mut it = Item::new(Kind::Meeting, "", &me.login, 0);
-            it.set("title", &title, &ctx)?;
-            for p in &set {
-                let (k, v) = p
-                    .split_once('=')
-                    .ok_or_else(|| color_eyre::eyre::eyre!("'{}' is not FIELD=VALUE", escape(p)))?;
-                it.set(k.trim(), v, &ctx)?;
-            }
-            let found = conflicts(&it, &all_meetings(svc)?, rooms);
-            print_conflicts(&found, out)?;
-            if !found.is_empty() && !force {
-                bail!(
-                    "not saved: {} clash(es); change the meeting or give --force",
-                    found.len()
-                );
-            }
-            let it = svc.apply(Command::Create { item: Box::new(it) })?;
-            writeln!(out, "{} {}", it.code, escape(&it.title))?;
-        }
+        MeetingCmd::Add { title, set, force } => add(svc, cal, rooms, &title, &set, force, out)?,
         MeetingCmd::Check { item } => {
             let it = svc.get_by_code(&item)?;
             let found = conflicts(&it, &all_meetings(svc)?, rooms);
@@ -138,37 +129,7 @@ pub fn run(
                 writeln!(out, "saved to {} v{}", it.code, it.version)?;
             }
         }
-        MeetingCmd::Signin { item, names } => {
-            let it = svc.get_by_code(&item)?;
-            let KindData::Meeting(d) = &it.data else {
-                bail!("{} is a {}, not a meeting", it.code, it.kind);
-            };
-            let mut signed = d.signed_in.clone();
-            for n in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-                if !signed.iter().any(|s| s == n) {
-                    signed.push(n.to_string());
-                }
-            }
-            let it = svc.apply(Command::Set {
-                id: it.id,
-                version: it.version,
-                fields: vec![("signed_in".into(), signed.join("、"))],
-            })?;
-            let KindData::Meeting(d) = &it.data else {
-                unreachable!("a meeting")
-            };
-            let absent: Vec<&str> = people(d)
-                .into_iter()
-                .filter(|p| !d.signed_in.iter().any(|s| s == p))
-                .collect();
-            writeln!(
-                out,
-                "{} 簽到 {}；未到 {}",
-                it.code,
-                d.signed_in.len(),
-                escape(&absent.join("、"))
-            )?;
-        }
+        MeetingCmd::Signin { item, names, extra } => signin(svc, &item, &names, extra, out)?,
         MeetingCmd::Decide {
             item,
             text,
@@ -178,6 +139,32 @@ pub fn run(
             report,
         } => {
             let m = svc.get_by_code(&item)?;
+            if m.kind != Kind::Meeting {
+                bail!(
+                    "{} is a {}, not a meeting; to 立項 from it use: shuniu supervise new TITLE --from {}",
+                    m.code,
+                    m.kind,
+                    m.code
+                );
+            }
+            let assign = match (lead, deadline) {
+                (Some(lead), Some(deadline)) => Some(Act::Assign {
+                    lead,
+                    assisting: assist,
+                    deadline,
+                    report,
+                }),
+                (Some(_), None) => {
+                    bail!("--lead needs --deadline: 交辦 names a lead unit and a deadline together")
+                }
+                (None, Some(_)) => {
+                    bail!("--deadline needs --lead: 交辦 names a lead unit and a deadline together")
+                }
+                (None, None) if !assist.is_empty() || !report.is_empty() => {
+                    bail!("--assist and --report are part of 交辦: give --lead and --deadline too")
+                }
+                (None, None) => None,
+            };
             let me = svc.whoami()?;
             let mut it = Item::new(Kind::Supervision, "", &me.login, 0);
             it.set("title", &text, &ctx)?;
@@ -186,19 +173,28 @@ pub fn run(
                 id: m.id,
                 rel: LinkRel::Source,
             });
+            // The Service writes one command at a time, so 立項 and 交辦 are
+            // two writes; the 交辦 is tried on a copy first, so a bad unit,
+            // date or role saves nothing at all.
+            if let Some(a) = &assign {
+                let who = Actor {
+                    user: &me,
+                    now: chrono::Utc::now().timestamp(),
+                    dates: ctx,
+                };
+                acts::apply(&mut it.clone(), a, &who).map_err(|e| {
+                    color_eyre::eyre::eyre!("not saved: 交辦 would be refused: {e}")
+                })?;
+            }
             let it = svc.apply(Command::Create { item: Box::new(it) })?;
             writeln!(out, "{} {} ← {}", it.code, escape(&it.title), m.code)?;
-            if let (Some(lead), Some(deadline)) = (lead, deadline) {
-                let it = act(
-                    svc,
-                    &it,
-                    Act::Assign {
-                        lead,
-                        assisting: assist,
-                        deadline,
-                        report,
-                    },
-                )?;
+            if let Some(a) = assign {
+                let it = act(svc, &it, a).map_err(|e| {
+                    e.wrap_err(format!(
+                        "{} was saved at 立項 but not 交辦; retry with: shuniu supervise assign {}",
+                        it.code, it.code
+                    ))
+                })?;
                 writeln!(
                     out,
                     "{} {} {} 期限 {}",
@@ -209,6 +205,177 @@ pub fn run(
                 )?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Parses `FIELD=VALUE` pairs.
+fn pairs(set: &[String]) -> Result<Vec<(String, String)>> {
+    set.iter()
+        .map(|p| {
+            p.split_once('=')
+                .map(|(k, v)| (k.trim().to_string(), v.to_string()))
+                .ok_or_else(|| color_eyre::eyre::eyre!("'{}' is not FIELD=VALUE", escape(p)))
+        })
+        .collect()
+}
+
+/// Prints the clashes; refuses (nothing saved) when there are any and the
+/// user did not insist.
+fn refuse_clashes(found: &[String], force: bool, out: &mut dyn Write) -> Result<()> {
+    print_conflicts(found, out)?;
+    if !found.is_empty() && !force {
+        bail!(
+            "not saved: {} clash(es); change the meeting or give --force",
+            found.len()
+        );
+    }
+    Ok(())
+}
+
+/// A new meeting (`meeting add`, and `add 會議`), saved only once its
+/// clashes are shown: refused while there are any, unless `force`.
+pub fn add(
+    svc: &dyn Service,
+    cal: &WorkCalendar,
+    rooms: &[Room],
+    title: &str,
+    set: &[String],
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let ctx = DateCtx {
+        today: svc.today(),
+        cal,
+    };
+    let me = svc.whoami()?;
+    let mut it = Item::new(Kind::Meeting, "", &me.login, 0);
+    it.set("title", title, &ctx)?;
+    for (k, v) in pairs(set)? {
+        it.set(&k, &v, &ctx)?;
+    }
+    refuse_clashes(
+        &new_conflicts(None, &it, &all_meetings(svc)?, rooms),
+        force,
+        out,
+    )?;
+    let it = svc.apply(Command::Create { item: Box::new(it) })?;
+    writeln!(out, "{} {}", it.code, escape(&it.title))?;
+    Ok(())
+}
+
+/// `set` on a meeting that changes its schedule (start, end, room, chair,
+/// attendees): the clashes the change makes are shown, and refused unless
+/// `force`. Returns false, doing nothing, for any other `set`.
+pub fn set_checked(
+    svc: &dyn Service,
+    cal: &WorkCalendar,
+    rooms: &[Room],
+    it: &Item,
+    fields: &[String],
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    let fields = pairs(fields)?;
+    if it.kind != Kind::Meeting
+        || !fields
+            .iter()
+            .any(|(k, _)| SCHEDULE_FIELDS.contains(&k.as_str()))
+    {
+        return Ok(false);
+    }
+    let ctx = DateCtx {
+        today: svc.today(),
+        cal,
+    };
+    let mut after = it.clone();
+    for (k, v) in &fields {
+        after.set(k, v, &ctx)?;
+    }
+    refuse_clashes(
+        &new_conflicts(Some(it), &after, &all_meetings(svc)?, rooms),
+        force,
+        out,
+    )?;
+    let it = svc.apply(Command::Set {
+        id: it.id,
+        version: it.version,
+        fields,
+    })?;
+    writeln!(out, "{} v{}", it.code, it.version)?;
+    Ok(true)
+}
+
+/// `meeting signin`: the names added to the sign-in list, in one write.
+fn signin(
+    svc: &dyn Service,
+    item: &str,
+    names: &[String],
+    extra: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let it = svc.get_by_code(item)?;
+    let KindData::Meeting(d) = &it.data else {
+        bail!("{} is a {}, not a meeting", it.code, it.kind);
+    };
+    if !SIGNIN_STATUSES.contains(&it.status) {
+        bail!(
+            "{} is {}: 簽到 is recorded once the meeting is 已通知 or 已召開",
+            it.code,
+            it.status
+        );
+    }
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let unknown: Vec<String> = uninvited(d, &names).into_iter().map(String::from).collect();
+    let mut fields = vec![];
+    if !unknown.is_empty() {
+        if !extra {
+            bail!(
+                "not invited to {}: {}; check the names, or give --extra to add them to the attendees (列席)",
+                it.code,
+                escape(&unknown.join("、"))
+            );
+        }
+        let mut attendees = d.attendees.clone();
+        attendees.extend(unknown.iter().cloned());
+        fields.push(("attendees".to_string(), attendees.join("、")));
+    }
+    let mut signed = d.signed_in.clone();
+    for n in names {
+        if !signed.contains(&n) {
+            signed.push(n);
+        }
+    }
+    fields.push(("signed_in".into(), signed.join("、")));
+    let it = svc.apply(Command::Set {
+        id: it.id,
+        version: it.version,
+        fields,
+    })?;
+    let KindData::Meeting(d) = &it.data else {
+        unreachable!("a meeting")
+    };
+    let absent: Vec<&str> = people(d)
+        .into_iter()
+        .filter(|p| !d.signed_in.iter().any(|s| s == p))
+        .collect();
+    writeln!(
+        out,
+        "{} 簽到 {}；未到 {}",
+        it.code,
+        d.signed_in.len(),
+        escape(&absent.join("、"))
+    )?;
+    if !unknown.is_empty() {
+        writeln!(
+            out,
+            "added to the attendees: {}",
+            escape(&unknown.join("、"))
+        )?;
     }
     Ok(())
 }
@@ -227,15 +394,19 @@ fn print_conflicts(found: &[String], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// `shuniu meetings [--week DATE] [--people]`: the week's meetings by day,
-/// or each person's meetings (the leaders' schedule).
+/// `shuniu meetings [--week DATE] [--people [--leaders]]`: the week's
+/// meetings by day, or each person's meetings; with `leaders`, only the
+/// leaders' (領導日程: see `model::meetings::is_leader`).
 pub fn week(
     svc: &dyn Service,
     cal: &WorkCalendar,
     day: Option<String>,
     by_person: bool,
+    leaders: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let by_person = by_person || leaders;
+    let directory = if leaders { svc.people()? } else { vec![] };
     let day = match day {
         Some(s) => super::work::date_arg(&s, svc, cal)?,
         None => svc.today(),
@@ -278,10 +449,16 @@ pub fn week(
         let mut who: BTreeMap<String, Vec<&Item>> = BTreeMap::new();
         for it in &ms {
             if let KindData::Meeting(d) = &it.data {
-                for p in people(d) {
+                for p in people(d)
+                    .into_iter()
+                    .filter(|p| !leaders || is_leader(p, &directory))
+                {
                     who.entry(p.to_string()).or_default().push(it);
                 }
             }
+        }
+        if who.is_empty() && leaders {
+            writeln!(out, "no leader has a meeting this week")?;
         }
         for (p, items) in who {
             writeln!(out, "{}", escape(&p))?;

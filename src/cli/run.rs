@@ -92,7 +92,9 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
         cal,
     };
     match cmd {
-        Cmd::Add { kind, title, set } => {
+        Cmd::Add {
+            kind, title, set, ..
+        } => {
             let kind = Kind::parse(&kind)?;
             let me = svc.whoami()?;
             let mut it = Item::new(kind, "", &me.login, 0);
@@ -113,7 +115,7 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                 output::show(&it, &history, cal_today, out)?;
             }
         }
-        Cmd::Set { item, fields } => {
+        Cmd::Set { item, fields, .. } => {
             let it = resolve(svc, &item)?;
             let it = svc.apply(Command::Set {
                 id: it.id,

@@ -69,6 +69,7 @@ pub fn dispatch(
 ) -> Result<Option<Cmd>> {
     let (cfg, _) = crate::config::load(g.config.as_deref());
     let th = cfg.thresholds();
+    let rooms = cfg.rooms.as_deref().unwrap_or(&[]);
     match cmd {
         Cmd::Gate(a) => gate(svc, a, out)?,
         Cmd::Cosign(a) => {
@@ -127,11 +128,37 @@ pub fn dispatch(
         }
         Cmd::Circulation { over } => circulation(svc, over.unwrap_or(0), out)?,
         Cmd::Supervise(c) => super::supervise::run(svc, cal, &th, c, out)?,
-        Cmd::Meeting(c) => {
-            super::meetings::run(svc, cal, cfg.rooms.as_deref().unwrap_or(&[]), c, out)?
+        Cmd::Meeting(c) => super::meetings::run(svc, cal, rooms, c, out)?,
+        Cmd::Meetings {
+            week,
+            people,
+            leaders,
+        } => super::meetings::week(svc, cal, week, people, leaders, out)?,
+        // A meeting is saved only once its clashes are shown, whichever
+        // command makes or moves it.
+        Cmd::Add {
+            kind,
+            title,
+            set,
+            force,
+        } if Kind::parse(&kind) == Ok(Kind::Meeting) => {
+            super::meetings::add(svc, cal, rooms, &title, &set, force, out)?
         }
-        Cmd::Meetings { week, people } => super::meetings::week(svc, cal, week, people, out)?,
-        Cmd::Rooms => super::meetings::rooms(cfg.rooms.as_deref().unwrap_or(&[]), out)?,
+        Cmd::Set {
+            item,
+            fields,
+            force,
+        } => {
+            let it = svc.get_by_code(&item)?;
+            if !super::meetings::set_checked(svc, cal, rooms, &it, &fields, force, out)? {
+                return Ok(Some(Cmd::Set {
+                    item,
+                    fields,
+                    force,
+                }));
+            }
+        }
+        Cmd::Rooms => super::meetings::rooms(rooms, out)?,
         Cmd::Report(r) => super::report::run(svc, cal, &th, r, out)?,
         other => return Ok(Some(other)),
     }

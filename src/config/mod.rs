@@ -2,7 +2,10 @@
 //! Layers: built-in defaults, then `/etc/shuniu/config.toml`, then the
 //! user's file; each path can also be given by a flag or an environment
 //! variable. A bad file is reported with its line and shuniu goes on with
-//! the layers below it.
+//! the layers below it. The meeting rooms (`[[rooms]]`) are the
+//! administrator's: they come from the system file or from a file named with
+//! `--config`/`SHUNIU_CONFIG`, never from a clerk's own
+//! `$XDG_CONFIG_HOME/shuniu/config.toml` (ignored there, with a warning).
 
 use std::path::{Path, PathBuf};
 
@@ -36,8 +39,9 @@ pub struct Config {
     pub keys: Option<Keys>,
     /// `[supervision]`: the 督查 traffic-light and reminder thresholds.
     pub supervision: Option<Supervision>,
-    /// `[[rooms]]`: the meeting rooms and their seats (set by the
-    /// administrator in the system file; a user's file replaces the list).
+    /// `[[rooms]]`: the meeting rooms and their seats, set by the
+    /// administrator (the system file, or a `--config` file, whose list
+    /// replaces the system one); ignored in a clerk's own file.
     pub rooms: Option<Vec<crate::model::meetings::Room>>,
 }
 
@@ -198,8 +202,14 @@ pub fn load(user_file: Option<&Path>) -> (Config, Vec<ConfigError>) {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| config_dir().join("config.toml"));
     for path in [PathBuf::from(SYSTEM_CONFIG), user.clone()] {
+        let own = user_file.is_none() && path == user;
         match std::fs::read_to_string(&path) {
             Ok(text) => match parse(&text, &path.display().to_string()) {
+                Ok(c) if own => {
+                    let (c, warning) = clerk_layer(c, &text, &path.display().to_string());
+                    errors.extend(warning);
+                    cfg = cfg.merged(c);
+                }
                 Ok(c) => cfg = cfg.merged(c),
                 Err(e) => errors.push(e),
             },
@@ -214,6 +224,27 @@ pub fn load(user_file: Option<&Path>) -> (Config, Vec<ConfigError>) {
         }
     }
     (cfg, errors)
+}
+
+/// A clerk's own config file, as it may count: everything but the
+/// administrator's `[[rooms]]`, which are dropped with a warning naming the
+/// line (so a clerk cannot hide a booked room or invent one).
+pub fn clerk_layer(mut c: Config, text: &str, file: &str) -> (Config, Option<ConfigError>) {
+    if c.rooms.take().is_none() {
+        return (c, None);
+    }
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("[[rooms]]"))
+        .map(|i| i + 1);
+    let warning = ConfigError {
+        file: file.to_string(),
+        line,
+        message: format!(
+            "[[rooms]] is set by the administrator (in {SYSTEM_CONFIG}, or a file given with --config); ignored here"
+        ),
+    };
+    (c, Some(warning))
 }
 
 /// The built-in holiday calendar plus every `*.toml` in the system folder,
@@ -320,6 +351,34 @@ mod tests {
             ("第一會議室", 12)
         );
         assert!(parse("[[rooms]]\nname = \"x\"\n", "r.toml").is_err());
+    }
+
+    #[test]
+    fn a_clerks_file_cannot_change_the_rooms() {
+        let system = parse(
+            "[[rooms]]\nname = \"第一會議室\"\ncapacity = 40\n",
+            SYSTEM_CONFIG,
+        )
+        .unwrap();
+        let text = "lang = \"en\"\n\n[[rooms]]\nname = \"我的會議室\"\ncapacity = 99\n";
+        let clerk = parse(text, "home.toml").unwrap();
+        let (clerk, warning) = clerk_layer(clerk, text, "home.toml");
+        let w = warning.expect("a warning");
+        assert_eq!((w.file.as_str(), w.line), ("home.toml", Some(3)));
+        assert!(w.message.contains("administrator"), "{w}");
+        let m = system.clone().merged(clerk);
+        assert_eq!(m.lang.as_deref(), Some("en"), "the rest of the file counts");
+        assert_eq!(m.rooms, system.rooms);
+        // A file without rooms passes untouched; an administrator's --config
+        // file (merged as it is) replaces the list.
+        let plain = parse("lang = \"en\"\n", "home.toml").unwrap();
+        assert_eq!(clerk_layer(plain.clone(), "", "home.toml"), (plain, None));
+        let admin = parse(
+            "[[rooms]]\nname = \"小會議室\"\ncapacity = 8\n",
+            "admin.toml",
+        )
+        .unwrap();
+        assert_eq!(system.merged(admin).rooms.unwrap()[0].name, "小會議室");
     }
 
     #[test]

@@ -224,6 +224,7 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
                 after.set(name, value, &cx.dates)?;
             }
             crate::model::effects::on_edit(&before, &mut after);
+            crate::model::meetings::signin_ok(&before, &after)?;
             if after == before {
                 return Ok(vec![before]);
             }

@@ -1,11 +1,12 @@
 //! 辦會: conflicts shown before a meeting is saved (the room double-booked,
 //! too small, an attendee or the chair already booked), the week a date
-//! falls in, and the 會議通知 text.
+//! falls in, the 會議通知 text, the sign-in rule, and who counts as a leader
+//! for the leaders' schedule (領導日程).
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
 use serde::Deserialize;
 
-use super::{cn_date, Item, KindData, MeetingData, Status};
+use super::{cn_date, Item, KindData, MeetingData, Person, RuleError, Status};
 
 /// A meeting room as the administrator lists it (`[[rooms]]` in the config).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -96,6 +97,113 @@ pub fn conflicts(m: &Item, others: &[Item], rooms: &[Room]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The fields whose change can make a meeting clash: a `set` of any of them
+/// is checked as a new meeting is.
+pub const SCHEDULE_FIELDS: &[&str] = &["start", "end", "room", "chair", "attendees"];
+
+/// The clashes `after` brings that `before` did not have: every clash of a
+/// new meeting (`before` is `None`), and for an edit only those the edit
+/// causes, so a change of room is not refused for a clash it did not make.
+/// `others` may include the meeting itself (any version).
+pub fn new_conflicts(
+    before: Option<&Item>,
+    after: &Item,
+    others: &[Item],
+    rooms: &[Room],
+) -> Vec<String> {
+    let had = before
+        .map(|b| conflicts(b, others, rooms))
+        .unwrap_or_default();
+    conflicts(after, others, rooms)
+        .into_iter()
+        .filter(|c| !had.contains(c))
+        .collect()
+}
+
+/// The statuses in which 簽到 is recorded: notified (people arrive and sign
+/// in as it opens) or held (late arrivals). Not while 籌備 (nobody has been
+/// told yet), nor once the 紀要 is out, cancelled or filed.
+pub const SIGNIN_STATUSES: &[Status] = &[Status::Notified, Status::Held];
+
+/// The names among `names` that the meeting did not invite (neither its chair
+/// nor an attendee), in the order given.
+pub fn uninvited<'a>(d: &MeetingData, names: &'a [String]) -> Vec<&'a str> {
+    let invited = people(d);
+    names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty() && !invited.contains(n))
+        .collect()
+}
+
+/// The 簽到 rule, checked by `core` on every edit: the sign-in list may only
+/// change while the meeting is 已通知 or 已召開, and only to names it invited
+/// (a 列席 guest is added to the attendees first, or in the same edit).
+pub fn signin_ok(before: &Item, after: &Item) -> Result<(), RuleError> {
+    let (KindData::Meeting(b), KindData::Meeting(a)) = (&before.data, &after.data) else {
+        return Ok(());
+    };
+    if a.signed_in == b.signed_in {
+        return Ok(());
+    }
+    if !SIGNIN_STATUSES.contains(&after.status) {
+        return Err(RuleError::refused(
+            "簽到",
+            format!(
+                "sign-in is recorded once the meeting is 已通知 or 已召開; {} is {}",
+                after.code, after.status
+            ),
+        ));
+    }
+    let unknown = uninvited(a, &a.signed_in);
+    if !unknown.is_empty() {
+        return Err(RuleError::refused(
+            "簽到",
+            format!(
+                "not invited to {}: {} (add them to the attendees first)",
+                after.code,
+                unknown.join("、")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Posts that make a person a leader on the leaders' schedule: the city's
+/// 市長 and 副市長, the 秘書長, and their like in districts and counties.
+pub const LEADER_TITLES: &[&str] = &[
+    "市長",
+    "常務副市長",
+    "副市長",
+    "秘書長",
+    "副秘書長",
+    "區長",
+    "副區長",
+    "縣長",
+    "副縣長",
+    "書記",
+    "副書記",
+];
+
+/// Whether a post is a leader's (`市長`, `常務副市長`, `秘書長` …).
+pub fn is_leader_title(title: &str) -> bool {
+    LEADER_TITLES.contains(&title.trim())
+}
+
+/// Whether `name`, as a meeting lists it, is a leader: a person of the
+/// directory with a leader's post, or — for a name the directory does not
+/// know — a name that itself ends in one (`王市長`).
+pub fn is_leader(name: &str, directory: &[Person]) -> bool {
+    let name = name.trim();
+    let known: Vec<&Person> = directory.iter().filter(|p| p.name == name).collect();
+    if known.is_empty() {
+        return LEADER_TITLES
+            .iter()
+            .any(|t| name.len() > t.len() && name.ends_with(t));
+    }
+    known.iter().any(|p| is_leader_title(&p.title))
 }
 
 /// The Monday and Sunday of the week `day` is in.
@@ -266,6 +374,126 @@ mod tests {
         let mut gone = b;
         gone.status = Status::Cancelled;
         assert_eq!(conflicts(&a, &[gone, c], &rooms).len(), 1);
+    }
+
+    #[test]
+    fn an_edit_is_refused_only_for_the_clashes_it_makes() {
+        let rooms = vec![Room {
+            name: "第一會議室".into(),
+            capacity: 10,
+        }];
+        let a = mt(
+            1,
+            "第一會議室",
+            "2026-11-26 09:00",
+            "2026-11-26 11:00",
+            &["王市長"],
+        );
+        let b = mt(
+            2,
+            "第二會議室",
+            "2026-11-26 10:00",
+            "2026-11-26 12:00",
+            &["王市長", "李局長"],
+        );
+        let all = vec![a.clone(), b.clone()];
+        // b already clashes with a over 王市長; moving b into a's room adds the room.
+        let mut moved = b.clone();
+        if let KindData::Meeting(d) = &mut moved.data {
+            d.room = "第一會議室".into();
+        }
+        let got = new_conflicts(Some(&b), &moved, &all, &rooms);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("第一會議室 is booked"), "{got:?}");
+        // Moving b to the afternoon clears every clash: nothing new.
+        let mut later = b.clone();
+        if let KindData::Meeting(d) = &mut later.data {
+            d.start = NaiveDateTime::parse_from_str("2026-11-26 14:00", "%Y-%m-%d %H:%M").ok();
+            d.end = None;
+        }
+        assert!(new_conflicts(Some(&b), &later, &all, &rooms).is_empty());
+        // A new meeting: every clash is new (a's chair; an unlisted room).
+        let mut fresh = b.clone();
+        fresh.id = 0;
+        let got = new_conflicts(None, &fresh, std::slice::from_ref(&a), &rooms);
+        assert_eq!(got, conflicts(&fresh, &[a], &rooms));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].contains("not a listed room") && got[1].contains("王市長"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn sign_in_only_while_notified_or_held_and_only_the_invited() {
+        let before = mt(
+            1,
+            "第一會議室",
+            "2026-11-26 09:00",
+            "",
+            &["王市長", "李局長"],
+        );
+        let with = |status: Status, names: &[&str]| {
+            let mut it = before.clone();
+            it.status = status;
+            if let KindData::Meeting(d) = &mut it.data {
+                d.signed_in = names.iter().map(|s| s.to_string()).collect();
+            }
+            it
+        };
+        let at = |s: Status| {
+            let mut b = before.clone();
+            b.status = s;
+            b
+        };
+        for s in [Status::Notified, Status::Held] {
+            assert!(signin_ok(&at(s), &with(s, &["李局長", "王市長"])).is_ok());
+        }
+        for s in [
+            Status::Planning,
+            Status::Minuted,
+            Status::Cancelled,
+            Status::Archived,
+        ] {
+            let e = signin_ok(&at(s), &with(s, &["李局長"])).unwrap_err();
+            assert!(e.to_string().contains("已通知 or 已召開"), "{s}: {e}");
+        }
+        let e = signin_ok(
+            &at(Status::Held),
+            &with(Status::Held, &["李局長", "錢科長", "孫科長"]),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("錢科長、孫科長") && e.contains("attendees"),
+            "{e}"
+        );
+        // An edit that leaves the list alone is never refused.
+        assert!(signin_ok(&at(Status::Planning), &at(Status::Planning)).is_ok());
+    }
+
+    #[test]
+    fn leaders_by_post_in_the_directory_or_by_name() {
+        let p = |name: &str, title: &str| Person {
+            id: 0,
+            name: name.into(),
+            unit: "szf".into(),
+            title: title.into(),
+            phones: vec![],
+            notes: String::new(),
+        };
+        let dir = vec![
+            p("李明", "常務副市長"),
+            p("趙剛", "局長"),
+            p("孫麗", "秘書長"),
+        ];
+        assert!(is_leader("李明", &dir));
+        assert!(is_leader(" 孫麗 ", &dir));
+        assert!(!is_leader("趙剛", &dir));
+        // Not in the directory: the name says it.
+        assert!(is_leader("王市長", &dir));
+        assert!(!is_leader("錢科長", &dir));
+        assert!(!is_leader("市長", &[]), "a bare post is no one");
     }
 
     #[test]
