@@ -584,3 +584,37 @@ fn the_leaders_schedule_shows_only_leaders() {
     let empty = e.ok(&["meetings", "--week", "2030-04-01", "--leaders"]);
     assert!(empty.contains("no leader"), "{empty}");
 }
+
+#[test]
+fn link_an_affair_to_a_document() {
+    let e = Env::new();
+    let af = code(&e.ok(&["add", "事務", "市長交辦：答復市教育局"]));
+    let doc = code(&e.ok(&[
+        "add",
+        "收文",
+        "關於校舍改造的請示",
+        "--set",
+        "doc_type=請示",
+    ]));
+    let out = e.ok(&["link", &af, &doc]);
+    assert!(
+        out.contains(&af) && out.contains(&doc) && out.contains("關聯"),
+        "{out}"
+    );
+    // Both ways, and in each history with the other's code.
+    let id_of = |c: &str| {
+        let json = e.ok(&["show", c, "--json"]);
+        let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+        v["id"].as_u64().unwrap()
+    };
+    let (af_id, doc_id) = (id_of(&af), id_of(&doc));
+    assert!(e.ok(&["show", &af]).contains(&format!("Related {doc_id}")));
+    assert!(e.ok(&["show", &doc]).contains(&format!("Related {af_id}")));
+    assert!(e.ok(&["history", &doc]).contains(&af));
+    // Again: nothing new; the other way round too.
+    assert!(e.ok(&["link", &doc, &af]).contains("already linked"));
+    let err = e.fails(&["link", &af, &af]);
+    assert!(err.contains("itself"), "{err}");
+    let err = e.fails(&["link", &af, "收2099-9999"]);
+    assert!(err.contains("收2099-9999"), "{err}");
+}

@@ -117,6 +117,15 @@ pub enum Cmd {
         /// The text.
         text: String,
     },
+    /// Link two items both ways (關聯): a 辦事 to the document it concerns, a
+    /// 請示 to its 批復. Links made when one item is created from another
+    /// (分辦, 立項 from a source) are kept as source and derived.
+    Link {
+        /// Id, code or 文號.
+        item: String,
+        /// The other item.
+        other: String,
+    },
     /// Show an item's history.
     History {
         /// Id, code or 文號.

@@ -357,6 +357,7 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
         | Cmd::CheckFormat { .. }
         | Cmd::Circulate(_)
         | Cmd::Circulation { .. }
+        | Cmd::Link { .. }
         | Cmd::Meeting(_)
         | Cmd::Meetings { .. }
         | Cmd::Rooms => unreachable!("handled by work::dispatch"),

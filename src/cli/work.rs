@@ -127,6 +127,7 @@ pub fn dispatch(
             )?;
         }
         Cmd::Circulation { over } => circulation(svc, over.unwrap_or(0), out)?,
+        Cmd::Link { item, other } => link(svc, &item, &other, out)?,
         Cmd::Supervise(c) => super::supervise::run(svc, cal, &th, c, out)?,
         Cmd::Meeting(c) => super::meetings::run(svc, cal, rooms, c, out)?,
         Cmd::Meetings {
@@ -163,6 +164,30 @@ pub fn dispatch(
         other => return Ok(Some(other)),
     }
     Ok(None)
+}
+
+/// `shuniu link A B`: both items record the other as related, in one write.
+fn link(svc: &dyn Service, item: &str, other: &str, out: &mut dyn Write) -> Result<()> {
+    let a = svc.get_by_code(item)?;
+    let b = svc.get_by_code(other)?;
+    let after = svc.apply(Command::Link {
+        id: a.id,
+        version: a.version,
+        other: b.id,
+    })?;
+    if after.version == a.version {
+        writeln!(out, "{} and {} are already linked", a.code, b.code)?;
+    } else {
+        writeln!(
+            out,
+            "{} {} ↔ {} {} (關聯)",
+            a.code,
+            escape(&a.title),
+            b.code,
+            escape(&b.title)
+        )?;
+    }
+    Ok(())
 }
 
 /// Applies one act to the item as read.
