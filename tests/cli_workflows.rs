@@ -617,4 +617,7 @@ fn link_an_affair_to_a_document() {
     assert!(err.contains("itself"), "{err}");
     let err = e.fails(&["link", &af, "收2099-9999"]);
     assert!(err.contains("收2099-9999"), "{err}");
+    // The affair escalated to 督查: a leader's instruction to follow up.
+    let out = e.ok(&["supervise", "new", "督辦：答復市教育局", "--from", &af]);
+    assert!(out.contains("領導批示") && out.contains(&af), "{out}");
 }

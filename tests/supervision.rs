@@ -1,15 +1,18 @@
 //! 督查 follow-up as pure functions: when a report falls due, the traffic
 //! lights, the reminder sweep, and the 通報 statistics checked against a
-//! small fixture counted by hand.
+//! small fixture counted by hand; and 立項 from a source item through the
+//! Service (the source type inferred from its kind).
 
 mod rules_support;
 
-use rules_support::{d, now, today};
+use rules_support::{create, d, draft, now, today, Office};
 use shuniu::cli::report::{supervision_csv, supervision_md};
+use shuniu::core::Service;
 use shuniu::model::{
     supervision::{due, light, report_due, sweep, Light, Thresholds},
     sv_stats::unit_stats,
-    Item, Kind, KindData, Progress, Reminder, ReminderReason, ReportCycle, Status, WorkCalendar,
+    Item, Kind, KindData, Link, LinkRel, Progress, Reminder, ReminderReason, ReportCycle, Status,
+    SupervisionSource, WorkCalendar,
 };
 
 fn cal() -> WorkCalendar {
@@ -328,4 +331,66 @@ fn titles_cannot_break_the_markdown_or_the_terminal() {
     let md = supervision_md(&[it], d("2026-11-01"), d("2026-11-30"), today(), &cal());
     assert!(!md.contains('\x1b'), "{md}");
     assert!(md.contains("a\\|b") && md.contains("市住建局\\|x"), "{md}");
+}
+
+/// A 督查 item 立項 from `src`, its source type left to the store unless `ty`.
+fn escalated(o: &Office, src: &Item, ty: Option<&str>) -> Item {
+    let fields: Vec<(&str, &str)> = ty.map(|t| ("type", t)).into_iter().collect();
+    let mut it = draft(Kind::Supervision, "督辦：落實市長交辦", &fields);
+    it.links.push(Link {
+        id: src.id,
+        rel: LinkRel::Source,
+    });
+    create(&o.inspector, it)
+}
+
+fn source_of(it: &Item) -> SupervisionSource {
+    match &it.data {
+        KindData::Supervision(d) => d.source,
+        _ => panic!("{} is no 督查 item", it.code),
+    }
+}
+
+#[test]
+fn an_affair_escalated_to_supervision_is_a_leaders_instruction() {
+    let o = Office::new();
+    let affair = create(
+        &o.clerk,
+        draft(
+            Kind::Affair,
+            "市長交辦：校舍安全排查",
+            &[("assigned_by", "李市長"), ("instruction", "一週內報結果")],
+        ),
+    );
+    let sv = escalated(&o, &affair, None);
+    assert_eq!(source_of(&sv), SupervisionSource::Instruction);
+    assert_eq!(sv.get("type").as_deref(), Some("領導批示"));
+    // Linked both ways: the affair records what was made from it.
+    assert!(sv
+        .links
+        .iter()
+        .any(|l| l.id == affair.id && l.rel == LinkRel::Source));
+    let back = o.clerk.get(affair.id).unwrap();
+    assert!(back
+        .links
+        .iter()
+        .any(|l| l.id == sv.id && l.rel == LinkRel::Derived));
+    // Any affair, not only a 領導交辦: a phone call escalated is still a 批示 to follow.
+    let call = create(
+        &o.clerk,
+        draft(Kind::Affair, "來電：路燈損壞", &[("type", "電話記錄")]),
+    );
+    assert_eq!(
+        source_of(&escalated(&o, &call, None)),
+        SupervisionSource::Instruction
+    );
+    // A source type given by hand wins over the inference.
+    let sv = escalated(&o, &affair, Some("重大項目"));
+    assert_eq!(source_of(&sv), SupervisionSource::Project);
+    // A 收文 is a 批示 only once a leader has instructed on it.
+    let doc = create(&o.clerk, draft(Kind::Incoming, "省政府來文", &[]));
+    assert_eq!(
+        source_of(&escalated(&o, &doc, None)),
+        SupervisionSource::Other
+    );
 }
