@@ -1,0 +1,330 @@
+//! Who may see and do what through `Core` on a real sled folder: clearance
+//! (an item above it does not exist), roles, the audit trail of writes and
+//! of every read of a 機密/絕密 item, and user changes reaching sessions
+//! that are already open.
+
+mod store_support;
+
+
+use shuniu::core::{AuditFilter, Core, Event, Filter, Found, Service, ServiceError};
+use shuniu::model::{
+    Classification, Command, Item, Kind, Role, Status,
+};
+use store_support::*;
+
+// ------------------------------------------------------------ clearance
+
+#[test]
+fn an_item_above_a_users_clearance_does_not_exist_for_them() {
+    let e = env();
+    let low = e.user(2001, "neibu", Role::Clerk, Classification::Internal);
+    let high = e.user(2002, "jimi", Role::Director, Classification::Confidential);
+    let low_feed = low.subscribe().unwrap();
+    let high_feed = high.subscribe().unwrap();
+
+    let public = create(
+        &e.admin,
+        draft(
+            Kind::Incoming,
+            "關於供暖的公開通知",
+            &[("unit", "市住建局")],
+        ),
+    );
+    let secret = create(
+        &e.admin,
+        draft(
+            Kind::Incoming,
+            "關於供暖改造的機密請示",
+            &[
+                ("classification", "機密"),
+                ("unit", "市住建局"),
+                ("ref", "市建發〔2026〕9號"),
+                ("from", "市住建局"),
+            ],
+        ),
+    );
+    assert_eq!(secret.secrecy_years, Some(20));
+
+    // By id, by code, by history: exactly like a missing item.
+    assert_eq!(
+        low.get(secret.id).unwrap_err(),
+        ServiceError::NotFound(format!("item {}", secret.id))
+    );
+    assert_eq!(
+        low.get(999).unwrap_err(),
+        ServiceError::NotFound("item 999".into())
+    );
+    not_found(low.history(secret.id));
+    not_found(low.get_by_code(&secret.code));
+    not_found(low.get_by_code("市建發〔2026〕9號"));
+    not_found(low.get_by_code(&secret.id.to_string()));
+    assert_eq!(low.get(public.id).unwrap(), public);
+
+    // Never in lists, searches or counts.
+    let ids = |v: Vec<Item>| v.into_iter().map(|i| i.id).collect::<Vec<_>>();
+    assert_eq!(ids(low.list(&Filter::default()).unwrap()), [public.id]);
+    assert_eq!(
+        ids(low
+            .list(&Filter {
+                text: Some("供暖".into()),
+                ..Filter::default()
+            })
+            .unwrap()),
+        [public.id]
+    );
+    assert!(low
+        .list(&Filter {
+            text: Some("機密請示".into()),
+            ..Filter::default()
+        })
+        .unwrap()
+        .is_empty());
+    for q in ["供暖", "機密", &secret.code, "市建發", "gn"] {
+        for f in low.search(q, 50).unwrap() {
+            if let Found::Item(it) = f {
+                assert_ne!(it.id, secret.id, "search '{q}' showed the secret item");
+            }
+        }
+    }
+    let counts = low.counts().unwrap();
+    assert!(
+        counts.by_kind.contains(&(Kind::Incoming, 1, 0)),
+        "{counts:?}"
+    );
+
+    // No writes of any sort, and no Conflict that would name its last writer.
+    not_found(set(&low, &secret, &[("handler", "我")]));
+    not_found(low.apply(Command::Set {
+        id: secret.id,
+        version: 99,
+        fields: vec![("handler".into(), "我".into())],
+    }));
+    not_found(mv(&low, &secret, Status::Registered, ""));
+    not_found(low.apply(Command::Note {
+        id: secret.id,
+        version: 1,
+        text: "看看".into(),
+    }));
+    not_found(low.apply(Command::Link {
+        id: public.id,
+        version: public.version,
+        other: secret.id,
+    }));
+    not_found(low.apply(Command::Link {
+        id: secret.id,
+        version: 1,
+        other: public.id,
+    }));
+    not_found(low.apply(Command::Route {
+        id: secret.id,
+        version: 1,
+        to: Kind::Affair,
+    }));
+    assert!(matches!(
+        low.apply(Command::Create {
+            item: Box::new(draft(Kind::Incoming, "越級", &[("classification", "秘密")]))
+        }),
+        Err(ServiceError::Denied(_))
+    ));
+    assert!(matches!(
+        low.create_many(vec![draft(
+            Kind::Inbox,
+            "越級",
+            &[("classification", "機密")]
+        )]),
+        Err(ServiceError::Denied(_))
+    ));
+    assert!(
+        matches!(
+            set(&low, &public, &[("classification", "機密")]),
+            Err(ServiceError::Denied(_))
+        ),
+        "nor may they raise an item out of their own sight"
+    );
+    assert_eq!(e.admin.get(secret.id).unwrap().version, 1);
+
+    // A change to the secret item is pushed only to those cleared for it.
+    let secret2 = set(&e.admin, &secret, &[("handler", "趙")]).unwrap();
+    let low_events: Vec<Event> = low_feed.try_iter().collect();
+    assert_eq!(low_events, [Event::Changed(Box::new(public.clone()))]);
+    let high_events: Vec<Event> = high_feed.try_iter().collect();
+    assert_eq!(
+        high_events,
+        [
+            Event::Changed(Box::new(public.clone())),
+            Event::Changed(Box::new(secret.clone())),
+            Event::Changed(Box::new(secret2.clone()))
+        ]
+    );
+
+    // The cleared user sees it, and the read is audited.
+    let reads = |who: &str| {
+        e.admin
+            .audit(&AuditFilter {
+                item: Some(secret.id),
+                ..AuditFilter::default()
+            })
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.action == "read" && a.user == who)
+            .count()
+    };
+    assert_eq!(reads("jimi"), 0);
+    assert_eq!(high.get(secret.id).unwrap(), secret2);
+    assert_eq!(reads("jimi"), 1);
+    let entry = high
+        .audit(&AuditFilter {
+            item: Some(secret.id),
+            user: Some("jimi".into()),
+            ..AuditFilter::default()
+        })
+        .unwrap();
+    assert_eq!(entry.len(), 1);
+    assert_eq!(
+        (entry[0].action.as_str(), entry[0].item, entry[0].at),
+        ("read", Some(secret.id), now())
+    );
+    assert!(entry[0].detail.contains(&secret.code), "{:?}", entry[0]);
+    assert_eq!(high.get_by_code(&secret.code).unwrap().id, secret.id);
+    assert_eq!(reads("jimi"), 2);
+    assert!(high
+        .list(&Filter::default())
+        .unwrap()
+        .iter()
+        .any(|i| i.id == secret.id));
+    // The refused attempts of the low user read nothing.
+    assert_eq!(reads("neibu"), 0);
+    // Reads of unclassified items are not audited.
+    high.get(public.id).unwrap();
+    assert!(e
+        .admin
+        .audit(&AuditFilter {
+            item: Some(public.id),
+            ..AuditFilter::default()
+        })
+        .unwrap()
+        .iter()
+        .all(|a| a.action != "read"));
+}
+
+// ------------------------------------------------------------ roles
+
+#[test]
+fn read_only_users_cannot_write_anything() {
+    let e = env();
+    let ro = e.user(2001, "guest", Role::ReadOnly, Classification::Secret);
+    let it = create(&e.admin, draft(Kind::Incoming, "來文", &[]));
+    let denied = |r: shuniu::core::Result<Item>| match r {
+        Err(ServiceError::Denied(m)) => {
+            assert!(m.contains("只讀") || m.contains("read-only"), "{m}")
+        }
+        other => panic!("expected Denied, got {other:?}"),
+    };
+    denied(ro.apply(Command::Create {
+        item: Box::new(draft(Kind::Incoming, "新", &[])),
+    }));
+    denied(set(&ro, &it, &[("title", "改")]));
+    denied(mv(&ro, &it, Status::Registered, ""));
+    denied(ro.apply(Command::Note {
+        id: it.id,
+        version: 1,
+        text: "備註".into(),
+    }));
+    assert!(matches!(
+        ro.create_many(vec![draft(Kind::Inbox, "新", &[])]),
+        Err(ServiceError::Denied(_))
+    ));
+    assert!(matches!(
+        ro.save_directory(vec![], vec![]),
+        Err(ServiceError::Denied(_))
+    ));
+    assert_eq!(ro.get(it.id).unwrap(), it, "reading is fine");
+    assert_eq!(e.engine.store().item_count(), 1);
+}
+
+#[test]
+fn a_clerk_cannot_sign_off_and_is_told_who_can() {
+    let e = env();
+    let clerk = e.user(2001, "wang", Role::Clerk, Classification::Secret);
+    let leader = e.user(2002, "boss", Role::Leader, Classification::Secret);
+    let d = create(
+        &clerk,
+        draft(
+            Kind::Outgoing,
+            "關於經費的請示",
+            &[
+                ("doc_type", "請示"),
+                ("prefix", "市政辦"),
+                ("recipients", "省人民政府"),
+            ],
+        ),
+    );
+    let r = pass_gates(&clerk, &mv(&clerk, &d, Status::Reviewing, "").unwrap());
+    match mv(&clerk, &r, Status::Approved, "") {
+        Err(ServiceError::Rule(m)) => {
+            assert!(
+                m.contains("簽發") && m.contains("領導") && m.contains("文書"),
+                "{m}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(clerk.get(r.id).unwrap(), r);
+    // An upward document needs its 簽發人 even from a leader.
+    assert!(
+        matches!(mv(&leader, &r, Status::Approved, ""), Err(ServiceError::Rule(m)) if m.contains("簽發人"))
+    );
+    let a = mv(&leader, &r, Status::Approved, "李市長").unwrap();
+    assert_eq!(a.get("signer").unwrap(), "李市長");
+    // Users, audit, backup and check are not for clerks.
+    assert!(matches!(clerk.users(), Err(ServiceError::Denied(_))));
+    assert!(matches!(
+        clerk.audit(&AuditFilter::default()),
+        Err(ServiceError::Denied(_))
+    ));
+    assert!(matches!(clerk.check(), Err(ServiceError::Denied(_))));
+    assert!(matches!(
+        clerk.backup(&e.dir.path().join("b")),
+        Err(ServiceError::Denied(_))
+    ));
+    assert!(!e.dir.path().join("b").exists());
+    let mut me = clerk.whoami().unwrap();
+    me.role = Role::Admin;
+    assert!(matches!(clerk.save_user(me), Err(ServiceError::Denied(_))));
+    assert_eq!(
+        e.admin
+            .users()
+            .unwrap()
+            .iter()
+            .find(|u| u.login == "wang")
+            .unwrap()
+            .role,
+        Role::Clerk
+    );
+}
+
+#[test]
+fn unknown_and_disabled_uids_are_refused() {
+    let e = env();
+    match Core::for_uid(e.engine.clone(), 4242, "stranger") {
+        Err(ServiceError::Denied(m)) => assert!(
+            m.contains("stranger") && m.contains("not a shuniu user"),
+            "{m}"
+        ),
+        Err(other) => panic!("{other:?}"),
+        Ok(_) => panic!("a stranger got in"),
+    }
+    let _ = e.user(2001, "gone", Role::Clerk, Classification::Internal);
+    let mut u = e
+        .admin
+        .users()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.login == "gone")
+        .unwrap();
+    u.disabled = true;
+    e.admin.save_user(u).unwrap();
+    assert!(
+        matches!(Core::for_uid(e.engine.clone(), 2001, "gone"), Err(ServiceError::Denied(m)) if m.contains("disabled"))
+    );
+}
