@@ -354,6 +354,21 @@ fn users_and_clearance_from_the_cli() {
     e.ok(&["show", "2"]);
     let audit = e.ok(&["audit", "--item", "2"]);
     assert!(audit.contains("read") && audit.contains("機密"), "{audit}");
+    // `show` reads it (and its history); asking the trail about it does not.
+    let shown = audit.matches("read").count();
+    assert!(shown >= 1, "{audit}");
+    assert_eq!(
+        e.ok(&["audit", "--item", "2"]).matches("read").count(),
+        shown
+    );
+    // Whole items leaving by `ls --json` and `export` are reads too; the
+    // public item is never in the trail as read.
+    assert!(e.ok(&["ls", "--json"]).contains("機密來件"));
+    assert!(e.ok(&["export"]).contains("機密來件"));
+    let audit = e.ok(&["audit", "--item", "2"]);
+    assert_eq!(audit.matches("read").count(), shown + 2, "{audit}");
+    assert!(audit.contains("列出 1 件機密/絕密"), "{audit}");
+    assert!(!e.ok(&["audit", "--item", "1"]).contains("read"));
 }
 
 #[test]

@@ -5,11 +5,10 @@
 
 mod store_support;
 
+use std::collections::HashSet;
 
 use shuniu::core::{AuditFilter, Core, Event, Filter, Found, Service, ServiceError};
-use shuniu::model::{
-    Classification, Command, Item, Kind, Role, Status,
-};
+use shuniu::model::{Classification, Command, Item, Kind, Person, Role, Status};
 use store_support::*;
 
 // ------------------------------------------------------------ clearance
@@ -327,4 +326,163 @@ fn unknown_and_disabled_uids_are_refused() {
     assert!(
         matches!(Core::for_uid(e.engine.clone(), 2001, "gone"), Err(ServiceError::Denied(m)) if m.contains("disabled"))
     );
+}
+
+// ------------------------------------------------------------ audit trail
+
+/// The audit entries `audit --item id` finds.
+fn about(core: &Core, id: u64) -> Vec<shuniu::model::AuditEntry> {
+    core.audit(&AuditFilter {
+        item: Some(id),
+        ..AuditFilter::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn listing_classified_items_is_audited_naming_each_of_them() {
+    let e = env();
+    let high = e.user(2001, "jimi", Role::Clerk, Classification::Confidential);
+    let secret = create(
+        &e.admin,
+        draft(Kind::Inbox, "機密甲", &[("classification", "機密")]),
+    );
+    let public = create(&e.admin, draft(Kind::Inbox, "公開件", &[]));
+    let top = create(
+        &e.admin,
+        draft(Kind::Inbox, "絕密件", &[("classification", "絕密")]),
+    );
+    let secret2 = create(
+        &e.admin,
+        draft(Kind::Inbox, "機密乙", &[("classification", "機密")]),
+    );
+    let reads = |id: u64, who: &str| {
+        about(&e.admin, id)
+            .into_iter()
+            .filter(|a| a.action == "read" && a.user == who)
+            .collect::<Vec<_>>()
+    };
+    assert!(reads(secret.id, "jimi").is_empty());
+
+    // What `ls --json` and `export` do: whole items through `list`.
+    let listed = high.list(&Filter::default()).unwrap();
+    let ids: HashSet<u64> = listed.iter().map(|i| i.id).collect();
+    assert_eq!(ids, HashSet::from([secret.id, public.id, secret2.id]));
+    let (a, b) = (reads(secret.id, "jimi"), reads(secret2.id, "jimi"));
+    assert_eq!((a.len(), b.len()), (1, 1), "{a:?} {b:?}");
+    assert_eq!(a, b, "one entry for the whole list names both");
+    assert!(a[0].detail.contains("2 件"), "{:?}", a[0]);
+    // Neither the public item nor the one above jimi's clearance was read.
+    assert!(reads(public.id, "jimi").is_empty());
+    assert!(reads(top.id, "jimi").is_empty());
+
+    // A list without classified items leaves no trace; a filtered one names only what it returned.
+    let before = e.admin.audit(&AuditFilter::default()).unwrap().len();
+    high.list(&Filter {
+        text: Some("公開件".into()),
+        ..Filter::default()
+    })
+    .unwrap();
+    assert_eq!(
+        e.admin.audit(&AuditFilter::default()).unwrap().len(),
+        before
+    );
+    high.list(&Filter {
+        text: Some("機密乙".into()),
+        ..Filter::default()
+    })
+    .unwrap();
+    assert_eq!(reads(secret2.id, "jimi").len(), 2);
+    assert_eq!(reads(secret.id, "jimi").len(), 1);
+    let one = reads(secret2.id, "jimi").pop().unwrap();
+    assert_eq!(
+        one.item,
+        Some(secret2.id),
+        "an entry about one item carries it"
+    );
+}
+
+#[test]
+fn every_item_of_a_bulk_create_is_found_in_the_audit_trail() {
+    let e = env();
+    let clerk = e.user(2001, "wang", Role::Clerk, Classification::Internal);
+    let first = create(&clerk, draft(Kind::Inbox, "在先", &[]));
+    let drafts: Vec<Item> = (0..5)
+        .map(|i| draft(Kind::Inbox, &format!("批量{i}"), &[]))
+        .collect();
+    let ids = clerk.create_many(drafts).unwrap();
+    assert_eq!(ids.len(), 5);
+    let one = create(&clerk, draft(Kind::Inbox, "在後", &[]));
+    for id in &ids {
+        let found = about(&e.admin, *id);
+        let writes: Vec<_> = found.iter().filter(|a| a.action == "write").collect();
+        assert_eq!(writes.len(), 1, "item {id}: {found:?}");
+        assert_eq!(writes[0].user, "wang");
+        assert!(writes[0].detail.contains("建立 5 件"), "{:?}", writes[0]);
+    }
+    // Its neighbours' entries are their own.
+    for it in [&first, &one] {
+        let found = about(&e.admin, it.id);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].detail, "建立");
+    }
+    // A batch of one names its item directly.
+    let single = clerk
+        .create_many(vec![draft(Kind::Inbox, "單件", &[])])
+        .unwrap();
+    assert_eq!(about(&e.admin, single[0])[0].item, Some(single[0]));
+}
+
+#[test]
+fn directory_changes_are_audited() {
+    let e = env();
+    let clerk = e.user(2001, "wang", Role::Clerk, Classification::Internal);
+    clerk
+        .save_directory(
+            vec![shuniu::model::Unit {
+                key: "lyj".into(),
+                name: "市林業局".into(),
+                abbreviations: vec!["林業局".into()],
+                phone: "0571-87009999".into(),
+                doc_prefix: "市林發".into(),
+            }],
+            vec![Person {
+                id: 0,
+                name: "趙林".into(),
+                unit: "市林業局".into(),
+                title: "科長".into(),
+                phones: vec!["13711112222".into()],
+                notes: String::new(),
+            }],
+        )
+        .unwrap();
+    let trail = e
+        .admin
+        .audit(&AuditFilter {
+            user: Some("wang".into()),
+            ..AuditFilter::default()
+        })
+        .unwrap();
+    assert_eq!(trail.len(), 1, "{trail:?}");
+    let entry = &trail[0];
+    assert_eq!((entry.action.as_str(), entry.item), ("directory", None));
+    assert!(
+        entry.detail.contains("1 個單位") && entry.detail.contains("lyj"),
+        "{entry:?}"
+    );
+    assert!(
+        entry.detail.contains("1 位人員") && entry.detail.contains("趙林"),
+        "{entry:?}"
+    );
+    // A refused directory write (a viewer may not) leaves no entry.
+    let viewer = e.user(2002, "kan", Role::ReadOnly, Classification::Internal);
+    assert!(viewer.save_directory(vec![], vec![]).is_err());
+    assert!(e
+        .admin
+        .audit(&AuditFilter {
+            user: Some("kan".into()),
+            ..AuditFilter::default()
+        })
+        .unwrap()
+        .is_empty());
 }

@@ -10,9 +10,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, Barrier};
 
 use shuniu::core::{Clock, Core, Engine, Service, ServiceError};
-use shuniu::model::{
-    Classification, Command, Item, Kind, KindData, Role, Status, WorkCalendar,
-};
+use shuniu::model::{Classification, Command, Item, Kind, KindData, Role, Status, WorkCalendar};
 use store_support::*;
 
 fn every_kind_with_fields() -> Vec<Item> {

@@ -8,8 +8,7 @@ use std::sync::{Arc, Barrier};
 
 use shuniu::core::{Service, ServiceError};
 use shuniu::model::{
-    Classification, Command, DocNo, Item, Kind, KindData, Link, LinkRel,
-    Note, Role, Status,
+    Classification, Command, DocNo, Item, Kind, KindData, Link, LinkRel, Note, Role, Status,
 };
 use store_support::*;
 

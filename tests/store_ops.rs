@@ -10,9 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use shuniu::core::{Clock, Core, Engine, Event, Filter, Service};
-use shuniu::model::{
-    Classification, Command, Item, Kind, Person, Role, Status, WorkCalendar,
-};
+use shuniu::model::{Classification, Command, Item, Kind, Person, Role, Status, WorkCalendar};
 use shuniu::store::{Store, StoreError};
 use store_support::*;
 

@@ -1,6 +1,7 @@
 //! The `Service` API and `Core`, its in-process implementation for one user.
 
 mod apply;
+mod audit;
 pub mod engine;
 pub mod error;
 pub mod service;

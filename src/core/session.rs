@@ -16,6 +16,7 @@ use crate::search::Target;
 use crate::store::CheckReport;
 
 use super::apply::{self, Origin, WriteCtx};
+use super::audit;
 use super::{
     AuditFilter, Counts, Engine, Event, Filter, Found, Result, Row, Service, ServiceError,
 };
@@ -123,11 +124,32 @@ impl Service for Core {
     }
 
     fn list(&self, f: &Filter) -> Result<Vec<Item>> {
-        self.rows(f)?
+        let items = self
+            .rows(f)?
             .into_iter()
             .filter_map(|r| self.engine.store.get(r.id).transpose())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(Into::into)
+            .collect::<Result<Vec<_>, _>>()?;
+        // Whole items leave here (`ls --json`, `export`): every classified
+        // one is a read, recorded in one entry that names them all.
+        let classified: Vec<ItemId> = items
+            .iter()
+            .filter(|it| it.classification.audit_reads())
+            .map(|it| it.id)
+            .collect();
+        if !classified.is_empty() {
+            let e = AuditEntry {
+                at: self.engine.clock.now(),
+                user: self.user.login.clone(),
+                action: "read".into(),
+                item: (classified.len() == 1).then_some(classified[0]),
+                detail: audit::naming(
+                    &format!("列出 {} 件機密/絕密", classified.len()),
+                    &classified,
+                ),
+            };
+            self.engine.store.write(|t| t.audit(&e))?;
+        }
+        Ok(items)
     }
 
     fn rows(&self, f: &Filter) -> Result<Vec<Row>> {
@@ -213,10 +235,12 @@ impl Service for Core {
                     .into_iter()
                     .map(|it| apply::create(t, &cx, it, "建立", origin))
                     .collect::<Result<Vec<_>>>()?;
-                // One write, one audit entry: the batch and the ids it made.
+                // One write, one audit entry: the batch and every id it made.
                 if let (Some(a), Some(b)) = (made.first(), made.last()) {
-                    let detail = format!("建立 {} 件 ({}–{})", made.len(), a.code, b.code);
-                    apply::audit_write(t, &cx, a.id, &detail)?;
+                    let ids: Vec<ItemId> = made.iter().map(|i| i.id).collect();
+                    let what = format!("建立 {} 件 {}–{}", made.len(), a.code, b.code);
+                    let item = (ids.len() == 1).then_some(a.id);
+                    apply::audit_entry(t, &cx, item, &audit::naming(&what, &ids))?;
                 }
                 Ok::<_, ServiceError>(made)
             },
@@ -303,6 +327,13 @@ impl Service for Core {
             &[Role::Admin, Role::Director, Role::Clerk],
             "changing the directory",
         )?;
+        let e = AuditEntry {
+            at: self.engine.clock.now(),
+            user: self.user.login.clone(),
+            action: "directory".into(),
+            item: None,
+            detail: directory_detail(&units, &people),
+        };
         self.engine.store.write(|t| {
             for u in &units {
                 t.put_unit(u)?;
@@ -310,6 +341,7 @@ impl Service for Core {
             for p in &people {
                 t.put_person(p)?;
             }
+            t.audit(&e)?;
             Ok::<_, ServiceError>(())
         })?;
         self.engine.directory_changed()
@@ -352,7 +384,7 @@ impl Service for Core {
         for e in self.engine.store.audit() {
             let e = e?;
             if f.user.as_ref().is_none_or(|u| &e.user == u)
-                && f.item.is_none_or(|i| e.item == Some(i))
+                && f.item.is_none_or(|i| audit::concerns(&e, i))
                 && since.is_none_or(|s| e.at >= s)
             {
                 out.push(e);
@@ -370,4 +402,29 @@ impl Service for Core {
         self.require(&[Role::Admin], "checking the store")?;
         Ok(self.engine.store.check()?)
     }
+}
+
+/// What a directory write changed, for the audit trail: how many units and
+/// people, and the first few of each by name.
+fn directory_detail(units: &[Unit], people: &[Person]) -> String {
+    fn some<'a>(names: impl Iterator<Item = &'a str>, n: usize) -> String {
+        let mut v: Vec<&str> = names.take(6).collect();
+        if n > v.len() {
+            v.push("…");
+        }
+        v.join("、")
+    }
+    let mut parts = vec![];
+    if !units.is_empty() {
+        let keys = some(units.iter().map(|u| u.key.as_str()), units.len());
+        parts.push(format!("{} 個單位 ({keys})", units.len()));
+    }
+    if !people.is_empty() {
+        let names = some(people.iter().map(|p| p.name.as_str()), people.len());
+        parts.push(format!("{} 位人員 ({names})", people.len()));
+    }
+    if parts.is_empty() {
+        parts.push("無變更".into());
+    }
+    format!("目錄: {}", parts.join(", "))
 }

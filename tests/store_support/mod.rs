@@ -124,7 +124,6 @@ pub fn not_found(r: shuniu::core::Result<impl std::fmt::Debug>) {
     }
 }
 
-
 /// Passes the four gates of 審核 of a document under review.
 pub fn pass_gates(core: &Core, it: &Item) -> Item {
     let mut it = it.clone();
@@ -167,4 +166,3 @@ pub fn approved(core: &Core, title: &str, prefix: &str) -> Item {
 pub fn doc_no(it: &Item) -> DocNo {
     it.doc_no().cloned().expect("a 文號")
 }
-
