@@ -4,6 +4,7 @@ mod apply;
 mod audit;
 pub mod engine;
 pub mod error;
+mod identity;
 pub mod service;
 mod session;
 mod steps;
