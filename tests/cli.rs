@@ -330,6 +330,33 @@ fn completions_and_man_page() {
 }
 
 #[test]
+fn a_stale_set_is_refused_naming_the_fields_changed_since() {
+    let e = Env::new();
+    let code = e.ok(&["add", "收件", "來件"]);
+    let code = code.split_whitespace().next().unwrap().to_string();
+    assert!(e.ok(&["show", &code]).contains("版本: 1"));
+    assert!(e
+        .ok(&["set", &code, "handler=王麗", "deadline=2026-12-31"])
+        .contains("v2"));
+    let o = e.run(&["set", &code, "--if-version", "1", "title=改過的標題"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    for part in [
+        "now version 2, you read 1",
+        "經辦人 handler (",
+        "期限 deadline (",
+        "reload and re-apply",
+    ] {
+        assert!(err.contains(part), "no '{part}' in: {err}");
+    }
+    assert!(!e.ok(&["show", &code]).contains("改過的標題"));
+    // Naming the current version goes through.
+    assert!(e
+        .ok(&["set", &code, "--if-version", "2", "title=改過的標題"])
+        .contains("v3"));
+}
+
+#[test]
 fn users_and_clearance_from_the_cli() {
     let e = Env::new();
     e.ok(&["add", "收件", "普通來件"]);

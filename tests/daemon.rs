@@ -58,10 +58,20 @@ fn requests_and_conflicts_cross_the_wire_intact() {
             read,
             version,
             by,
-            ..
+            when,
+            changed,
         }) => {
             assert_eq!((id, read, version), (it.id, 1, 2));
             assert_eq!(by, me.login);
+            // Which fields, by whom, crossed intact.
+            assert_eq!(
+                changed,
+                vec![shuniu::core::ChangedField {
+                    field: "handler".into(),
+                    by: me.login.clone(),
+                    when,
+                }]
+            );
         }
         other => panic!("expected a conflict, got {other:?}"),
     }

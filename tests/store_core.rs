@@ -9,7 +9,7 @@ mod store_support;
 use std::collections::HashSet;
 use std::sync::{Arc, Barrier};
 
-use shuniu::core::{Clock, Core, Engine, Service, ServiceError};
+use shuniu::core::{ChangedField, Clock, Core, Engine, Service, ServiceError};
 use shuniu::model::{Classification, Command, Item, Kind, KindData, Role, Status, WorkCalendar};
 use store_support::*;
 
@@ -334,14 +334,24 @@ fn a_stale_write_is_refused_naming_who_changed_it() {
             version,
             by,
             when,
+            changed,
         }) => {
             assert_eq!((*id, *read, *version, by.as_str()), (it.id, 1, 2, "wang"));
             assert_eq!(when, "2026-11-25 09:30");
+            assert_eq!(
+                changed,
+                &vec![ChangedField {
+                    field: "handler".into(),
+                    by: "wang".into(),
+                    when: "2026-11-25 09:30".into(),
+                }]
+            );
         }
         other => panic!("expected Conflict, got {other:?}"),
     }
     let msg = lost.unwrap_err().to_string();
     assert!(msg.contains("wang") && msg.contains("version 2"), "{msg}");
+    assert!(msg.contains("經辦人 handler (wang)"), "{msg}");
     assert_eq!(
         e.admin.get(it.id).unwrap(),
         won,
@@ -364,6 +374,76 @@ fn a_stale_write_is_refused_naming_who_changed_it() {
     // Reading again and re-applying works.
     let fresh = li.get(it.id).unwrap();
     assert_eq!(set(&li, &fresh, &[("handler", "李")]).unwrap().version, 3);
+}
+
+#[test]
+fn a_conflict_names_every_field_changed_since_the_read_and_who_changed_it() {
+    let e = env();
+    let wang = e.user(2001, "wang", Role::Clerk, Classification::Internal);
+    let zhao = e.user(2002, "zhao", Role::Clerk, Classification::Internal);
+    let li = e.user(2003, "li", Role::Clerk, Classification::Internal);
+    let it = create(&e.admin, draft(Kind::Incoming, "來文", &[]));
+    let read_by_li = li.get(it.id).unwrap();
+    let v2 = set(&wang, &it, &[("handler", "王")]).unwrap();
+    let v3 = set(&zhao, &v2, &[("deadline", "2026-12-01"), ("handler", "趙")]).unwrap();
+    let v4 = set(&wang, &v3, &[("title", "王改的標題")]).unwrap();
+    // A change li made no claim on (a note) is listed too: it is part of what li did not see.
+    let v5 = zhao
+        .apply(Command::Note {
+            id: it.id,
+            version: v4.version,
+            text: "已電話聯繫".into(),
+        })
+        .unwrap();
+    let history = e.admin.history(it.id).unwrap();
+    let lost = set(&li, &read_by_li, &[("urgency", "加急")]).unwrap_err();
+    let ServiceError::Conflict {
+        read,
+        version,
+        by,
+        changed,
+        ..
+    } = &lost
+    else {
+        panic!("expected Conflict, got {lost:?}");
+    };
+    assert_eq!((*read, *version, by.as_str()), (1, v5.version, "zhao"));
+    // Each field once, in the order first changed, with its latest writer —
+    // exactly what the history entries after version 1 say.
+    let want: Vec<(String, String)> = {
+        let mut v: Vec<(String, String)> = vec![];
+        for h in history.iter().filter(|h| h.version > 1) {
+            for c in &h.changes {
+                match v.iter_mut().find(|(f, _)| *f == c.field) {
+                    Some(x) => x.1 = h.by.clone(),
+                    None => v.push((c.field.clone(), h.by.clone())),
+                }
+            }
+        }
+        v
+    };
+    let got: Vec<(String, String)> = changed
+        .iter()
+        .map(|c| (c.field.clone(), c.by.clone()))
+        .collect();
+    assert_eq!(got, want);
+    let names: Vec<&str> = changed.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(&names[..3], ["handler", "deadline", "title"], "{names:?}");
+    assert_eq!(changed[0].by, "zhao", "handler was changed last by zhao");
+    assert_eq!(changed[2].by, "wang");
+    assert!(changed.iter().all(|c| c.when == "2026-11-25 09:30"));
+    let msg = lost.to_string();
+    for part in [
+        "經辦人 handler (zhao)",
+        "期限 deadline (zhao)",
+        "標題 title (wang)",
+        "version 5, you read 1",
+        "reload and re-apply",
+    ] {
+        assert!(msg.contains(part), "no '{part}' in: {msg}");
+    }
+    // A writer who read the latest version has no conflict at all.
+    assert_eq!(set(&li, &v5, &[("urgency", "加急")]).unwrap().version, 6);
 }
 
 #[test]

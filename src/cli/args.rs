@@ -80,6 +80,10 @@ pub enum Cmd {
         /// name=value pairs.
         #[arg(required = true, value_name = "FIELD=VALUE")]
         fields: Vec<String>,
+        /// Only if the item is still at this version (as `show` printed it);
+        /// otherwise refused, naming who changed which fields since.
+        #[arg(long, value_name = "N")]
+        if_version: Option<u64>,
     },
     /// Move an item along its workflow: `shuniu move 收2026-0012 登記`.
     Move {

@@ -113,11 +113,15 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                 output::show(&it, &history, cal_today, out)?;
             }
         }
-        Cmd::Set { item, fields } => {
+        Cmd::Set {
+            item,
+            fields,
+            if_version,
+        } => {
             let it = resolve(svc, &item)?;
             let it = svc.apply(Command::Set {
                 id: it.id,
-                version: it.version,
+                version: if_version.unwrap_or(it.version),
                 fields: parse_pairs(&fields)?,
             })?;
             writeln!(out, "{} v{}", it.code, it.version)?;

@@ -10,6 +10,6 @@ mod session;
 mod steps;
 
 pub use engine::{Clock, Engine};
-pub use error::{Result, ServiceError};
+pub use error::{ChangedField, Result, ServiceError};
 pub use service::{AuditFilter, Counts, Event, Filter, Found, Row, Service};
 pub use session::Core;
