@@ -1,82 +1,11 @@
 //! The real `shuniu` binary, run as a clerk would, each test in its own
 //! temporary HOME and data folder.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod cli_support;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use std::process::Stdio;
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_shuniu"));
-        let home = self.dir.path();
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", home)
-            .env("USER", "tester")
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("share"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_RUNTIME_DIR", home.join("run"))
-            // Each test gets its own personal daemon, gone soon after (and stopped in Drop).
-            .env("SHUNIU_IDLE_EXIT", "5")
-            .env("SHUNIU_DATA", self.data())
-            .env("RUST_BACKTRACE", "0")
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    /// Runs and insists on success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "shuniu {args:?} failed:\n{}\n{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
-
-impl Drop for Env {
-    /// Stops the test's personal daemons (the data folder's and a backup's)
-    /// before the folder goes away.
-    fn drop(&mut self) {
-        let _ = self.cmd(&["stop"]).output();
-        let backup = self.dir.path().join("backup");
-        if backup.exists() {
-            let _ = self.cmd(&["--data", s(&backup), "stop"]).output();
-        }
-    }
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use cli_support::{s, Env};
 
 #[test]
 fn empty_store_overview_says_what_to_do() {

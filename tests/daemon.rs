@@ -107,115 +107,6 @@ fn changes_reach_other_clients_without_asking() {
     ));
 }
 
-/// Saves the connected user's own record after `change` (every client of
-/// these tests is the same Unix account, so this is how one of them changes
-/// the user all of them are).
-fn change_me(c: &Client, change: impl FnOnce(&mut shuniu::model::User)) {
-    let mut me = c.whoami().unwrap();
-    change(&mut me);
-    c.save_user(me).unwrap();
-}
-
-#[test]
-fn a_lowered_clearance_and_a_disabled_account_reach_open_connections() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = Daemon::start(dir.path());
-    let a = d.client();
-    let b = d.client();
-    let feed = b.subscribe().unwrap();
-    let mut secret = inbox("機密來件");
-    secret.classification = shuniu::model::Classification::Confidential;
-    secret.secrecy_years = Some(10);
-    let secret = a
-        .apply(Command::Create {
-            item: Box::new(secret),
-        })
-        .unwrap();
-    let public = create(&a, "公開來件");
-    for want in [&secret, &public] {
-        match feed.recv_timeout(Duration::from_secs(10)).unwrap() {
-            Event::Changed(got) => assert_eq!(got.id, want.id),
-            other => panic!("{other:?}"),
-        }
-    }
-    assert_eq!(b.get(secret.id).unwrap().id, secret.id);
-
-    // The clearance drops while B stays connected: B's very next requests obey it.
-    change_me(&a, |u| {
-        u.clearance = shuniu::model::Classification::Internal
-    });
-    assert_eq!(
-        b.whoami().unwrap().clearance,
-        shuniu::model::Classification::Internal
-    );
-    assert!(matches!(b.get(secret.id), Err(ServiceError::NotFound(_))));
-    let listed: Vec<u64> = b
-        .list(&Filter::default())
-        .unwrap()
-        .iter()
-        .map(|i| i.id)
-        .collect();
-    assert_eq!(listed, vec![public.id]);
-    assert!(b
-        .search("機密來件", 10)
-        .unwrap()
-        .iter()
-        .all(|f| !matches!(f, shuniu::core::Found::Item(r) if r.id == secret.id)));
-    // B's feed, opened before, still carries what B may see.
-    let p2 = a
-        .apply(Command::Set {
-            id: public.id,
-            version: public.version,
-            fields: vec![("handler".into(), "李明".into())],
-        })
-        .unwrap();
-    match feed.recv_timeout(Duration::from_secs(10)).unwrap() {
-        Event::Changed(got) => assert_eq!(*got, p2),
-        other => panic!("{other:?}"),
-    }
-
-    // Disabled: every request on the open connection is refused, in words.
-    change_me(&a, |u| u.disabled = true);
-    for r in [
-        b.whoami().map(|_| ()),
-        b.list(&Filter::default()).map(|_| ()),
-        b.get(public.id).map(|_| ()),
-        a.get(public.id).map(|_| ()),
-    ] {
-        match r {
-            Err(ServiceError::Denied(m)) => assert!(m.contains("disabled"), "{m}"),
-            other => panic!("a disabled account got {other:?}"),
-        }
-    }
-    // And a new connection is refused at the handshake.
-    match Client::connect(&d.socket) {
-        Err(ConnectError::Refused(m)) => assert!(m.contains("disabled"), "{m}"),
-        Err(e) => panic!("{e}"),
-        Ok(_) => panic!("a disabled account connected"),
-    }
-}
-
-#[test]
-fn a_role_change_reaches_open_connections() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = Daemon::start(dir.path());
-    let a = d.client();
-    let b = d.client();
-    let it = create(&a, "來件");
-    assert!(b.users().is_ok());
-    change_me(&a, |u| u.role = shuniu::model::Role::ReadOnly);
-    assert!(matches!(b.users(), Err(ServiceError::Denied(_))));
-    match b.apply(Command::Set {
-        id: it.id,
-        version: it.version,
-        fields: vec![("handler".into(), "王麗".into())],
-    }) {
-        Err(ServiceError::Denied(m)) => assert!(m.contains("read-only"), "{m}"),
-        other => panic!("{other:?}"),
-    }
-    assert_eq!(b.get(it.id).unwrap(), it, "reading is still allowed");
-}
-
 #[test]
 fn big_lists_cross_in_parts() {
     let dir = tempfile::tempdir().unwrap();
@@ -474,6 +365,66 @@ fn sigterm_finishes_and_removes_the_socket() {
     let d = Daemon::start_with(&home, &data, &socket, &[]);
     assert_eq!(d.client().list(&Filter::default()).unwrap().len(), 5);
     assert!(d.log_text().contains("stopping (signal SIGTERM)"));
+}
+
+#[test]
+fn sigterm_answers_the_requests_in_flight_then_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Daemon::start(dir.path());
+    let mut s = raw_session(&d.socket);
+    // Twenty bulk creates, sent whole (write_all returns once the daemon has
+    // read or queued every byte), then SIGTERM while it works through them.
+    let (n, size) = (20u64, 150usize);
+    for id in 1..=n {
+        let items = (0..size)
+            .map(|i| inbox(&format!("請求{id}第{i}件")))
+            .collect();
+        for f in proto::call_frames(id, Request::CreateMany(items)).unwrap() {
+            s.write_all(&f).unwrap();
+        }
+    }
+    d.terminate();
+    let mut answered = 0;
+    let mut stop_seen_before_last = false;
+    for want in 1..=n {
+        let body = proto::read_frame(&mut s)
+            .unwrap_or_else(|e| panic!("request {want} was not answered ({e}):\n{}", d.log_text()));
+        match proto::decode::<ServerFrame>(&body).unwrap() {
+            ServerFrame::Reply {
+                id,
+                last: true,
+                result: Ok(proto::Response::Ids(ids)),
+            } => {
+                assert_eq!((id, ids.len()), (want, size));
+                answered += 1;
+            }
+            other => panic!("{other:?}"),
+        }
+        if want == n {
+            stop_seen_before_last = d.log_text().contains("stopping (signal SIGTERM)");
+        }
+    }
+    assert_eq!(answered, n);
+    // Then the connection ends, and the daemon exits cleanly.
+    assert!(closed_by_daemon(&mut s, 10.0));
+    let (home, data, socket) = (d.home.clone(), d.data.clone(), d.socket.clone());
+    let log = d.log.clone();
+    let st = d.wait();
+    assert_eq!(st.code(), Some(0), "exit status {st}");
+    let log = std::fs::read_to_string(log).unwrap();
+    assert!(
+        log.contains("1 connection(s) finishing") && log.contains("stopped"),
+        "{log}"
+    );
+    assert!(
+        stop_seen_before_last,
+        "the stop began only after every answer was sent, so nothing was in flight:\n{log}"
+    );
+    // Every answered write is there after a restart.
+    let d = Daemon::start_with(&home, &data, &socket, &[]);
+    let c = d.client();
+    assert_eq!(c.rows(&Filter::default()).unwrap().len(), n as usize * size);
+    assert!(c.check().unwrap().ok());
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod store_support;
 
 use std::sync::{Arc, Barrier};
 
-use shuniu::core::{Service, ServiceError};
+use shuniu::core::{Core, Service, ServiceError};
 use shuniu::model::{
     Classification, Command, DocNo, Item, Kind, KindData, Link, LinkRel, Note, Role, Status,
 };
@@ -325,4 +325,61 @@ fn routing_a_call_makes_a_phone_record() {
     assert_eq!(made.get("contact").unwrap(), "錢先生");
     assert_eq!(made.get("phone").unwrap(), "13800138000");
     assert_eq!(made.get("started").unwrap(), "2026-11-25 09:05");
+}
+
+#[test]
+fn a_new_year_starts_numbering_at_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (n1, n2, waiting) = {
+        let admin = Core::for_uid(engine_at(&data, at(2026, 12, 31, 16)), 1000, "admin").unwrap();
+        let n1 = mv(
+            &admin,
+            &approved(&admin, "關於歲末檢查的通知", "市政辦發"),
+            Status::Numbered,
+            "",
+        )
+        .unwrap();
+        let n2 = mv(
+            &admin,
+            &approved(&admin, "關於年終總結的通知", "市政辦發"),
+            Status::Numbered,
+            "",
+        )
+        .unwrap();
+        // Signed off in the old year, numbered in the new one.
+        let waiting = approved(&admin, "關於跨年值班的通知", "市政辦發");
+        assert_eq!(waiting.code, "發2026-0003");
+        (n1, n2, waiting)
+    };
+    assert_eq!(n1.get("doc_no").unwrap(), "市政辦發〔2026〕1號");
+    assert_eq!(n2.get("doc_no").unwrap(), "市政辦發〔2026〕2號");
+
+    let admin = Core::for_uid(engine_at(&data, at(2027, 1, 4, 9)), 1000, "admin").unwrap();
+    let late = mv(&admin, &waiting, Status::Numbered, "").unwrap();
+    assert_eq!(
+        doc_no(&late),
+        DocNo {
+            prefix: "市政辦發".into(),
+            year: 2027,
+            seq: 1
+        }
+    );
+    let next = mv(
+        &admin,
+        &approved(&admin, "關於新年工作的通知", "市政辦發"),
+        Status::Numbered,
+        "",
+    )
+    .unwrap();
+    assert_eq!(next.get("doc_no").unwrap(), "市政辦發〔2027〕2號");
+    // Item codes start again too; last year's numbers still find their documents.
+    assert_eq!(next.code, "發2027-0001");
+    assert_eq!(admin.get_by_code("市政辦發〔2026〕2號").unwrap().id, n2.id);
+    assert_eq!(
+        admin.get_by_code("市政辦發〔2027〕1號").unwrap().id,
+        late.id
+    );
+    let report = admin.check().unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
 }

@@ -339,7 +339,7 @@ pub enum UserCmd {
     Set(UserArgs),
     /// List users.
     List,
-    /// Refuse a user at connect, keeping their history.
+    /// Refuse a user, at connect and on connections already open, keeping their history.
     Disable {
         /// The login.
         login: String,

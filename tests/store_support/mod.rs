@@ -166,3 +166,18 @@ pub fn approved(core: &Core, title: &str, prefix: &str) -> Item {
 pub fn doc_no(it: &Item) -> DocNo {
     it.doc_no().cloned().expect("a 文號")
 }
+
+/// An engine on the data folder at `path`, its clock pinned at `at`.
+pub fn engine_at(path: &std::path::Path, at: i64) -> Arc<Engine> {
+    Engine::open(path, CACHE, WorkCalendar::builtin(), Clock::Fixed(at)).unwrap()
+}
+
+/// A moment of a day, office time.
+pub fn at(y: i32, m: u32, d: u32, h: u32) -> i64 {
+    time::from_local(
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap(),
+    )
+}
