@@ -1,82 +1,11 @@
 //! The real `shuniu` binary, run as a clerk would, each test in its own
 //! temporary HOME and data folder.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod cli_support;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use std::process::Stdio;
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_shuniu"));
-        let home = self.dir.path();
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", home)
-            .env("USER", "tester")
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("share"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_RUNTIME_DIR", home.join("run"))
-            // Each test gets its own personal daemon, gone soon after (and stopped in Drop).
-            .env("SHUNIU_IDLE_EXIT", "5")
-            .env("SHUNIU_DATA", self.data())
-            .env("RUST_BACKTRACE", "0")
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    /// Runs and insists on success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "shuniu {args:?} failed:\n{}\n{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
-
-impl Drop for Env {
-    /// Stops the test's personal daemons (the data folder's and a backup's)
-    /// before the folder goes away.
-    fn drop(&mut self) {
-        let _ = self.cmd(&["stop"]).output();
-        let backup = self.dir.path().join("backup");
-        if backup.exists() {
-            let _ = self.cmd(&["--data", s(&backup), "stop"]).output();
-        }
-    }
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use cli_support::{s, Env};
 
 #[test]
 fn empty_store_overview_says_what_to_do() {
@@ -330,6 +259,33 @@ fn completions_and_man_page() {
 }
 
 #[test]
+fn a_stale_set_is_refused_naming_the_fields_changed_since() {
+    let e = Env::new();
+    let code = e.ok(&["add", "收件", "來件"]);
+    let code = code.split_whitespace().next().unwrap().to_string();
+    assert!(e.ok(&["show", &code]).contains("版本: 1"));
+    assert!(e
+        .ok(&["set", &code, "handler=王麗", "deadline=2026-12-31"])
+        .contains("v2"));
+    let o = e.run(&["set", &code, "--if-version", "1", "title=改過的標題"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    for part in [
+        "now version 2, you read 1",
+        "經辦人 handler (",
+        "期限 deadline (",
+        "reload and re-apply",
+    ] {
+        assert!(err.contains(part), "no '{part}' in: {err}");
+    }
+    assert!(!e.ok(&["show", &code]).contains("改過的標題"));
+    // Naming the current version goes through.
+    assert!(e
+        .ok(&["set", &code, "--if-version", "2", "title=改過的標題"])
+        .contains("v3"));
+}
+
+#[test]
 fn users_and_clearance_from_the_cli() {
     let e = Env::new();
     e.ok(&["add", "收件", "普通來件"]);
@@ -354,6 +310,21 @@ fn users_and_clearance_from_the_cli() {
     e.ok(&["show", "2"]);
     let audit = e.ok(&["audit", "--item", "2"]);
     assert!(audit.contains("read") && audit.contains("機密"), "{audit}");
+    // `show` reads it (and its history); asking the trail about it does not.
+    let shown = audit.matches("read").count();
+    assert!(shown >= 1, "{audit}");
+    assert_eq!(
+        e.ok(&["audit", "--item", "2"]).matches("read").count(),
+        shown
+    );
+    // Whole items leaving by `ls --json` and `export` are reads too; the
+    // public item is never in the trail as read.
+    assert!(e.ok(&["ls", "--json"]).contains("機密來件"));
+    assert!(e.ok(&["export"]).contains("機密來件"));
+    let audit = e.ok(&["audit", "--item", "2"]);
+    assert_eq!(audit.matches("read").count(), shown + 2, "{audit}");
+    assert!(audit.contains("列出 1 件機密/絕密"), "{audit}");
+    assert!(!e.ok(&["audit", "--item", "1"]).contains("read"));
 }
 
 #[test]

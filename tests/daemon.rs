@@ -58,10 +58,20 @@ fn requests_and_conflicts_cross_the_wire_intact() {
             read,
             version,
             by,
-            ..
+            when,
+            changed,
         }) => {
             assert_eq!((id, read, version), (it.id, 1, 2));
             assert_eq!(by, me.login);
+            // Which fields, by whom, crossed intact.
+            assert_eq!(
+                changed,
+                vec![shuniu::core::ChangedField {
+                    field: "handler".into(),
+                    by: me.login.clone(),
+                    when,
+                }]
+            );
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
@@ -355,6 +365,66 @@ fn sigterm_finishes_and_removes_the_socket() {
     let d = Daemon::start_with(&home, &data, &socket, &[]);
     assert_eq!(d.client().list(&Filter::default()).unwrap().len(), 5);
     assert!(d.log_text().contains("stopping (signal SIGTERM)"));
+}
+
+#[test]
+fn sigterm_answers_the_requests_in_flight_then_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Daemon::start(dir.path());
+    let mut s = raw_session(&d.socket);
+    // Twenty bulk creates, sent whole (write_all returns once the daemon has
+    // read or queued every byte), then SIGTERM while it works through them.
+    let (n, size) = (20u64, 150usize);
+    for id in 1..=n {
+        let items = (0..size)
+            .map(|i| inbox(&format!("請求{id}第{i}件")))
+            .collect();
+        for f in proto::call_frames(id, Request::CreateMany(items)).unwrap() {
+            s.write_all(&f).unwrap();
+        }
+    }
+    d.terminate();
+    let mut answered = 0;
+    let mut stop_seen_before_last = false;
+    for want in 1..=n {
+        let body = proto::read_frame(&mut s)
+            .unwrap_or_else(|e| panic!("request {want} was not answered ({e}):\n{}", d.log_text()));
+        match proto::decode::<ServerFrame>(&body).unwrap() {
+            ServerFrame::Reply {
+                id,
+                last: true,
+                result: Ok(proto::Response::Ids(ids)),
+            } => {
+                assert_eq!((id, ids.len()), (want, size));
+                answered += 1;
+            }
+            other => panic!("{other:?}"),
+        }
+        if want == n {
+            stop_seen_before_last = d.log_text().contains("stopping (signal SIGTERM)");
+        }
+    }
+    assert_eq!(answered, n);
+    // Then the connection ends, and the daemon exits cleanly.
+    assert!(closed_by_daemon(&mut s, 10.0));
+    let (home, data, socket) = (d.home.clone(), d.data.clone(), d.socket.clone());
+    let log = d.log.clone();
+    let st = d.wait();
+    assert_eq!(st.code(), Some(0), "exit status {st}");
+    let log = std::fs::read_to_string(log).unwrap();
+    assert!(
+        log.contains("1 connection(s) finishing") && log.contains("stopped"),
+        "{log}"
+    );
+    assert!(
+        stop_seen_before_last,
+        "the stop began only after every answer was sent, so nothing was in flight:\n{log}"
+    );
+    // Every answered write is there after a restart.
+    let d = Daemon::start_with(&home, &data, &socket, &[]);
+    let c = d.client();
+    assert_eq!(c.rows(&Filter::default()).unwrap().len(), n as usize * size);
+    assert!(c.check().unwrap().ok());
 }
 
 #[test]

@@ -368,3 +368,72 @@ fn two_clerks_see_each_other_in_the_workbench() {
     tmux.keys("a", &["q"]);
     tmux.keys("b", &["q"]);
 }
+
+/// B keeps one connection open (`shuniu watch`) while the administrator
+/// lowers B's clearance, then disables and re-enables B: the feed follows
+/// the record as it is at each change, never as it was at connecting.
+#[test]
+fn a_clerk_demoted_and_disabled_while_connected() {
+    let office = match office("snd") {
+        Ok(o) => o,
+        Err(why) => {
+            eprintln!("skipped a_clerk_demoted_and_disabled_while_connected: {why}");
+            return;
+        }
+    };
+    let (a, b) = (
+        office.accounts.users[0].clone(),
+        office.accounts.users[1].clone(),
+    );
+    office.admin(&["user", "add", &a, "--role", "clerk", "--clearance", "機密"]);
+    office.admin(&["user", "add", &b, "--role", "clerk", "--clearance", "機密"]);
+    let secret = first_word(&office.ok_as(
+        &a,
+        &["add", "收件", "保密來件", "--set", "classification=機密"],
+    ));
+    assert!(office.ok_as(&b, &["show", &secret]).contains("保密來件"));
+
+    let mut watch = office
+        .accounts
+        .as_user(
+            &b,
+            &office.dir.join(format!("home-{b}")),
+            &office.program,
+            &[("SHUNIU_SOCKET", office.daemon.socket.to_str().unwrap())],
+        )
+        .args(["watch", "--count", "2", "--timeout", "60"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "# watching");
+
+    // Lowered to 內部: the change to the secret item no longer reaches B's
+    // open feed, the ordinary item after it does (events keep their order).
+    let out = office.admin(&["user", "set", &b, "--clearance", "內部"]);
+    assert!(out.contains("內部"), "{out}");
+    office.ok_as(&a, &["set", &secret, "handler=張秘書"]);
+    let first = first_word(&office.ok_as(&a, &["add", "收件", "降級後來件"]));
+    let seen = lines.next().unwrap().unwrap();
+    assert!(seen.starts_with(&first), "{seen}");
+
+    // Disabled: nothing reaches B, and B's commands are refused in words.
+    assert!(office.admin(&["user", "disable", &b]).contains("disabled"));
+    let o = office.run_as(&b, &["ls"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("disabled") && err.contains("--enable"),
+        "{err}"
+    );
+    let hidden = first_word(&office.ok_as(&a, &["add", "收件", "停用期間來件"]));
+    // Enabled again: the same open feed carries what comes next.
+    office.admin(&["user", "set", &b, "--enable"]);
+    let last = first_word(&office.ok_as(&a, &["add", "收件", "恢復後來件"]));
+    let seen = lines.next().unwrap().unwrap();
+    assert!(seen.starts_with(&last), "{seen} (not {hidden})");
+    let st = watch.wait().unwrap();
+    assert!(st.success(), "watch: {st}");
+    assert!(!office.ok_as(&b, &["ls"]).contains("保密來件"));
+}

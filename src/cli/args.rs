@@ -87,6 +87,10 @@ pub enum Cmd {
         /// clashes the change makes.
         #[arg(long)]
         force: bool,
+        /// Only if the item is still at this version (as `show` printed it);
+        /// otherwise refused, naming who changed which fields since.
+        #[arg(long, value_name = "N")]
+        if_version: Option<u64>,
     },
     /// Move an item along its workflow: `shuniu move 收2026-0012 登記`.
     Move {
@@ -355,7 +359,7 @@ pub enum UserCmd {
     Set(UserArgs),
     /// List users.
     List,
-    /// Refuse a user at connect, keeping their history.
+    /// Refuse a user, at connect and on connections already open, keeping their history.
     Disable {
         /// The login.
         login: String,

@@ -115,11 +115,16 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                 output::show(&it, &history, cal_today, out)?;
             }
         }
-        Cmd::Set { item, fields, .. } => {
+        Cmd::Set {
+            item,
+            fields,
+            if_version,
+            ..
+        } => {
             let it = resolve(svc, &item)?;
             let it = svc.apply(Command::Set {
                 id: it.id,
-                version: it.version,
+                version: if_version.unwrap_or(it.version),
                 fields: parse_pairs(&fields)?,
             })?;
             writeln!(out, "{} v{}", it.code, it.version)?;
@@ -323,7 +328,14 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
         },
         Cmd::Watch { count, timeout } => watch(svc, count, timeout, out)?,
         Cmd::Audit { user, item, since } => {
-            let item = item.map(|s| resolve(svc, &s).map(|i| i.id)).transpose()?;
+            // An id is taken as it is: looking the item up would be a read
+            // of its own (audited), and the auditor may lack its clearance.
+            let item = item
+                .map(|s| match s.trim().parse::<u64>() {
+                    Ok(id) => Ok(id),
+                    Err(_) => resolve(svc, &s).map(|i| i.id),
+                })
+                .transpose()?;
             let since = since
                 .map(|s| crate::model::parse_date(&s, cal_today, cal))
                 .transpose()?;
@@ -335,7 +347,8 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
                         time::format_ts(e.at),
                         e.user,
                         e.action,
-                        e.item.map(|i| i.to_string()).unwrap_or_default(),
+                        // An entry about many items names the one asked for.
+                        e.item.or(item).map(|i| i.to_string()).unwrap_or_default(),
                         e.detail,
                     ]
                 })

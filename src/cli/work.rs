@@ -149,13 +149,18 @@ pub fn dispatch(
             item,
             fields,
             force,
+            if_version,
         } => {
             let it = svc.get_by_code(&item)?;
-            if !super::meetings::set_checked(svc, cal, rooms, &it, &fields, force, out)? {
+            // A stale --if-version goes on to the plain set, which refuses it
+            // naming who changed what.
+            let stale = if_version.is_some_and(|v| v != it.version);
+            if stale || !super::meetings::set_checked(svc, cal, rooms, &it, &fields, force, out)? {
                 return Ok(Some(Cmd::Set {
                     item,
                     fields,
                     force,
+                    if_version,
                 }));
             }
         }

@@ -188,18 +188,30 @@ pub(super) fn save(
     Ok(after)
 }
 
+/// Records a write of one item in the audit trail.
 pub(super) fn audit_write(
     txn: &mut Txn,
     cx: &WriteCtx,
     id: u64,
     action: &str,
 ) -> Result<(), StoreError> {
+    audit_entry(txn, cx, Some(id), action)
+}
+
+/// Records a write in the audit trail: of one item (`item`), or of many
+/// named at the end of `detail` (see `core::audit`).
+pub(super) fn audit_entry(
+    txn: &mut Txn,
+    cx: &WriteCtx,
+    item: Option<u64>,
+    detail: &str,
+) -> Result<(), StoreError> {
     txn.audit(&AuditEntry {
         at: cx.now,
         user: cx.user.login.clone(),
         action: "write".into(),
-        item: Some(id),
-        detail: action.into(),
+        item,
+        detail: detail.into(),
     })
 }
 

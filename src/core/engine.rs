@@ -4,12 +4,15 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::NaiveDate;
 
-use crate::model::{time, Classification, Item, ItemId, Person, Timestamp, Unit, WorkCalendar};
+use crate::model::{
+    time, Classification, Item, ItemId, Person, Timestamp, Unit, User, WorkCalendar,
+};
 use crate::search::{DocInput, Index, Target};
 use crate::store::Store;
 
@@ -34,8 +37,11 @@ impl Clock {
     }
 }
 
+/// One change feed: whose it is and what they may see now (`None` while
+/// their account is disabled), kept in step with their user record.
 struct Subscriber {
-    clearance: Classification,
+    uid: u32,
+    clearance: Option<Classification>,
     tx: Sender<Event>,
 }
 
@@ -50,6 +56,8 @@ pub struct Engine {
     pub(super) unit_names: RwLock<Vec<Unit>>,
     /// Every item's list row, by id: lists and counts never decode items.
     pub(super) rows: RwLock<BTreeMap<ItemId, Row>>,
+    /// Counts changes to user records, so open sessions know to re-read theirs.
+    users_changed: AtomicU64,
 }
 
 impl Engine {
@@ -75,6 +83,7 @@ impl Engine {
             subscribers: Mutex::new(vec![]),
             unit_names: RwLock::new(units),
             rows: RwLock::new(BTreeMap::new()),
+            users_changed: AtomicU64::new(0),
         };
         engine.rebuild_index()?;
         Ok(Arc::new(engine))
@@ -150,9 +159,25 @@ impl Engine {
         subs.retain(|s| {
             items
                 .iter()
-                .filter(|it| it.classification <= s.clearance)
+                .filter(|it| s.clearance.is_some_and(|c| it.classification <= c))
                 .all(|it| s.tx.send(Event::Changed(Box::new(it.clone()))).is_ok())
         });
+    }
+
+    /// How many times user records have changed since the engine opened.
+    pub(super) fn user_generation(&self) -> u64 {
+        self.users_changed.load(Ordering::Acquire)
+    }
+
+    /// A user record was written: open sessions re-read theirs on their next
+    /// request, and their change feeds filter by it from the next event on.
+    /// Called under the writer lock, so no event is published in between.
+    pub(super) fn user_changed(&self, user: &User) {
+        let mut subs = self.subscribers.lock().expect("lock");
+        for s in subs.iter_mut().filter(|s| s.uid == user.uid) {
+            s.clearance = (!user.disabled).then_some(user.clearance);
+        }
+        self.users_changed.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Re-indexes the directory and tells every subscriber.
@@ -160,18 +185,30 @@ impl Engine {
         *self.unit_names.write().expect("lock") = self.store.units()?;
         self.rebuild_index()?;
         let mut subs = self.subscribers.lock().expect("lock");
-        subs.retain(|s| s.tx.send(Event::Directory).is_ok());
+        subs.retain(|s| s.clearance.is_none() || s.tx.send(Event::Directory).is_ok());
         Ok(())
     }
 
-    /// A new change feed filtered by clearance.
-    pub(super) fn subscribe(&self, clearance: Classification) -> Receiver<Event> {
+    /// A new change feed for `user` (their record as read at user generation
+    /// `seen`), filtered by their clearance — and silent while they are
+    /// disabled — as their record changes.
+    pub(super) fn subscribe(&self, user: &User, seen: u64) -> Result<Receiver<Event>> {
         let (tx, rx) = channel();
-        self.subscribers
-            .lock()
-            .expect("lock")
-            .push(Subscriber { clearance, tx });
-        rx
+        let mut subs = self.subscribers.lock().expect("lock");
+        // `user_changed` moves the generation while holding this lock: a
+        // change since `seen` is either visible here or will update this feed.
+        let mut clearance = Some(user.clearance);
+        if self.user_generation() != seen {
+            if let Some(now) = self.store.user(user.uid)? {
+                clearance = (!now.disabled).then_some(now.clearance);
+            }
+        }
+        subs.push(Subscriber {
+            uid: user.uid,
+            clearance,
+            tx,
+        });
+        Ok(rx)
     }
 }
 

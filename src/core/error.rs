@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{acts::ActError, RuleError, ValidationError};
+use crate::model::{acts::ActError, sanitize, time, HistoryEntry, RuleError, ValidationError};
 use crate::store::StoreError;
 
 /// Why a service call failed.
@@ -14,8 +14,11 @@ pub enum ServiceError {
     /// No such item, or one the user may not see (the two are indistinguishable on purpose).
     #[error("{0} not found")]
     NotFound(String),
-    /// Someone else changed the item since it was read.
-    #[error("item {id} was changed by {by} at {when} (now version {version}, you read {read}); reload and re-apply")]
+    /// Someone else changed the item since it was read. Nothing of the
+    /// refused write was stored. To re-apply: `get` the item again (it is at
+    /// `version`), redo the edits on it, and send them naming `version`;
+    /// `changed` says which of the clerk's fields someone else touched.
+    #[error("item {id} was changed by {by} at {when} (now version {version}, you read {read}){}; reload and re-apply", changed_list(.changed))]
     Conflict {
         /// Which item.
         id: u64,
@@ -23,10 +26,13 @@ pub enum ServiceError {
         read: u64,
         /// The version now.
         version: u64,
-        /// Who.
+        /// Who made the latest change.
         by: String,
-        /// When, office time.
+        /// When, office time (`YYYY-MM-DD HH:MM`).
         when: String,
+        /// Every field changed since `read`, each once, in the order first
+        /// changed, with who changed it last and when.
+        changed: Vec<ChangedField>,
     },
     /// The user's role does not allow it.
     #[error("not allowed: {0}")]
@@ -45,6 +51,63 @@ pub enum ServiceError {
     /// The store failed.
     #[error("{0}")]
     Store(String),
+}
+
+/// One field someone else changed since the version a writer read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangedField {
+    /// The field's name, as `shuniu fields` lists it (`handler`, `deadline` …).
+    pub field: String,
+    /// Login of whoever changed it last.
+    pub by: String,
+    /// When they did, office time (`YYYY-MM-DD HH:MM`).
+    pub when: String,
+}
+
+impl ChangedField {
+    /// The changed fields of history entries (oldest first): each field once,
+    /// in the order first changed, with its latest writer.
+    pub fn from_history(entries: &[HistoryEntry]) -> Vec<ChangedField> {
+        let mut out: Vec<ChangedField> = vec![];
+        for h in entries {
+            let when = time::format_ts(h.at);
+            for c in &h.changes {
+                match out.iter_mut().find(|f| f.field == c.field) {
+                    Some(f) => {
+                        f.by = h.by.clone();
+                        f.when = when.clone();
+                    }
+                    None => out.push(ChangedField {
+                        field: c.field.clone(),
+                        by: h.by.clone(),
+                        when: when.clone(),
+                    }),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `: 經辦人 handler (wang), 期限 deadline (li)` — the fields, for the message.
+fn changed_list(changed: &[ChangedField]) -> String {
+    if changed.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = changed
+        .iter()
+        .map(|c| {
+            let label = crate::model::fields::spec(&c.field)
+                .map(|s| format!("{} ", s.label))
+                .unwrap_or_default();
+            format!(
+                "{label}{} ({})",
+                sanitize::escape(&c.field),
+                sanitize::escape(&c.by)
+            )
+        })
+        .collect();
+    format!(": {}", parts.join(", "))
 }
 
 impl From<ValidationError> for ServiceError {
@@ -81,6 +144,7 @@ impl From<StoreError> for ServiceError {
                 version,
                 by,
                 when,
+                newer,
                 ..
             } => ServiceError::Conflict {
                 id,
@@ -88,6 +152,7 @@ impl From<StoreError> for ServiceError {
                 version,
                 by,
                 when,
+                changed: ChangedField::from_history(&newer),
             },
             e => ServiceError::Store(e.to_string()),
         }

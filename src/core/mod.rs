@@ -1,13 +1,15 @@
 //! The `Service` API and `Core`, its in-process implementation for one user.
 
 mod apply;
+mod audit;
 pub mod engine;
 pub mod error;
+mod identity;
 pub mod service;
 mod session;
 mod steps;
 
 pub use engine::{Clock, Engine};
-pub use error::{Result, ServiceError};
+pub use error::{ChangedField, Result, ServiceError};
 pub use service::{AuditFilter, Counts, Event, Filter, Found, Row, Service};
 pub use session::Core;

@@ -16,14 +16,18 @@ use crate::search::Target;
 use crate::store::CheckReport;
 
 use super::apply::{self, Origin, WriteCtx};
+use super::audit;
+use super::identity::{self, Identity};
 use super::{
     AuditFilter, Counts, Engine, Event, Filter, Found, Result, Row, Service, ServiceError,
 };
 
-/// One user's view of the office.
+/// One user's view of the office. The user's record is re-read whenever an
+/// administrator changes any user (see `identity.rs`), so a lowered
+/// clearance, a new role or a disabled account holds from the next request.
 pub struct Core {
     engine: Arc<Engine>,
-    user: User,
+    id: Identity,
 }
 
 impl Core {
@@ -31,14 +35,13 @@ impl Core {
     /// at all, `uid` becomes the first administrator (the daemon's own
     /// account, or the clerk on a personal store).
     pub fn for_uid(engine: Arc<Engine>, uid: u32, login: &str) -> Result<Core> {
+        let generation = engine.user_generation();
         if let Some(user) = engine.store.user(uid)? {
             if user.disabled {
-                return Err(ServiceError::Denied(format!(
-                    "the shuniu account of {} is disabled; ask the administrator (shuniu user set {} --enable)",
-                    user.login, user.login
-                )));
+                return Err(identity::disabled(&user));
             }
-            return Ok(Core { engine, user });
+            let id = Identity::new(user, generation);
+            return Ok(Core { engine, id });
         }
         if engine.store.users()?.is_empty() {
             let user = User {
@@ -50,8 +53,11 @@ impl Core {
                 clearance: Classification::TopSecret,
                 disabled: false,
             };
-            engine.store.write(|t| t.put_user(&user))?;
-            return Ok(Core { engine, user });
+            engine
+                .store
+                .write_then(|t| t.put_user(&user), |_| engine.user_changed(&user))?;
+            let id = Identity::new(user, engine.user_generation());
+            return Ok(Core { engine, id });
         }
         Err(ServiceError::Denied(format!(
             "{login} (uid {uid}) is not a shuniu user; the administrator can add it with: shuniu user add {login} --role clerk --unit UNIT --clearance 內部"
@@ -60,7 +66,8 @@ impl Core {
 
     /// A session for a known user record (tests, the demo loader).
     pub fn as_user(engine: Arc<Engine>, user: User) -> Core {
-        Core { engine, user }
+        let id = Identity::new(user, engine.user_generation());
+        Core { engine, id }
     }
 
     /// The engine beneath (for the daemon and benchmarks).
@@ -68,9 +75,14 @@ impl Core {
         &self.engine
     }
 
-    fn ctx(&self) -> WriteCtx<'_> {
+    /// The user as they are now (refused if disabled since).
+    fn me(&self) -> Result<Arc<User>> {
+        self.id.current(&self.engine)
+    }
+
+    fn ctx<'a>(&'a self, user: &'a User) -> WriteCtx<'a> {
         WriteCtx {
-            user: &self.user,
+            user,
             now: self.engine.clock.now(),
             dates: DateCtx {
                 today: self.engine.today(),
@@ -79,13 +91,11 @@ impl Core {
         }
     }
 
-    fn visible(&self, it: &Item) -> bool {
-        self.user.may_see(it.classification)
-    }
-
-    fn require(&self, roles: &[Role], what: &str) -> Result<()> {
-        if roles.contains(&self.user.role) {
-            Ok(())
+    /// The current user, provided their role is one of `roles`.
+    fn require(&self, roles: &[Role], what: &str) -> Result<Arc<User>> {
+        let me = self.me()?;
+        if roles.contains(&me.role) {
+            Ok(me)
         } else {
             Err(ServiceError::Denied(format!(
                 "{what} needs the role {}",
@@ -98,11 +108,11 @@ impl Core {
         }
     }
 
-    fn audit_read(&self, it: &Item) -> Result<()> {
+    fn audit_read(&self, me: &User, it: &Item) -> Result<()> {
         if it.classification.audit_reads() {
             let e = AuditEntry {
                 at: self.engine.clock.now(),
-                user: self.user.login.clone(),
+                user: me.login.clone(),
                 action: "read".into(),
                 item: Some(it.id),
                 detail: format!("{} {}", it.classification, it.code),
@@ -115,7 +125,7 @@ impl Core {
 
 impl Service for Core {
     fn whoami(&self) -> Result<User> {
-        Ok(self.user.clone())
+        Ok(self.me()?.as_ref().clone())
     }
 
     fn today(&self) -> NaiveDate {
@@ -123,22 +133,45 @@ impl Service for Core {
     }
 
     fn list(&self, f: &Filter) -> Result<Vec<Item>> {
-        self.rows(f)?
+        let me = self.me()?;
+        let items = self
+            .rows(f)?
             .into_iter()
             .filter_map(|r| self.engine.store.get(r.id).transpose())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(Into::into)
+            .collect::<Result<Vec<_>, _>>()?;
+        // Whole items leave here (`ls --json`, `export`): every classified
+        // one is a read, recorded in one entry that names them all.
+        let classified: Vec<ItemId> = items
+            .iter()
+            .filter(|it| it.classification.audit_reads())
+            .map(|it| it.id)
+            .collect();
+        if !classified.is_empty() {
+            let e = AuditEntry {
+                at: self.engine.clock.now(),
+                user: me.login.clone(),
+                action: "read".into(),
+                item: (classified.len() == 1).then_some(classified[0]),
+                detail: audit::naming(
+                    &format!("列出 {} 件機密/絕密", classified.len()),
+                    &classified,
+                ),
+            };
+            self.engine.store.write(|t| t.audit(&e))?;
+        }
+        Ok(items)
     }
 
     fn rows(&self, f: &Filter) -> Result<Vec<Row>> {
+        let me = self.me()?;
         let today = self.engine.today();
         let rows = self.engine.rows.read().expect("lock");
-        let keep = |r: &Row| self.user.may_see(r.classification) && r.matches(f, today);
+        let keep = |r: &Row| me.may_see(r.classification) && r.matches(f, today);
         let mut out: Vec<Row> = match &f.text {
             Some(q) if !q.trim().is_empty() => {
                 let hits = self.engine.index.read().expect("lock").search(
                     q,
-                    self.user.clearance,
+                    me.clearance,
                     crate::search::MAX_RESULTS,
                 );
                 hits.into_iter()
@@ -161,9 +194,10 @@ impl Service for Core {
     }
 
     fn get(&self, id: ItemId) -> Result<Item> {
+        let me = self.me()?;
         match self.engine.store.get(id)? {
-            Some(it) if self.visible(&it) => {
-                self.audit_read(&it)?;
+            Some(it) if me.may_see(it.classification) => {
+                self.audit_read(&me, &it)?;
                 Ok(it)
             }
             _ => Err(ServiceError::NotFound(format!("item {id}"))),
@@ -171,6 +205,7 @@ impl Service for Core {
     }
 
     fn get_by_code(&self, code: &str) -> Result<Item> {
+        self.me()?;
         let id = self
             .engine
             .store
@@ -184,8 +219,9 @@ impl Service for Core {
     fn apply(&self, cmd: Command) -> Result<Item> {
         // The time is taken under the writer lock, so writes are stamped in the
         // order they commit and their pushes go out in that order too.
+        let me = self.me()?;
         let written = self.engine.store.write_then(
-            |t| apply::apply(t, &self.ctx(), cmd),
+            |t| apply::apply(t, &self.ctx(&me), cmd),
             |w| self.engine.published(w),
         )?;
         Ok(written
@@ -195,28 +231,31 @@ impl Service for Core {
     }
 
     fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>> {
-        if !self.user.role.can_write() {
+        let me = self.me()?;
+        if !me.role.can_write() {
             return Err(ServiceError::Denied(format!(
                 "the role {} is read-only",
-                self.user.role
+                me.role
             )));
         }
-        let origin = if self.user.role == Role::Admin {
+        let origin = if me.role == Role::Admin {
             Origin::Import
         } else {
             Origin::New
         };
         let written = self.engine.store.write_then(
             |t| {
-                let cx = self.ctx();
+                let cx = self.ctx(&me);
                 let made = items
                     .into_iter()
                     .map(|it| apply::create(t, &cx, it, "建立", origin))
                     .collect::<Result<Vec<_>>>()?;
-                // One write, one audit entry: the batch and the ids it made.
+                // One write, one audit entry: the batch and every id it made.
                 if let (Some(a), Some(b)) = (made.first(), made.last()) {
-                    let detail = format!("建立 {} 件 ({}–{})", made.len(), a.code, b.code);
-                    apply::audit_write(t, &cx, a.id, &detail)?;
+                    let ids: Vec<ItemId> = made.iter().map(|i| i.id).collect();
+                    let what = format!("建立 {} 件 {}–{}", made.len(), a.code, b.code);
+                    let item = (ids.len() == 1).then_some(a.id);
+                    apply::audit_entry(t, &cx, item, &audit::naming(&what, &ids))?;
                 }
                 Ok::<_, ServiceError>(made)
             },
@@ -226,12 +265,13 @@ impl Service for Core {
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>> {
-        let hits =
-            self.engine
-                .index
-                .read()
-                .expect("lock")
-                .search(query, self.user.clearance, limit);
+        let me = self.me()?;
+        let hits = self
+            .engine
+            .index
+            .read()
+            .expect("lock")
+            .search(query, me.clearance, limit);
         let units = self.engine.unit_names.read().expect("lock").clone();
         let mut people: Option<Vec<Person>> = None;
         let rows = self.engine.rows.read().expect("lock");
@@ -239,10 +279,7 @@ impl Service for Core {
         for h in hits {
             match h.target {
                 Target::Item(id) => {
-                    if let Some(r) = rows
-                        .get(&id)
-                        .filter(|r| self.user.may_see(r.classification))
-                    {
+                    if let Some(r) = rows.get(&id).filter(|r| me.may_see(r.classification)) {
                         out.push(Found::Item(Box::new(r.clone())));
                     }
                 }
@@ -271,14 +308,17 @@ impl Service for Core {
     }
 
     fn subscribe(&self) -> Result<Receiver<Event>> {
-        Ok(self.engine.subscribe(self.user.clearance))
+        let seen = self.engine.user_generation();
+        let me = self.me()?;
+        self.engine.subscribe(&me, seen)
     }
 
     fn counts(&self) -> Result<Counts> {
+        let me = self.me()?;
         let today = self.engine.today();
         let mut by_kind: Vec<(Kind, usize, usize)> = Kind::ALL.iter().map(|k| (*k, 0, 0)).collect();
         for r in self.engine.rows.read().expect("lock").values() {
-            if !self.user.may_see(r.classification) || !r.status.is_open() {
+            if !me.may_see(r.classification) || !r.status.is_open() {
                 continue;
             }
             let row = &mut by_kind[r.kind as usize];
@@ -291,18 +331,27 @@ impl Service for Core {
     }
 
     fn units(&self) -> Result<Vec<Unit>> {
+        self.me()?;
         Ok(self.engine.store.units()?)
     }
 
     fn people(&self) -> Result<Vec<Person>> {
+        self.me()?;
         Ok(self.engine.store.people()?)
     }
 
     fn save_directory(&self, units: Vec<Unit>, people: Vec<Person>) -> Result<()> {
-        self.require(
+        let me = self.require(
             &[Role::Admin, Role::Director, Role::Clerk],
             "changing the directory",
         )?;
+        let e = AuditEntry {
+            at: self.engine.clock.now(),
+            user: me.login.clone(),
+            action: "directory".into(),
+            item: None,
+            detail: directory_detail(&units, &people),
+        };
         self.engine.store.write(|t| {
             for u in &units {
                 t.put_unit(u)?;
@@ -310,6 +359,7 @@ impl Service for Core {
             for p in &people {
                 t.put_person(p)?;
             }
+            t.audit(&e)?;
             Ok::<_, ServiceError>(())
         })?;
         self.engine.directory_changed()
@@ -321,11 +371,11 @@ impl Service for Core {
     }
 
     fn save_user(&self, user: User) -> Result<()> {
-        self.require(&[Role::Admin], "changing users")?;
+        let me = self.require(&[Role::Admin], "changing users")?;
         user.validate()?;
         let e = AuditEntry {
             at: self.engine.clock.now(),
-            user: self.user.login.clone(),
+            user: me.login.clone(),
             action: "user".into(),
             item: None,
             detail: format!(
@@ -336,10 +386,14 @@ impl Service for Core {
                 if user.disabled { "disabled" } else { "enabled" }
             ),
         };
-        self.engine.store.write(|t| {
-            t.put_user(&user)?;
-            t.audit(&e)
-        })?;
+        // Under the writer lock: no event is pushed by the old record after this.
+        self.engine.store.write_then(
+            |t| {
+                t.put_user(&user)?;
+                t.audit(&e)
+            },
+            |_| self.engine.user_changed(&user),
+        )?;
         Ok(())
     }
 
@@ -352,7 +406,7 @@ impl Service for Core {
         for e in self.engine.store.audit() {
             let e = e?;
             if f.user.as_ref().is_none_or(|u| &e.user == u)
-                && f.item.is_none_or(|i| e.item == Some(i))
+                && f.item.is_none_or(|i| audit::concerns(&e, i))
                 && since.is_none_or(|s| e.at >= s)
             {
                 out.push(e);
@@ -370,4 +424,29 @@ impl Service for Core {
         self.require(&[Role::Admin], "checking the store")?;
         Ok(self.engine.store.check()?)
     }
+}
+
+/// What a directory write changed, for the audit trail: how many units and
+/// people, and the first few of each by name.
+fn directory_detail(units: &[Unit], people: &[Person]) -> String {
+    fn some<'a>(names: impl Iterator<Item = &'a str>, n: usize) -> String {
+        let mut v: Vec<&str> = names.take(6).collect();
+        if n > v.len() {
+            v.push("…");
+        }
+        v.join("、")
+    }
+    let mut parts = vec![];
+    if !units.is_empty() {
+        let keys = some(units.iter().map(|u| u.key.as_str()), units.len());
+        parts.push(format!("{} 個單位 ({keys})", units.len()));
+    }
+    if !people.is_empty() {
+        let names = some(people.iter().map(|p| p.name.as_str()), people.len());
+        parts.push(format!("{} 位人員 ({names})", people.len()));
+    }
+    if parts.is_empty() {
+        parts.push("無變更".into());
+    }
+    format!("目錄: {}", parts.join(", "))
 }

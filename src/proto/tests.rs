@@ -109,6 +109,11 @@ fn every_request_and_response_round_trips() {
         version: 4,
         by: "lisi".into(),
         when: "2026-11-25 10:00".into(),
+        changed: vec![crate::core::ChangedField {
+            field: "handler".into(),
+            by: "lisi".into(),
+            when: "2026-11-25 10:00".into(),
+        }],
     };
     let replies: Vec<Result<Response, ServiceError>> = vec![
         Ok(Response::Items(vec![item(1)])),

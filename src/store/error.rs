@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::model::{ItemId, Timestamp};
+use crate::model::{HistoryEntry, ItemId, Timestamp};
 
 /// A store failure.
 #[derive(Debug, Error)]
@@ -54,6 +54,8 @@ pub enum StoreError {
         when: String,
         /// When, as a timestamp.
         at: Timestamp,
+        /// The history entries written since the version read, oldest first.
+        newer: Vec<HistoryEntry>,
     },
     /// A value already taken (a code or 文號 collision, which `check` would report).
     #[error("{0}")]

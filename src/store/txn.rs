@@ -59,10 +59,20 @@ impl<'a> Txn<'a> {
     }
 
     /// The item, provided it is still at the version the writer read;
-    /// otherwise a `Conflict` naming who changed it and when.
+    /// otherwise a `Conflict` naming who changed it, when, and (from the
+    /// history entries written since) which fields.
     pub fn get_at(&self, id: ItemId, version: u64) -> Result<Item> {
         let it = self.get(id)?.ok_or(StoreError::NotFound(id))?;
         if it.version != version {
+            let mut newer = vec![];
+            for v in version.saturating_add(1)..=it.version {
+                let k = keys::history(id, v);
+                if let Some(raw) = self.raw_get(&k)? {
+                    newer.push(codec::decode(RecordType::History, &raw, &|| {
+                        keys::show(&k)
+                    })?);
+                }
+            }
             return Err(StoreError::Conflict {
                 id,
                 read: version,
@@ -70,6 +80,7 @@ impl<'a> Txn<'a> {
                 by: it.updated_by.clone(),
                 when: time::format_ts(it.updated),
                 at: it.updated,
+                newer,
             });
         }
         Ok(it)

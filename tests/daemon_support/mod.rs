@@ -134,6 +134,16 @@ impl Daemon {
         }
     }
 
+    /// SIGTERM, without waiting for the daemon to exit.
+    pub fn terminate(&self) {
+        self.signal(rustix::process::Signal::TERM);
+    }
+
+    /// Waits for the daemon to exit (after `terminate`).
+    pub fn wait(mut self) -> ExitStatus {
+        self.child.take().unwrap().wait().expect("wait")
+    }
+
     /// SIGTERM, and the exit status.
     pub fn stop(mut self) -> ExitStatus {
         self.signal(rustix::process::Signal::TERM);
