@@ -2,7 +2,6 @@
 //! clock and the change bus. One `Engine` per data folder; one `Core` per
 //! authenticated user on top of it.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -16,6 +15,7 @@ use crate::model::{
 use crate::search::{DocInput, Index, Target};
 use crate::store::Store;
 
+use super::rows::RowTable;
 use super::{Event, Result, Row};
 
 /// Where the time comes from; tests and the demo pin it.
@@ -55,7 +55,7 @@ pub struct Engine {
     /// Unit key → (name, abbreviations), to index items under what people call their unit.
     pub(super) unit_names: RwLock<Vec<Unit>>,
     /// Every item's list row, by id: lists and counts never decode items.
-    pub(super) rows: RwLock<BTreeMap<ItemId, Row>>,
+    pub(super) rows: RwLock<RowTable>,
     /// Counts changes to user records, so open sessions know to re-read theirs.
     users_changed: AtomicU64,
 }
@@ -82,7 +82,7 @@ impl Engine {
             clock,
             subscribers: Mutex::new(vec![]),
             unit_names: RwLock::new(units),
-            rows: RwLock::new(BTreeMap::new()),
+            rows: RwLock::new(RowTable::new()),
             users_changed: AtomicU64::new(0),
         };
         engine.rebuild_index()?;
@@ -93,11 +93,11 @@ impl Engine {
     pub fn rebuild_index(&self) -> Result<()> {
         // Rows first (they hold everything the index needs), then the index
         // built newest-last from them, so it needs no re-sort and no copy.
-        let mut rows = BTreeMap::new();
+        let mut rows = Vec::new();
         for it in self.store.items() {
-            let it = it?;
-            rows.insert(it.id, Row::of(&it));
+            rows.push(Row::of(&it?));
         }
+        let rows = RowTable::from_rows(rows);
         let units = self.unit_names.read().expect("lock").clone();
         let mut order: Vec<(i64, ItemId)> = rows.values().map(|r| (r.updated, r.id)).collect();
         order.sort_unstable();
@@ -151,7 +151,7 @@ impl Engine {
             for it in items {
                 let row = Row::of(it);
                 ix.upsert(row_doc(&row, &units));
-                rows.insert(it.id, row);
+                rows.insert(row);
             }
             ix.settle();
         }

@@ -5,6 +5,7 @@ mod audit;
 pub mod engine;
 pub mod error;
 mod identity;
+mod rows;
 pub mod service;
 mod session;
 mod steps;
