@@ -187,10 +187,10 @@ pub fn offers(it: &Item, who: &Actor) -> Vec<Offer> {
                 }
             }
         }
-        KindData::Supervision(_) => {
-            if matches!(status, Status::Handling | Status::Urging) && may(WRITERS) {
-                out.push(Offer::new(Step::Progress, "進展", "progress", Input::Text));
-            }
+        KindData::Supervision(_)
+            if matches!(status, Status::Handling | Status::Urging) && may(WRITERS) =>
+        {
+            out.push(Offer::new(Step::Progress, "進展", "progress", Input::Text));
         }
         _ => {}
     }
