@@ -457,6 +457,23 @@ fn cosign_from_the_menu_and_a_read_only_user_is_offered_nothing() {
 }
 
 #[test]
+fn m_before_the_item_is_read_opens_the_menu_once_it_arrives() {
+    let (mut t, _) = setup(vec![item(Kind::Affair, "接待省調研組", &[])], (120, 36));
+    // Just changed elsewhere: the detail is being read again.
+    t.h.app.detail = None;
+    let fx = t.h.app.key(shuniu::tui::key::Key::ch('m'));
+    assert!(t.h.app.overlay.is_none());
+    assert!(t.status_line().contains("載入中"));
+    t.h.run(fx);
+    let screen = t.h.screen();
+    assert!(
+        matches!(t.h.app.overlay, Some(Overlay::Moves(_))),
+        "{screen}"
+    );
+    assert!(screen.contains("1  承辦 → 承辦"), "{screen}");
+}
+
+#[test]
 fn the_help_lists_what_may_be_done_on_this_item() {
     let (mut t, _) = setup(
         vec![item(Kind::Supervision, "推進垃圾分類", &[])],

@@ -72,20 +72,26 @@ impl App {
     /// only the plain moves (they apply to every item selected).
     pub(super) fn moves_menu(&mut self) -> Vec<Effect> {
         let ids = self.targets();
-        let Some(r) = ids.first().and_then(|id| self.row(*id)) else {
+        let Some((rid, kind, status)) = ids
+            .first()
+            .and_then(|id| self.row(*id))
+            .map(|r| (r.id, r.kind, r.status))
+        else {
             return self.no_item();
         };
-        let status = r.status;
         let Some((_, mut offered)) = self.offers_now() else {
+            // The item is being read (it just changed): the menu opens when it arrives.
+            self.menu_wanted = Some(rid);
             let m = self.t(T::Loading).to_string();
             self.say(Level::Info, m);
             return self.load_detail();
         };
+        self.menu_wanted = None;
         if ids.len() > 1 {
             offered.retain(|o| o.is_plain_move());
         }
         if offered.is_empty() {
-            let m = if crate::model::workflow::moves_from(r.kind, status)
+            let m = if crate::model::workflow::moves_from(kind, status)
                 .next()
                 .is_none()
             {
@@ -102,6 +108,18 @@ impl App {
             .collect();
         self.menu(ids, self.t(T::MovesTitle).to_string(), entries, None);
         vec![]
+    }
+
+    /// The selected item's detail arrived: the menu `m` asked for opens now.
+    pub(super) fn detail_arrived(&mut self) -> Vec<Effect> {
+        let sel = self.selected_row().map(|r| r.id);
+        match self.menu_wanted.take() {
+            Some(id) if Some(id) == sel && self.overlay.is_none() && self.line.is_none() => {
+                self.message = None;
+                self.moves_menu()
+            }
+            _ => vec![],
+        }
     }
 
     fn menu(

@@ -115,6 +115,8 @@ pub struct App {
     pub connected: bool,
     /// Every 督查 item with its traffic light (the 督查 tab's order and the statistics).
     pub board: Board,
+    /// `m` was pressed on this item before its detail had arrived.
+    pub menu_wanted: Option<ItemId>,
 }
 
 impl App {
@@ -159,6 +161,7 @@ impl App {
             req_gen: 0,
             connected: true,
             board: Board::default(),
+            menu_wanted: None,
         };
         let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
         fx.extend(app.load_tab(0));

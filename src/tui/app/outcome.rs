@@ -63,6 +63,7 @@ impl App {
                         history,
                         links,
                     });
+                    return self.detail_arrived();
                 }
                 vec![]
             }
