@@ -257,6 +257,10 @@ fn a_supervision_item_from_filed_to_settled_by_keys() {
     t.h.press("<Enter>");
     let it = t.get(id);
     assert_eq!(supervision(&it).progress.len(), 1);
+    // u does not take a step back, nor what came before it.
+    t.h.press("u");
+    assert!(t.status_line().contains("沒有"), "{}", t.h.screen());
+    assert_eq!(t.get(id).version, it.version);
     assert_eq!(supervision(&it).progress[0].text, "已完成12個小區的摸底");
     // 辦結 needs the 辦結報告.
     t.step("辦結");
@@ -318,15 +322,15 @@ fn a_held_meeting_decision_becomes_a_supervision_item_in_one_step() {
 #[test]
 fn s_escalates_an_affair_and_the_affair_goes_on_to_archive() {
     let (mut t, made) = setup(
-        vec![item(Kind::Affair, "市長交辦：調研菜市場改造", &[])],
+        vec![item(Kind::Affair, "市長交辦：\u{1b}[2J調研菜市場改造", &[])],
         (120, 36),
     );
     let id = made[0].id;
     t.h.press("S");
     assert_eq!(
         t.h.app.line.as_ref().map(|l| l.input.text.as_str()),
-        Some("市長交辦：調研菜市場改造"),
-        "an escalation starts from the affair's title"
+        Some("市長交辦：[2J調研菜市場改造"),
+        "an escalation starts from the affair's title, no escape sequence in the line"
     );
     t.h.press("<Enter>");
     let row = t.h.app.selected_row().unwrap().clone();

@@ -266,11 +266,15 @@ impl App {
                 vec![]
             }
             (Step::Supervise, _) => {
-                // A meeting's decision is typed; an escalated item starts from its own title.
-                let start = if r.kind == Kind::Meeting {
+                // A meeting's decision is typed; an escalated item starts from
+                // its own title, without what a terminal would interpret.
+                let start: String = if r.kind == Kind::Meeting {
                     String::new()
                 } else {
-                    r.title.clone()
+                    r.title
+                        .chars()
+                        .filter(|c| !crate::model::sanitize::is_dangerous(*c))
+                        .collect()
                 };
                 self.open_line(LineFor::Step(Box::new(f)), &start);
                 vec![]
@@ -489,6 +493,9 @@ impl App {
         for (target, r) in results {
             match r {
                 Ok(it) => {
+                    // A step is not taken back with `u` (what may follow is the
+                    // rules' to say: a return, 退回重辦); nor is what came before it.
+                    self.undo.clear();
                     fx.extend(self.put(&it));
                     if !self.counts_pending {
                         self.counts_pending = true;
