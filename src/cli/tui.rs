@@ -21,6 +21,7 @@ pub fn interactive() -> bool {
 
 fn prefs(g: &Global) -> Prefs {
     let (cfg, _) = config::load(g.config.as_deref());
+    let supervision = cfg.thresholds();
     let user = g
         .config
         .clone()
@@ -30,6 +31,7 @@ fn prefs(g: &Global) -> Prefs {
         lang: g.lang.clone().or(cfg.lang),
         keys: cfg.keys.unwrap_or_default(),
         files: vec![user, PathBuf::from(config::SYSTEM_CONFIG)],
+        supervision,
     }
 }
 

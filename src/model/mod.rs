@@ -17,6 +17,7 @@ pub mod format;
 pub mod history;
 pub mod item;
 pub mod meetings;
+pub mod offers;
 pub mod parts;
 pub mod route;
 pub mod sanitize;

@@ -2,7 +2,7 @@
 //! the worker sends back, and the one event enum the main loop waits on.
 
 use crate::core::{Counts, Event as Push, Found, Row, ServiceError};
-use crate::model::{Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit};
+use crate::model::{Act, Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit};
 
 use super::draft::Draft;
 
@@ -58,6 +58,23 @@ pub enum Origin {
     CallStart,
     /// Saving a call's duration.
     CallEnd,
+    /// A workflow step from the menu (`m`): an act, a field and its move, a
+    /// new 督查 item.
+    Step,
+}
+
+/// One write of a workflow step, on the step's item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepWrite {
+    /// Fields the move needs, set first.
+    Set(Vec<(String, String)>),
+    /// The move, with its note.
+    Move(Status, String),
+    /// A structured step (`model::acts`).
+    Act(Act),
+    /// 立項: a new 督查 item with this title, its source the step's item
+    /// (linked both ways; the source type follows the item's kind).
+    Supervise(String),
 }
 
 /// A side effect `update` asks the runtime to carry out.
@@ -107,6 +124,20 @@ pub enum Effect {
     },
     /// Takes back a change.
     Undo(UndoEntry),
+    /// A workflow step from the menu: its writes on one item in order, each
+    /// naming the version the one before produced.
+    Step {
+        /// The item.
+        id: ItemId,
+        /// The version read.
+        version: u64,
+        /// The writes.
+        writes: Vec<StepWrite>,
+        /// What it is, for the message.
+        label: String,
+    },
+    /// Every 督查 item, for the traffic lights and the statistics.
+    LoadBoard,
     /// Validates and saves a form.
     SaveForm {
         /// The kind.
@@ -211,6 +242,8 @@ pub enum Outcome {
         /// (the command's target, its result).
         results: Vec<(Option<ItemId>, Result<Item, ServiceError>)>,
     },
+    /// Every 督查 item (`LoadBoard`).
+    Board(Vec<Item>),
     /// A form was refused: (field, message) pairs.
     FormInvalid(Vec<(String, String)>),
     /// Demo data loaded.

@@ -44,6 +44,8 @@ pub struct Prefs {
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
     /// The config files, to name the line of a bad binding.
     pub files: Vec<PathBuf>,
+    /// `[supervision]`: the 督查 traffic-light thresholds.
+    pub supervision: crate::model::supervision::Thresholds,
 }
 
 /// Where a `[keys.mode]` entry sits in the config files: `FILE line N`.
@@ -141,6 +143,7 @@ pub fn setup(
         connection: connection.to_string(),
         drafts,
         count_timeout: Duration::from_millis(700),
+        thresholds: prefs.supervision,
     };
     (setup, warnings)
 }

@@ -238,12 +238,10 @@ impl App {
                 }
                 _ => vec![],
             },
-            Overlay::Moves { ids, moves } => {
+            Overlay::Moves(m) => self.menu_key(*m, key),
+            Overlay::Stats => {
                 self.overlay = None;
-                match key.digit().map(|d| d as usize) {
-                    Some(d) if d >= 1 && d <= moves.len() => self.pick_move(ids, moves[d - 1]),
-                    _ => vec![],
-                }
+                vec![]
             }
             Overlay::ChooseKind => {
                 self.overlay = None;

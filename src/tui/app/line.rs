@@ -141,6 +141,10 @@ impl App {
             LineFor::Command => "",
             LineFor::Assign(_) => "assign ",
             LineFor::Due(_) => "due ",
+            LineFor::Step(ref f) => match f.completion() {
+                Some(p) => p,
+                None => return,
+            },
             LineFor::MoveNote(..) | LineFor::Close(_) | LineFor::Note(_) | LineFor::Search => {
                 return
             }
@@ -203,6 +207,7 @@ impl App {
             LineFor::Note(_) if text.is_empty() => vec![],
             LineFor::Note(ids) => self.change(ids, Repeatable::Note(text)),
             LineFor::MoveNote(ids, to, _) => self.change(ids, Repeatable::Move(to, text)),
+            LineFor::Step(f) => self.step_line(*f, text),
         }
     }
 }

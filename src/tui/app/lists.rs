@@ -168,7 +168,10 @@ impl TabState {
 impl App {
     /// Effects to (re)load a tab's rows.
     pub fn load_tab(&mut self, tab: usize) -> Vec<Effect> {
-        self.load_tab_limited(tab, None)
+        // The board first: the 督查 rows are sorted by its lights as they arrive.
+        let mut fx = self.load_board(tab);
+        fx.extend(self.load_tab_limited(tab, None));
+        fx
     }
 
     /// Effects to load a tab's rows, at most `limit` matches of its filter.

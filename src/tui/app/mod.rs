@@ -3,11 +3,13 @@
 //! and effects (`update`), and effects' outcomes and server pushes come back
 //! through `outcome`. Nothing here does I/O; views only read this state.
 
+mod board;
 mod caller;
 mod directory;
 mod dirform;
 mod dispatch;
 mod find;
+mod flows;
 mod form;
 mod line;
 mod lists;
@@ -21,13 +23,18 @@ use std::time::Instant;
 use crate::core::{Counts, Row};
 use crate::model::{ItemId, Person, Unit};
 
+pub use board::Board;
 pub use caller::{caller_rows_shown, clock, Call, Caller, Who};
 pub use directory::{person_matches, DirRow};
 pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};
+pub use flows::MENU_KEYS;
 pub use form::{Form, FormField};
 pub use lists::{TabState, TYPING_LIMIT};
-pub use types::{Detail, Focus, Level, Line, LineFor, Mode, Overlay, Setup, TabKind, TABS};
+pub use types::{
+    Choice, Detail, Focus, Level, Line, LineFor, Menu, Mode, Overlay, Pick, Setup, StepForm,
+    TabKind, TABS,
+};
 
 use super::event::{Effect, Repeatable, UndoEntry};
 use super::i18n::{tr, Lang, T};
@@ -106,6 +113,10 @@ pub struct App {
     pub req_gen: u64,
     /// The service still pushes changes (false: the daemon went away).
     pub connected: bool,
+    /// Every 督查 item with its traffic light (the 督查 tab's order and the statistics).
+    pub board: Board,
+    /// `m` was pressed on this item before its detail had arrived.
+    pub menu_wanted: Option<ItemId>,
 }
 
 impl App {
@@ -149,6 +160,8 @@ impl App {
             call: None,
             req_gen: 0,
             connected: true,
+            board: Board::default(),
+            menu_wanted: None,
         };
         let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
         fx.extend(app.load_tab(0));

@@ -21,6 +21,7 @@ impl App {
                     super::lists::discard(rows);
                     return vec![];
                 }
+                let rows = self.by_light(tab, rows);
                 self.put_rows(tab, rows);
                 self.check_empty();
                 if tab == self.tab {
@@ -62,6 +63,7 @@ impl App {
                         history,
                         links,
                     });
+                    return self.detail_arrived();
                 }
                 vec![]
             }
@@ -76,6 +78,7 @@ impl App {
                 origin,
                 results,
             } => self.applied(label, origin, results),
+            Outcome::Board(items) => self.board_loaded(items),
             Outcome::FormInvalid(errs) => {
                 self.form_errors(errs);
                 vec![]
@@ -173,13 +176,14 @@ impl App {
     }
 
     /// Puts a written item into every list that shows its kind.
-    fn put(&mut self, it: &Item) -> Vec<Effect> {
+    pub(super) fn put(&mut self, it: &Item) -> Vec<Effect> {
         let h = self.list_height();
         for (i, t) in self.tabs.iter_mut().enumerate() {
             if t.upsert(it, TABS[i].kinds()) {
                 t.scroll_to(h);
             }
         }
+        self.board_put(it);
         let shown = self.detail.as_ref().map(|d| (d.item.id, d.item.version));
         match shown {
             Some((id, v)) if id == it.id && v < it.version => {
@@ -197,6 +201,9 @@ impl App {
         origin: Origin,
         results: Vec<(Option<u64>, Result<Item, ServiceError>)>,
     ) -> Vec<Effect> {
+        if origin == Origin::Step {
+            return self.step_applied(label, results);
+        }
         let mut fx = vec![];
         let mut ok: Vec<Item> = vec![];
         let mut errors: Vec<ServiceError> = vec![];
@@ -304,7 +311,7 @@ impl App {
                 let m = self.tf(T::MsgBulkDone, &[&ok.len().to_string(), &label]);
                 self.say(Level::Info, m);
             }
-            Origin::Form | Origin::CallStart | Origin::CallEnd => {}
+            Origin::Form | Origin::CallStart | Origin::CallEnd | Origin::Step => {}
         }
         if matches!(self.mode, Mode::Visual { .. }) {
             self.mode = Mode::Normal;

@@ -1,6 +1,7 @@
 //! Changes to items: triage in 收件 (route, urgency, handler, deadline,
 //! close), workflow moves, notes; all through one `change` that builds the
 //! commands, asks before touching several items, and records `.` and `u`.
+//! The menu of workflow steps (`m`) is in `flows.rs`.
 
 use super::super::event::{Origin, Repeatable};
 use super::super::i18n::T;
@@ -101,6 +102,12 @@ impl App {
 
     /// Routes the targets to a kind (收件 only).
     pub fn route(&mut self, to: Kind) -> Vec<Effect> {
+        // Outside 收件, `S` files a 督查 item from the selected one (立項).
+        if to == Kind::Supervision
+            && !matches!(self.tab_kind(), TabKind::Inbox | TabKind::Directory)
+        {
+            return self.supervise_now();
+        }
         if self.tab_kind() != TabKind::Inbox {
             return self.refuse(T::MsgNotInbox);
         }

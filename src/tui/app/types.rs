@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::model::{HistoryEntry, Item, ItemId, Kind, Transition, User, WorkCalendar};
+use crate::model::offers::Offer;
+use crate::model::supervision::Thresholds;
+use crate::model::{Gate, HistoryEntry, Item, ItemId, Kind, User, WorkCalendar};
 
 use super::super::draft::Draft;
 use super::super::event::{Effect, LinkView};
@@ -112,6 +114,33 @@ pub enum LineFor {
     Note(Vec<ItemId>),
     /// The note a move needs.
     MoveNote(Vec<ItemId>, crate::model::Status, String),
+    /// One answer of a workflow step taken from the menu (`m`).
+    Step(Box<StepForm>),
+}
+
+/// A workflow step from the menu being filled in, one answer after another
+/// (a gate's comment; the 交辦's lead unit, assisting units, deadline and
+/// reporting cycle; a holder; a title …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepForm {
+    /// The item.
+    pub id: ItemId,
+    /// The version read.
+    pub version: u64,
+    /// Its code, for messages.
+    pub code: String,
+    /// Its title, to start a new 督查 item's title from.
+    pub title: String,
+    /// What is being done.
+    pub offer: Offer,
+    /// The gate and the verdict chosen (審核).
+    pub gate: Option<(Gate, bool)>,
+    /// The name chosen from a list (a co-signer, a holder).
+    pub pick: String,
+    /// The answers typed so far.
+    pub answers: Vec<String>,
+    /// Why the last answer was refused (shown in the prompt, asked again).
+    pub error: String,
 }
 
 /// A line being typed at the bottom.
@@ -148,19 +177,58 @@ pub enum Overlay {
         /// Yes discards the open form.
         discard_form: bool,
     },
-    /// The workflow moves of the current item, chosen by digit.
-    Moves {
-        /// The targets.
-        ids: Vec<ItemId>,
-        /// The moves offered.
-        moves: Vec<Transition>,
-    },
+    /// What may be done on the current item now (`m`), or the next choice
+    /// of a step (which gate, pass or return, which unit), one key each.
+    Moves(Box<Menu>),
+    /// 督查 statistics by lead unit: on-time rate and overdue, as bar charts.
+    Stats,
     /// 收文 or 發文 for a new item in 辦文.
     ChooseKind,
     /// A person or a unit for a new entry of the 通訊錄.
     ChooseDirectory,
     /// A draft left by an earlier session.
     Draft(Box<Draft>),
+}
+
+/// A menu of choices, one key each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Menu {
+    /// The items a plain move applies to (the first for any other step).
+    pub ids: Vec<ItemId>,
+    /// What is being chosen.
+    pub title: String,
+    /// The choices, in order.
+    pub choices: Vec<Choice>,
+    /// The step being filled in, for a choice within a step.
+    pub form: Option<Box<StepForm>>,
+}
+
+/// One entry of a menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// The key that takes it.
+    pub key: char,
+    /// What it says.
+    pub text: String,
+    /// Why the rules would refuse it now, shown beside it.
+    pub why_not: Option<String>,
+    /// What taking it does.
+    pub pick: Pick,
+}
+
+/// What a menu choice does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Takes this offer (asking for what it needs).
+    Offer(Offer),
+    /// 審核: this gate (the verdict comes next).
+    Gate(Gate),
+    /// 審核: pass (true) or return.
+    Verdict(bool),
+    /// 分辦 to this kind.
+    Route(Kind),
+    /// This name from a list (a co-signer, a holder).
+    Name(String),
 }
 
 /// Which pane has the keys.
@@ -215,4 +283,6 @@ pub struct Setup {
     pub drafts: Option<PathBuf>,
     /// How long a lone digit waits for a motion before it switches tabs.
     pub count_timeout: Duration,
+    /// The 督查 traffic-light thresholds of the config file (`[supervision]`).
+    pub thresholds: Thresholds,
 }

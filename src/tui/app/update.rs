@@ -151,6 +151,7 @@ impl App {
                 }
             }
             Action::Moves => self.moves_menu(),
+            Action::Stats => self.open_stats(),
             Action::Move(arg) => self.move_to(&arg),
             Action::Set(f, v) => {
                 let ids = self.targets();
@@ -260,21 +261,6 @@ impl App {
             return self.no_item();
         }
         self.open_line(f(ids), "");
-        vec![]
-    }
-
-    fn moves_menu(&mut self) -> Vec<Effect> {
-        let ids = self.targets();
-        let Some(r) = ids.first().and_then(|id| self.row(*id)) else {
-            return self.no_item();
-        };
-        let moves: Vec<_> = workflow::moves_from(r.kind, r.status).copied().collect();
-        if moves.is_empty() {
-            let m = self.tf(T::MsgNoMoves, &[r.status.label()]);
-            self.say(Level::Error, m);
-            return vec![];
-        }
-        self.overlay = Some(Overlay::Moves { ids, moves });
         vec![]
     }
 

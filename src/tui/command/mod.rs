@@ -115,6 +115,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     a("due", &["deadline"], K::Date, false, T::DocDue),
     c("close", K::Text, false, T::DocClose),
     c("moves", K::None, false, T::DocMoves),
+    a("stats", &["statistics"], K::None, false, T::DocStats),
     c("move", K::Status, true, T::DocMove),
     c("set", K::Field, true, T::DocSet),
     c("note", K::Text, false, T::DocNote),
@@ -184,6 +185,7 @@ pub enum Action {
     Due(Option<String>),
     Close(Option<String>),
     Moves,
+    Stats,
     Move(String),
     Set(String, String),
     Note(Option<String>),
@@ -302,6 +304,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "due" => Action::Due(arg),
         "close" => Action::Close(arg),
         "moves" => Action::Moves,
+        "stats" => Action::Stats,
         "move" => Action::Move(rest.to_string()),
         "set" => {
             let (f, v) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));

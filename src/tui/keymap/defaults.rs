@@ -48,6 +48,7 @@ pub const DEFAULTS: &[(KeyMode, &str, &str)] = &[
     (N, "t", "due"),
     (N, "C", "close"),
     (N, "m", "moves"),
+    (N, "s", "stats"),
     (N, "i", "note"),
     (N, "u", "undo"),
     (N, ".", "repeat"),

@@ -12,6 +12,7 @@ use super::super::text::clean;
 use super::super::theme::{Slot, Theme};
 use super::put;
 use crate::core::Row;
+use crate::model::supervision::Light;
 use crate::model::{Kind, Urgency};
 
 #[derive(Clone, Copy)]
@@ -31,7 +32,7 @@ impl Col {
     fn width(self) -> u16 {
         match self {
             Col::Code => 11,
-            Col::Light => 1,
+            Col::Light => 2,
             Col::Status => 8,
             Col::Urgency => 4,
             Col::Unit => 12,
@@ -45,7 +46,7 @@ impl Col {
     fn title(self, tab: TabKind) -> T {
         match self {
             Col::Code => T::ColCode,
-            Col::Light => T::ColKind,
+            Col::Light => T::ColLight,
             Col::Status => T::ColStatus,
             Col::Urgency => T::ColUrgency,
             Col::Unit => T::ColUnit,
@@ -116,15 +117,21 @@ fn cell(app: &App, c: Col, r: &Row) -> (String, Style) {
     match c {
         Col::Code => (r.code.clone(), th.get(Slot::Muted)),
         Col::Light => {
-            let st = match r.deadline {
-                _ if !r.status.is_open() => th.get(Slot::Muted),
-                Some(_) if r.is_overdue(app.setup.today) => th.get(Slot::Overdue),
-                Some(d) if app.setup.calendar.workdays_between(app.setup.today, d) <= 3 => {
-                    th.get(Slot::Warning)
-                }
-                _ => th.get(Slot::Ok),
+            // The 督查 traffic light (`model::supervision::light`): 紅 overdue,
+            // 黃 close to the deadline or a report late, 綠 on track.
+            let Some(light) = app.light_of(r.id) else {
+                return (String::new(), th.get(Slot::Muted));
             };
-            ("●".into(), st)
+            let st = match light {
+                Light::Red => th.get(Slot::Overdue),
+                Light::Yellow => th.get(Slot::Warning),
+                Light::Green => th.get(Slot::Ok),
+            };
+            let mark = match l {
+                super::super::i18n::Lang::En => light.english()[..1].to_uppercase(),
+                _ => l.label(light.label(), light.english()),
+            };
+            (mark, st)
         }
         Col::Status => (l.label(r.status.label(), r.status.english()), text),
         Col::Urgency => {

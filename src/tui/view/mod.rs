@@ -10,6 +10,7 @@ mod form;
 mod header;
 mod list;
 mod overlay;
+mod stats;
 mod status;
 
 use ratatui::buffer::Buffer;

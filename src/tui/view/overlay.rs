@@ -1,12 +1,13 @@
-//! What is drawn over the screen: the key help, the welcome screen, the
-//! workflow moves menu, a left draft, and the which-key hint of a pending prefix.
+//! What is drawn over the screen: the key help (with what may be done on the
+//! selected item now), the welcome screen, the menu of workflow steps, a left
+//! draft, the 督查 statistics, and the which-key hint of a pending prefix.
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear};
 use ratatui::Frame;
 
-use super::super::app::{App, Mode, Overlay};
+use super::super::app::{App, Menu, Mode, Overlay};
 use super::super::i18n::T;
 use super::super::keymap::{doc, KeyMode};
 use super::super::text::{clean, width};
@@ -27,7 +28,7 @@ pub(super) fn boxed(f: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
     inner
 }
 
-fn centered(body: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(body: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(body.width);
     let h = h.min(body.height);
     Rect::new(
@@ -44,39 +45,8 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help(f, body, app, *scroll),
         Some(Overlay::Welcome) => welcome(f, body, app),
-        Some(Overlay::Moves { moves, .. }) => {
-            let lines: Vec<String> = moves
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    format!(
-                        "{}  {} → {}",
-                        i + 1,
-                        app.lang().label(t.action, t.to.english()),
-                        app.lang().label(t.to.label(), t.to.english())
-                    )
-                })
-                .collect();
-            let w = lines
-                .iter()
-                .map(|l| width(l))
-                .max()
-                .unwrap_or(10)
-                .max(width(app.t(T::MovesTitle))) as u16
-                + 4;
-            let area = centered(body, w, lines.len() as u16 + 2);
-            let inner = boxed(f, app, area, app.t(T::MovesTitle));
-            for (i, l) in lines.iter().enumerate().take(inner.height as usize) {
-                put(
-                    f.buffer_mut(),
-                    inner.x,
-                    inner.y + i as u16,
-                    inner.width,
-                    l,
-                    th.get(Slot::Text),
-                );
-            }
-        }
+        Some(Overlay::Moves(m)) => menu(f, body, app, m),
+        Some(Overlay::Stats) => super::stats::draw(f, body, app),
         Some(Overlay::Draft(d)) => {
             let what = if d.code.is_empty() {
                 d.kind.clone()
@@ -142,11 +112,82 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App) {
     }
 }
 
+/// The menu of workflow steps (or of a step's next choice), one key each;
+/// what the rules would refuse now is said under its choice.
+fn menu(f: &mut Frame, body: Rect, app: &App, m: &Menu) {
+    let th = &app.setup.theme;
+    let mut lines: Vec<(String, Style)> = vec![];
+    for c in &m.choices {
+        lines.push((format!("{}  {}", c.key, c.text), th.get(Slot::Text)));
+        if let Some(why) = &c.why_not {
+            lines.push((format!("   {}", clean(why)), th.get(Slot::Muted)));
+        }
+    }
+    let w = lines
+        .iter()
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(10)
+        .max(width(&m.title)) as u16
+        + 4;
+    let w = w.min(body.width.saturating_sub(2).max(20));
+    let area = centered(body, w, lines.len() as u16 + 2);
+    let inner = boxed(f, app, area, &m.title);
+    for (i, (l, st)) in lines.iter().enumerate().take(inner.height as usize) {
+        put(
+            f.buffer_mut(),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            l,
+            *st,
+        );
+    }
+}
+
+/// The top of `?`: what may be done on the selected item now, from the same
+/// offers the menu shows.
+fn item_lines(app: &App) -> Vec<(String, Style)> {
+    let th = &app.setup.theme;
+    let Some((it, offered)) = app.offers_now() else {
+        return vec![];
+    };
+    let l = app.lang();
+    let status = l.label(it.status.label(), it.status.english());
+    let key = app
+        .setup
+        .keymap
+        .key_for(KeyMode::Normal, "moves")
+        .unwrap_or_else(|| "-".into());
+    if offered.is_empty() {
+        return vec![
+            (
+                app.tf(T::HelpItemNone, &[&it.code, &status]),
+                th.get(Slot::Accent),
+            ),
+            (String::new(), th.get(Slot::Text)),
+        ];
+    }
+    let mut out = vec![(
+        app.tf(T::HelpItem, &[&it.code, &status, &key]),
+        th.get(Slot::Accent),
+    )];
+    for (o, k) in offered.iter().zip(super::super::app::MENU_KEYS.chars()) {
+        let mut line = format!("  {k:<16} {}", app.offer_text(o));
+        if let Some(why) = &o.blocked {
+            line.push_str(&app.tf(T::HelpBlocked, &[&clean(why)]));
+        }
+        out.push((line, th.get(Slot::Text)));
+    }
+    out.push((String::new(), th.get(Slot::Text)));
+    out
+}
+
 fn help(f: &mut Frame, body: Rect, app: &App, scroll: usize) {
     let th = &app.setup.theme;
     let area = centered(body, body.width.saturating_sub(4).min(100), body.height);
     let inner = boxed(f, app, area, app.t(T::HelpTitle));
-    let mut lines: Vec<(String, Style)> = vec![];
+    let mut lines: Vec<(String, Style)> = item_lines(app);
     for m in KeyMode::ALL {
         lines.push((app.t(m.title()).to_string(), th.get(Slot::Accent)));
         for (k, c) in app.setup.keymap.entries(m) {

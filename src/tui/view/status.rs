@@ -119,6 +119,7 @@ pub fn bottom(f: &mut Frame, area: Rect, app: &App) {
             LineFor::Close(_) => format!("{}: ", app.t(T::PromptClose)),
             LineFor::Note(_) => format!("{}: ", app.t(T::PromptNote)),
             LineFor::MoveNote(_, _, verb) => format!("{}: ", app.tf(T::PromptMoveNote, &[verb])),
+            LineFor::Step(f) => format!("{}: ", app.step_prompt(f)),
         };
         let pw = width(&prompt) as u16;
         buf.set_string(area.x, area.y, &prompt, th.get(Slot::Accent));

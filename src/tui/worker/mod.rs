@@ -91,6 +91,16 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
                 .collect(),
         },
         Effect::Undo(e) => write::undo(svc, e),
+        Effect::Step {
+            id,
+            version,
+            writes,
+            label,
+        } => write::step(cx, id, version, writes, label),
+        Effect::LoadBoard => match read::board(svc) {
+            Ok(items) => Outcome::Board(items),
+            Err(e) => err(e),
+        },
         Effect::SaveForm { kind, id, fields } => write::save_form(cx, kind, id, fields),
         Effect::StartCall { item } => write::start_call(cx, *item),
         Effect::EndCall { id, secs } => write::end_call(svc, id, secs),
@@ -133,6 +143,7 @@ fn superseded(fx: &Effect, later: &[Effect]) -> bool {
             .iter()
             .any(|l| matches!(l, Effect::LoadDetail { .. } | Effect::LoadUnitItems { .. })),
         Effect::LoadCounts => later.iter().any(|l| matches!(l, Effect::LoadCounts)),
+        Effect::LoadBoard => later.iter().any(|l| matches!(l, Effect::LoadBoard)),
         Effect::Find { .. } => later.iter().any(|l| matches!(l, Effect::Find { .. })),
         Effect::LoadCaller { .. } => later.iter().any(|l| matches!(l, Effect::LoadCaller { .. })),
         _ => false,

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::core::{Filter, Found, Row, Service, ServiceError};
-use crate::model::{ItemId, Kind, LinkRel};
+use crate::model::{Item, ItemId, Kind, LinkRel};
 
 use super::super::event::{LinkView, Outcome};
 use super::err;
@@ -53,6 +53,15 @@ pub(super) fn rows(
     svc.rows(&Filter {
         kind: Some(kinds[0]),
         open,
+        ..Filter::default()
+    })
+}
+
+/// Every 督查 item, finished ones too: the 督查 tab's traffic lights and
+/// order come from them, and the statistics count the finished ones.
+pub(super) fn board(svc: &dyn Service) -> Result<Vec<Item>, ServiceError> {
+    svc.list(&Filter {
+        kind: Some(Kind::Supervision),
         ..Filter::default()
     })
 }

@@ -1,9 +1,10 @@
-//! Writes: undo, forms, the end of a call, the directory.
+//! Writes: undo, workflow steps from the menu, forms, the end of a call,
+//! the directory.
 
 use crate::core::{Service, ServiceError};
-use crate::model::{Command, DateCtx, Item, ItemId, Kind, Person, Status, Unit};
+use crate::model::{Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Status, Unit};
 
-use super::super::event::{DirKey, Origin, Outcome, UndoEntry};
+use super::super::event::{DirKey, Origin, Outcome, StepWrite, UndoEntry};
 use super::{err, Ctx};
 
 /// Takes back a change: a new `Set` of the fields' values before it (as
@@ -49,6 +50,80 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
         origin: Origin::Undo,
         results,
     }
+}
+
+/// A workflow step: its writes in order, each naming the version the one
+/// before produced; the first refusal stops it. The result is the item as
+/// the last write left it (for 立項, the new 督查 item).
+pub(super) fn step(
+    cx: &Ctx,
+    id: ItemId,
+    version: u64,
+    writes: Vec<StepWrite>,
+    label: String,
+) -> Outcome {
+    let svc = cx.svc.as_ref();
+    let mut version = version;
+    let mut last: Option<(Option<ItemId>, Result<Item, ServiceError>)> = None;
+    for w in writes {
+        let cmd = match w {
+            StepWrite::Set(fields) => Command::Set {
+                id,
+                version,
+                fields,
+            },
+            StepWrite::Move(to, note) => Command::Move {
+                id,
+                version,
+                to,
+                note,
+            },
+            StepWrite::Act(act) => Command::Act { id, version, act },
+            StepWrite::Supervise(title) => match supervision_draft(cx, id, &title) {
+                Ok(item) => Command::Create {
+                    item: Box::new(item),
+                },
+                Err(e) => {
+                    last = Some((None, Err(e)));
+                    break;
+                }
+            },
+        };
+        let target = cmd.target();
+        let r = svc.apply(cmd);
+        let failed = r.is_err();
+        if let Ok(it) = &r {
+            if it.id == id {
+                version = it.version;
+            }
+        }
+        last = Some((target, r));
+        if failed {
+            break;
+        }
+    }
+    Outcome::Applied {
+        label,
+        origin: Origin::Step,
+        results: last.into_iter().collect(),
+    }
+}
+
+/// A new 督查 item titled `title`, its source item `from`.
+fn supervision_draft(cx: &Ctx, from: ItemId, title: &str) -> Result<Item, ServiceError> {
+    let svc = cx.svc.as_ref();
+    let ctx = DateCtx {
+        today: svc.today(),
+        cal: &cx.calendar,
+    };
+    let login = svc.whoami()?.login;
+    let mut it = Item::new(Kind::Supervision, "", &login, 0);
+    it.set("title", title, &ctx)?;
+    it.links.push(Link {
+        id: from,
+        rel: LinkRel::Source,
+    });
+    Ok(it)
 }
 
 pub(super) fn save_form(
