@@ -374,10 +374,23 @@ impl Index {
             .max_by_key(|t| (t.needles.len() == 1, t.shortest()))
             .expect("a term");
         let needles: Vec<&[u8]> = scan_by.needles.iter().map(|n| n.as_bytes()).collect();
-        let (open, closed) = self.scan(&needles, limit, work, |i, e| {
-            self.visible(e, clearance)
-                && exact.binary_search(&i).is_err()
-                && finders.all(self.hay(e))
+        let (mut open, mut closed) = (vec![], vec![]);
+        self.scan(&needles, work, |i, e| {
+            if !self.visible(e, clearance)
+                || exact.binary_search(&i).is_ok()
+                || !finders.all(self.hay(e))
+            {
+                return Step::Next;
+            }
+            if e.open {
+                open.push(i);
+                if open.len() >= limit {
+                    return Step::Stop;
+                }
+            } else if closed.len() < limit {
+                closed.push(i);
+            }
+            Step::Next
         });
         let quality = |i: usize| self.quality(&self.entries[i], terms);
         let mut hits = self.rank(exact, true, quality);
@@ -387,24 +400,21 @@ impl Index {
         hits
     }
 
-    /// Entries whose text holds any of `needles` and that `keep` accepts,
-    /// newest first, split into open and closed; stops once `limit` open
-    /// ones are found. Each needle is one pass over the index text (blocks
-    /// of entries from the newest back, each block scanned forwards, as
-    /// memchr's SIMD search is forward-only).
+    /// Offers `visit` every entry whose text holds any of `needles`, newest
+    /// first, until it says `Stop`. Each needle is one pass over the index
+    /// text (blocks of entries from the newest back, each block scanned
+    /// forwards, as memchr's SIMD search is forward-only).
     pub(super) fn scan(
         &self,
         needles: &[&[u8]],
-        limit: usize,
         work: &mut Work,
-        mut keep: impl FnMut(usize, &Entry) -> bool,
-    ) -> (Vec<usize>, Vec<usize>) {
+        mut visit: impl FnMut(usize, &Entry) -> Step,
+    ) {
         work.scans += needles.len();
         let finders: Vec<memmem::Finder> = needles.iter().map(memmem::Finder::new).collect();
-        let (mut open, mut closed) = (Vec::new(), Vec::new());
         let mut hi = self.entries.len();
         let mut found = Vec::new();
-        'blocks: while hi > 0 {
+        while hi > 0 {
             let lo = hi.saturating_sub(SCAN_BLOCK);
             let end = self.entries[hi - 1].end;
             found.clear();
@@ -428,22 +438,13 @@ impl Index {
                 found.dedup();
             }
             for &i in found.iter().rev() {
-                let e = &self.entries[i];
-                if !keep(i, e) {
-                    continue;
-                }
-                if e.open {
-                    open.push(i);
-                    if open.len() >= limit {
-                        break 'blocks;
-                    }
-                } else if closed.len() < limit {
-                    closed.push(i);
+                work.checked += 1;
+                if visit(i, &self.entries[i]) == Step::Stop {
+                    return;
                 }
             }
             hi = lo;
         }
-        (open, closed)
     }
 
     /// Hits of entries, open before closed, newest first, then by quality.
@@ -514,6 +515,17 @@ impl Index {
 pub struct Work {
     /// Passes over the index text, one per needle scanned for.
     pub scans: usize,
+    /// Entries found by those passes and checked against the whole query.
+    pub checked: usize,
+}
+
+/// What a scan does after offering an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Step {
+    /// Go on.
+    Next,
+    /// Enough.
+    Stop,
 }
 
 /// The compiled needles of a query's terms.

@@ -284,3 +284,37 @@ fn hostile_queries_are_bounded() {
     assert_eq!(ix.search("2026", PUBLIC, 5).len(), 5);
     assert_eq!(ix.search("通知", PUBLIC, 5000).len(), 100);
 }
+
+#[test]
+fn a_typo_checks_a_bounded_number_of_entries() {
+    use super::fuzzy::MAX_TYPO_CANDIDATES;
+    let mut ix = Index::new();
+    let n = MAX_TYPO_CANDIDATES as u64 + 5_000;
+    for i in 0..n {
+        ix.upsert(doc(i, "關於工作的報告"));
+    }
+    // Every entry holds half of the word (關於), none the rest: without the
+    // budget every one of them would be checked.
+    let (hits, work) = ix.search_counted("關於鑫淼", PUBLIC, 10);
+    assert_eq!(hits.len(), 10);
+    assert!(hits.iter().all(|h| h.fuzzy));
+    assert!(
+        work.checked <= MAX_TYPO_CANDIDATES + 1,
+        "checked {} entries",
+        work.checked
+    );
+    // The newest come first.
+    assert_eq!(hits[0].target, Target::Item(n - 1));
+}
+
+#[test]
+fn a_typo_ranks_entries_holding_more_of_the_word_first() {
+    let mut ix = Index::new();
+    ix.upsert(doc(1, "市教育局關於學生資助的請示"));
+    // Newer, but holding only 教育局 of 教育局请示.
+    for id in 2..30 {
+        ix.upsert(doc(id, "市教育局工作報告"));
+    }
+    let h = ix.search("教育局请示", PUBLIC, 5);
+    assert_eq!(h[0].target, Target::Item(1), "{h:?}");
+}
