@@ -210,12 +210,12 @@ impl<'w> Ends<'w> {
 
     /// The first `k` characters' bytes.
     fn start(&self, k: usize) -> &'w [u8] {
-        self.word[..self.at[k]].as_bytes()
+        &self.word.as_bytes()[..self.at[k]]
     }
 
     /// The last `k` characters' bytes.
     fn end(&self, k: usize) -> &'w [u8] {
-        self.word[self.at[self.len() - k]..].as_bytes()
+        &self.word.as_bytes()[self.at[self.len() - k]..]
     }
 
     /// The most characters, from 2 to `n - 1`, of `finders` that occur in
