@@ -136,6 +136,35 @@ fn exact_identifier_before_open_and_recent() {
 }
 
 #[test]
+fn exact_hits_rank_open_then_recent_among_themselves() {
+    let mut ix = Index::new();
+    // Four items numbered 12, one per kind: an old open one, a newer
+    // closed one, the newest closed one and a middle open one.
+    for (id, kind, open) in [
+        (1, Kind::Incoming, true),
+        (2, Kind::Outgoing, false),
+        (3, Kind::Meeting, false),
+        (4, Kind::Affair, true),
+    ] {
+        let mut d = doc(id, "某件");
+        d.kind = Some(kind);
+        d.open = open;
+        d.exact = vec![format!("{}2026-0012", kind.code_prefix())];
+        ix.upsert(d);
+    }
+    // And a newer open item whose text holds the fragment only.
+    let mut d = doc(9, "另件");
+    d.exact = vec!["收2026-0120".into()];
+    ix.upsert(d);
+    let h = ix.search("2026-12", PUBLIC, 10);
+    assert_eq!(
+        h.iter().map(|h| h.target.clone()).collect::<Vec<_>>(),
+        [4, 1, 3, 2, 9].map(Target::Item)
+    );
+    assert_eq!(h.iter().filter(|h| h.exact).count(), 4);
+}
+
+#[test]
 fn match_quality_breaks_ties_of_the_same_age() {
     let mut ix = Index::new();
     let mut a = doc(1, "會議室預訂");
