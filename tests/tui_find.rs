@@ -201,12 +201,12 @@ fn caller_view_then_a_call_record_with_its_duration() {
     assert!(c.loaded && !c.items.is_empty());
     // Their unit's open items: overdue first, every one open and theirs.
     let today = t.core.today();
-    let overdue: Vec<bool> = c.items.iter().map(|r| r.is_overdue(today)).collect();
+    let overdue: Vec<bool> = c.items.iter().map(|r| r.row.is_overdue(today)).collect();
     assert!(overdue.windows(2).all(|w| w[0] >= w[1]), "{overdue:?}");
-    assert!(c.items.iter().all(|r| r.status.is_open()
+    assert!(c.items.iter().map(|c| &c.row).all(|r| r.status.is_open()
         && (r.unit == "市教育局" || r.counterpart == "市教育局" || r.counterpart == WANG_JIANGUO)));
     assert!(
-        c.items.iter().any(|r| r.title == FIXTURE_TITLE),
+        c.items.iter().any(|r| r.row.title == FIXTURE_TITLE),
         "the 請示 the unit sent is there"
     );
     // The 通訊錄 is under it, with the caller selected.
@@ -273,10 +273,10 @@ fn a_unit_from_quick_find_and_the_call_key_elsewhere() {
     t.h.press("<Enter>");
     let c = t.h.app.caller.as_ref().unwrap();
     assert!(matches!(&c.who, Who::Unit(u) if u.name == "市發展和改革委員會"));
-    assert!(c.items.iter().all(|r| r.status.is_open()));
+    assert!(c.items.iter().all(|r| r.row.status.is_open()));
     // j moves in the caller's items; Enter opens one in its tab.
     t.h.press("j");
-    let r = t.h.app.caller.as_ref().unwrap().items[1].clone();
+    let r = t.h.app.caller.as_ref().unwrap().items[1].row.clone();
     t.h.press("<Enter>");
     assert!(t.h.app.caller.is_none());
     assert_eq!(t.h.app.selected_row().unwrap().id, r.id);
@@ -451,4 +451,92 @@ fn clearing_a_filter_brings_the_whole_list_back_at_once() {
     );
     assert_eq!(t.h.app.cur().len(), all);
     t.h.run(fx);
+}
+
+#[test]
+fn caller_view_shows_who_changed_each_item_last_and_how() {
+    let mut t = setup(400, (160, 48));
+    // A clerk sets the fixture 請示's deadline and then notes a step: the
+    // caller view shows the last of these writes.
+    let it = t
+        .core
+        .rows(&shuniu::core::Filter::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.title == FIXTURE_TITLE)
+        .unwrap();
+    let it = t
+        .core
+        .apply(Command::Set {
+            id: it.id,
+            version: it.version,
+            fields: vec![("urgency".into(), "特急".into())],
+        })
+        .unwrap();
+    t.h.press("<C-f>");
+    t.h.type_text("1234");
+    t.h.press("<Enter>");
+    let c = t.h.app.caller.as_ref().unwrap();
+    let row = c.items.iter().find(|r| r.row.id == it.id).unwrap();
+    let last = row.last.as_ref().expect("its last change");
+    assert_eq!(last.by, "tester");
+    assert_eq!(last.action, "修改");
+    assert_eq!(last.fields, ["urgency"]);
+    // Every item carries the last entry of its own history.
+    for r in &c.items {
+        let h = t.core.history(r.row.id).unwrap();
+        assert_eq!(
+            r.last
+                .as_ref()
+                .map(|l| (l.at, l.by.as_str(), l.action.as_str())),
+            h.last().map(|h| (h.at, h.by.as_str(), h.action.as_str())),
+            "{}",
+            r.row.code
+        );
+    }
+    let s = t.h.screen();
+    let line = s
+        .lines()
+        .find(|l| l.contains(&it.code))
+        .unwrap_or_else(|| panic!("{} on screen:\n{s}", it.code));
+    assert!(
+        line.contains("tester 修改 緊急程度"),
+        "who and what, by the field's label: {line}"
+    );
+}
+
+#[test]
+fn caller_items_are_complete_beyond_the_search_cap() {
+    use shuniu::model::fields::DateCtx;
+    let t = setup(0, (80, 24));
+    let cal = WorkCalendar::builtin();
+    let ctx = DateCtx {
+        today: t.core.today(),
+        cal: &cal,
+    };
+    let make = |title: &str, deadline: &str| {
+        let mut it = Item::new(Kind::Incoming, "", "tester", FIXED_NOW);
+        it.set("title", title, &ctx).unwrap();
+        it.set("from", "市教育局", &ctx).unwrap();
+        it.set("unit", "市政府辦公室", &ctx).unwrap();
+        it.set("deadline", deadline, &ctx).unwrap();
+        it
+    };
+    // The oldest: long overdue. Then more requests from the same unit than
+    // one search returns.
+    let mut items = vec![make("市教育局關於早已逾期事項的請示", "2026-01-05")];
+    for i in 0..shuniu::search::MAX_RESULTS + 100 {
+        items.push(make(
+            &format!("市教育局關於第{i}項工作的報告"),
+            "2026-12-31",
+        ));
+    }
+    t.core.create_many(items).unwrap();
+    let rows = worker::caller_rows(&*t.core, "市教育局", "").unwrap();
+    assert_eq!(
+        rows.first().map(|r| r.title.as_str()),
+        Some("市教育局關於早已逾期事項的請示"),
+        "the oldest, overdue request is found and shown first"
+    );
+    assert!(rows.iter().all(|r| r.counterpart == "市教育局"));
 }

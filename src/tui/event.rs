@@ -226,8 +226,8 @@ pub enum Outcome {
     CallerItems {
         /// The request's generation.
         gen: u64,
-        /// Open items, overdue first.
-        rows: Vec<Row>,
+        /// Open items, overdue first, each with its last change.
+        rows: Vec<super::app::CallerRow>,
     },
     /// The directory was saved and read back.
     DirectorySaved {

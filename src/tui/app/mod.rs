@@ -21,7 +21,7 @@ use std::time::Instant;
 use crate::core::{Counts, Row};
 use crate::model::{ItemId, Person, Unit};
 
-pub use caller::{caller_rows_shown, clock, Call, Caller, Who};
+pub use caller::{caller_rows_shown, clock, Call, Caller, CallerRow, LastChange, Who};
 pub use directory::{person_matches, DirRow};
 pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};

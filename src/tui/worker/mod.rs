@@ -16,7 +16,7 @@ use crate::model::WorkCalendar;
 use super::draft;
 use super::event::{AppEvent, Effect, Outcome};
 
-pub use read::{caller_rows, FIND_LIMIT};
+pub use read::{caller_items, caller_rows, FIND_LIMIT};
 
 /// What the worker needs besides the service.
 #[derive(Clone)]
@@ -74,7 +74,7 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             Ok(results) => Outcome::Found { gen, results },
             Err(e) => err(e),
         },
-        Effect::LoadCaller { unit, person, gen } => match caller_rows(svc, &unit, &person) {
+        Effect::LoadCaller { unit, person, gen } => match caller_items(svc, &unit, &person) {
             Ok(rows) => Outcome::CallerItems { gen, rows },
             Err(e) => err(e),
         },
