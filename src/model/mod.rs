@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod command;
 pub mod dates;
 pub mod directory;
+pub mod directory_csv;
 pub mod docno;
 pub mod effects;
 pub mod error;

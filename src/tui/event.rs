@@ -155,6 +155,19 @@ pub enum Effect {
         /// What to select afterwards.
         select: DirKey,
     },
+    /// `:import`: reads a CSV file of units or people and saves it whole,
+    /// or nothing.
+    ImportDirectory {
+        /// The file, as typed.
+        file: String,
+    },
+    /// `:export`: writes the units or the people to a new CSV file.
+    ExportDirectory {
+        /// The file, as typed.
+        file: String,
+        /// People (else units).
+        people: bool,
+    },
     /// Writes a form draft.
     SaveDraft(Draft),
     /// Removes a draft.
@@ -238,6 +251,8 @@ pub enum Outcome {
         /// What to select.
         select: DirKey,
     },
+    /// What `:import` or `:export` did.
+    DirectoryFile(super::app::DirFile),
     /// `$EDITOR` returned.
     Edited {
         /// The field.

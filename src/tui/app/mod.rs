@@ -5,6 +5,7 @@
 
 mod caller;
 mod directory;
+mod dirfile;
 mod dirform;
 mod dispatch;
 mod find;
@@ -23,6 +24,7 @@ use crate::model::{ItemId, Person, Unit};
 
 pub use caller::{caller_rows_shown, clock, Call, Caller, CallerRow, LastChange, Who};
 pub use directory::{person_matches, DirRow};
+pub use dirfile::{DirFile, ImportReport};
 pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};
 pub use form::{Form, FormField};
@@ -62,6 +64,8 @@ pub struct App {
     pub detail: Option<Detail>,
     /// The directory's detail: the selected person's unit's open items.
     pub unit_items: Vec<Row>,
+    /// A refused `:import`, shown in the directory's detail.
+    pub import_report: Option<ImportReport>,
     /// Detail scroll.
     pub detail_scroll: usize,
     /// Keys of a pending prefix (`g`).
@@ -127,6 +131,7 @@ impl App {
             focus: Focus::List,
             detail: None,
             unit_items: vec![],
+            import_report: None,
             detail_scroll: 0,
             pending: vec![],
             count: None,

@@ -2,6 +2,7 @@
 //! same way by the worker thread (so the screen never waits on the store or
 //! the socket) and by tests (synchronously).
 
+mod dirfile;
 mod read;
 mod write;
 
@@ -99,6 +100,8 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             people,
             select,
         } => write::save_directory(svc, units, people, select),
+        Effect::ImportDirectory { file } => dirfile::import(svc, &file),
+        Effect::ExportDirectory { file, people } => dirfile::export(svc, &file, people),
         Effect::LoadDemo => {
             let data = crate::demo::generate(2000, 2026, cx.now());
             match crate::demo::load(svc, data) {
