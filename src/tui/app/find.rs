@@ -14,7 +14,7 @@ use super::super::keymap::{KeyMode, Lookup};
 use super::{App, Effect, Focus, Level, Mode, Overlay, TabKind, Who};
 
 /// At most this many characters of a query are sent.
-pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_CHARS: usize = crate::search::MAX_QUERY_CHARS;
 
 /// The quick-find popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
