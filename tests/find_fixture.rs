@@ -4,8 +4,12 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use shuniu::core::{Clock, Core, Engine, Found, Service};
-use shuniu::model::{fields::DateCtx, time, Command, Item, Kind, Status, WorkCalendar};
+use shuniu::core::engine::{person_doc, row_doc, unit_doc};
+use shuniu::core::{Clock, Core, Engine, Filter, Found, Service};
+use shuniu::model::{
+    fields::DateCtx, time, Classification, Command, Item, Kind, Status, WorkCalendar,
+};
+use shuniu::search::{Index, MAX_SCANS};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +36,12 @@ struct Query {
     expect: String,
     rank: usize,
     why: String,
+}
+
+/// Whether a result is the one a query expects: an item by title or code,
+/// a person by name, a unit by full name.
+fn is(f: &Found, expect: &str) -> bool {
+    name_of(f) == expect || matches!(f, Found::Item(r) if r.code == expect)
 }
 
 fn name_of(f: &Found) -> &str {
@@ -98,7 +108,7 @@ fn every_fixture_query_finds_its_target() {
     let mut misses = vec![];
     for q in &fx.query {
         let found = svc.search(&q.q, 10).unwrap();
-        let pos = found.iter().position(|f| name_of(f) == q.expect);
+        let pos = found.iter().position(|f| is(f, &q.expect));
         if pos.is_none_or(|p| p >= q.rank) {
             misses.push(format!(
                 "'{}' ({}) should find '{}' in the top {}, got {:?}: {:?}",
@@ -156,4 +166,72 @@ fn hostile_queries_do_not_crash_or_stall() {
         "{}",
         all.len()
     );
+}
+
+/// An index of the demo office built the way the engine builds its own, so
+/// a test can ask how much work a query took.
+fn demo_index(svc: &Core) -> Index {
+    let units = svc.units().unwrap();
+    let mut ix = Index::new();
+    for u in &units {
+        ix.upsert(unit_doc(u));
+    }
+    for p in svc.people().unwrap() {
+        ix.upsert(person_doc(&p, &units));
+    }
+    let mut rows = svc.rows(&Filter::default()).unwrap();
+    rows.sort_by_key(|r| r.updated);
+    for r in &rows {
+        ix.upsert(row_doc(r, &units));
+    }
+    ix.settle();
+    ix
+}
+
+#[test]
+fn queries_that_match_nothing_cost_a_bounded_number_of_scans() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::open(
+        dir.path(),
+        16 << 20,
+        WorkCalendar::builtin(),
+        Clock::Fixed(1_795_570_200),
+    )
+    .unwrap();
+    let svc = Core::for_uid(engine, 1000, "tester").unwrap();
+    shuniu::demo::load(&svc, shuniu::demo::generate(2000, 7, 1_795_570_200)).unwrap();
+    let ix = demo_index(&svc);
+
+    // 40 words, 200 characters, none of which occurs anywhere: each word is
+    // long enough to be read with a typo, which used to cost a scan per
+    // character of every word (≈ 200 scans).
+    let forty: String = (0..40)
+        .map(|i| format!("鑫{}淼焱", char::from_u32(0x4E00 + i).unwrap()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(forty.chars().count(), 199);
+    let ten_thousand = "鑫淼焱垚".repeat(2_500);
+    let ten_thousand_words = "鑫淼焱垚 ".repeat(2_000);
+    let digits = "9999-9999 ".repeat(1_000);
+    for q in [
+        forty.as_str(),
+        ten_thousand.as_str(),
+        ten_thousand_words.as_str(),
+        digits.as_str(),
+    ] {
+        let (hits, work) = ix.search_counted(q, Classification::TopSecret, 50);
+        assert!(hits.len() <= 50, "{q:.20}… gave {}", hits.len());
+        assert!(
+            work.scans <= MAX_SCANS,
+            "{q:.20}… ({} chars) took {} scans of the index, at most {MAX_SCANS} allowed",
+            q.chars().count(),
+            work.scans
+        );
+        // The service answers the same (and does not stall).
+        assert!(svc.search(q, 50).unwrap().len() <= 50);
+    }
+    // A query matching nearly everything stops at the cap after one scan.
+    let (hits, work) = ix.search_counted("關", Classification::TopSecret, 5000);
+    assert_eq!(hits.len(), shuniu::search::MAX_RESULTS);
+    assert_eq!(work.scans, 1);
 }

@@ -201,12 +201,12 @@ fn caller_view_then_a_call_record_with_its_duration() {
     assert!(c.loaded && !c.items.is_empty());
     // Their unit's open items: overdue first, every one open and theirs.
     let today = t.core.today();
-    let overdue: Vec<bool> = c.items.iter().map(|r| r.is_overdue(today)).collect();
+    let overdue: Vec<bool> = c.items.iter().map(|r| r.row.is_overdue(today)).collect();
     assert!(overdue.windows(2).all(|w| w[0] >= w[1]), "{overdue:?}");
-    assert!(c.items.iter().all(|r| r.status.is_open()
+    assert!(c.items.iter().map(|c| &c.row).all(|r| r.status.is_open()
         && (r.unit == "市教育局" || r.counterpart == "市教育局" || r.counterpart == WANG_JIANGUO)));
     assert!(
-        c.items.iter().any(|r| r.title == FIXTURE_TITLE),
+        c.items.iter().any(|r| r.row.title == FIXTURE_TITLE),
         "the 請示 the unit sent is there"
     );
     // The 通訊錄 is under it, with the caller selected.
@@ -273,10 +273,10 @@ fn a_unit_from_quick_find_and_the_call_key_elsewhere() {
     t.h.press("<Enter>");
     let c = t.h.app.caller.as_ref().unwrap();
     assert!(matches!(&c.who, Who::Unit(u) if u.name == "市發展和改革委員會"));
-    assert!(c.items.iter().all(|r| r.status.is_open()));
+    assert!(c.items.iter().all(|r| r.row.status.is_open()));
     // j moves in the caller's items; Enter opens one in its tab.
     t.h.press("j");
-    let r = t.h.app.caller.as_ref().unwrap().items[1].clone();
+    let r = t.h.app.caller.as_ref().unwrap().items[1].row.clone();
     t.h.press("<Enter>");
     assert!(t.h.app.caller.is_none());
     assert_eq!(t.h.app.selected_row().unwrap().id, r.id);
@@ -451,4 +451,125 @@ fn clearing_a_filter_brings_the_whole_list_back_at_once() {
     );
     assert_eq!(t.h.app.cur().len(), all);
     t.h.run(fx);
+}
+
+/// Opens quick find over the overlay on screen, finds 張三, and closes the
+/// popup again: the overlay must be back exactly as it was.
+fn find_over_overlay_and_back(t: &mut T, what: &str) {
+    let before = t.h.app.overlay.clone();
+    assert!(before.is_some(), "{what}: an overlay to start from");
+    let state = (t.h.app.tab, t.h.app.mode, t.h.app.cur().selected);
+    t.h.press("<C-f>");
+    assert!(t.h.app.find.is_some(), "{what}: C-f opens quick find");
+    t.h.type_text("zs");
+    let f = t.h.app.find.as_ref().unwrap();
+    assert!(
+        matches!(f.results.first(), Some(Found::Person(p)) if p.name == "張三"),
+        "{what}: {:?}",
+        f.results.first()
+    );
+    assert!(t.h.screen().contains("張三"), "{what}: the popup is drawn");
+    t.h.press("<Esc>");
+    assert!(t.h.app.find.is_none(), "{what}");
+    assert_eq!(
+        t.h.app.overlay, before,
+        "{what}: Esc brings the overlay back"
+    );
+    assert_eq!(
+        (t.h.app.tab, t.h.app.mode, t.h.app.cur().selected),
+        state,
+        "{what}: and the screen under it"
+    );
+}
+
+#[test]
+fn quick_find_opens_over_every_overlay() {
+    // The welcome of an empty store (the directory is there to find).
+    let mut t = setup(0, (100, 30));
+    shuniu::demo::load(&*t.core, {
+        let mut d = shuniu::demo::generate(0, 2026, FIXED_NOW);
+        d.items.clear();
+        d
+    })
+    .unwrap();
+    assert_eq!(t.h.app.overlay, Some(Overlay::Welcome));
+    find_over_overlay_and_back(&mut t, "welcome");
+
+    let mut t = setup(400, (100, 30));
+    // A yes/no question before a bulk change: Esc from quick find brings the
+    // question back, and a jump elsewhere drops it without doing anything.
+    let ids: Vec<u64> = t.h.app.cur().rows[..2].iter().map(|r| r.id).collect();
+    let urgency = |t: &T| -> Vec<_> {
+        ids.iter()
+            .map(|i| t.core.get(*i).unwrap().urgency)
+            .collect()
+    };
+    let before = urgency(&t);
+    t.h.press("vj:urgency 特急<Enter>");
+    assert!(matches!(t.h.app.overlay, Some(Overlay::Confirm { .. })));
+    find_over_overlay_and_back(&mut t, "confirm");
+    t.h.press("<C-f>");
+    t.h.type_text("〔2026〕45");
+    t.h.press("<Enter>");
+    assert!(
+        t.h.app.overlay.is_none(),
+        "the question is gone after a jump"
+    );
+    assert_eq!(t.h.app.selected_row().unwrap().title, FIXTURE_TITLE);
+    assert_eq!(urgency(&t), before, "and nothing was changed");
+
+    // The workflow moves of an item.
+    t.h.press("<Esc>");
+    t.h.press("m");
+    assert!(matches!(t.h.app.overlay, Some(Overlay::Moves { .. })));
+    find_over_overlay_and_back(&mut t, "moves");
+    t.h.press("<Esc>");
+
+    // 收文 or 發文 in 辦文; person or unit in the 通訊錄.
+    tab(&mut t, 2);
+    t.h.press("o");
+    assert_eq!(t.h.app.overlay, Some(Overlay::ChooseKind));
+    find_over_overlay_and_back(&mut t, "choose kind");
+    t.h.press("<Esc>");
+    tab(&mut t, 6);
+    t.h.press("o");
+    assert_eq!(t.h.app.overlay, Some(Overlay::ChooseDirectory));
+    find_over_overlay_and_back(&mut t, "choose directory");
+}
+
+#[test]
+fn quick_find_opens_over_a_draft_offer_but_not_over_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(&dir.path().join("data"), 400);
+    let drafts = dir.path().join("drafts");
+    let harness = || {
+        Harness::new(
+            core.clone(),
+            WorkCalendar::builtin(),
+            (100, 30),
+            Lang::Hant,
+            Some(drafts.clone()),
+        )
+    };
+    let mut h = harness();
+    h.press("o");
+    h.type_text("草稿標題");
+    // In a form the key is the clerk's: no popup, even over its question.
+    h.press("<C-f>");
+    assert!(h.app.find.is_none());
+    drop(h);
+    let h = harness();
+    let mut t = T {
+        _dir: dir,
+        core: core.clone(),
+        h,
+    };
+    assert!(matches!(t.h.app.overlay, Some(Overlay::Draft(_))));
+    find_over_overlay_and_back(&mut t, "draft offer");
+    t.h.press("r");
+    assert_eq!(t.h.app.mode, Mode::Insert, "the draft is still offered");
+    t.h.press("<Esc>");
+    assert!(matches!(t.h.app.overlay, Some(Overlay::Confirm { .. })));
+    t.h.press("<C-f>");
+    assert!(t.h.app.find.is_none(), "not over a form's question");
 }

@@ -144,7 +144,7 @@ pub enum Cmd {
     Find {
         /// The query; several words narrow it.
         #[arg(required = true)]
-        query: Vec<String>,
+        query: Vec<std::ffi::OsString>,
         /// At most this many hits.
         #[arg(short = 'n', long, default_value_t = 20)]
         limit: usize,

@@ -58,6 +58,14 @@ const QUERIES: &[&str] = &[
     "市財政局",
     "督查",
     "lj",
+    // Typos and misses: these take the fuzzy path (sound, then one typo per
+    // word), the slowest a keystroke can be.
+    "古樹名本",
+    "停車男",
+    "gushumingnu",
+    "教育局请示",
+    "0571-8",
+    "鑫淼焱垚 鑫淼焱垚 鑫淼焱垚 鑫淼焱垚 鑫淼焱垚 鑫淼焱垚",
 ];
 
 /// Runs the benchmark at each size and prints a report.

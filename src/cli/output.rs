@@ -8,7 +8,7 @@ use color_eyre::eyre::Result;
 
 use crate::core::{Found, Row, Service};
 use crate::model::{
-    fields, sanitize::escape, sanitize::escape_multiline, time, HistoryEntry, Item, Kind,
+    fields, sanitize::escape, sanitize::escape_multiline, time, HistoryEntry, Item, Kind, Unit,
 };
 
 use super::intake::Format;
@@ -134,8 +134,66 @@ fn history_lines(h: &[HistoryEntry], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// Search results in aligned columns.
-pub fn found(found: &[Found], today: NaiveDate, out: &mut dyn Write) -> Result<()> {
+/// The words of a `find` query as one string. A word that is not UTF-8
+/// (a terminal in another encoding, a lone UTF-16 surrogate from a
+/// script) is refused with the word and the bytes at fault, rather than
+/// searched for as something else.
+pub fn query_words(words: &[std::ffi::OsString]) -> Result<String> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = Vec::with_capacity(words.len());
+    for (n, w) in words.iter().enumerate() {
+        let bytes = w.as_bytes();
+        match std::str::from_utf8(bytes) {
+            Ok(s) => out.push(s),
+            Err(e) => {
+                let at = e.valid_up_to();
+                // The undecodable run (up to four bytes), as a clerk's
+                // helper would look for it in a hex dump.
+                let hex: Vec<String> = bytes[at..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(i, b)| *i == 0 || **b >= 0x80)
+                    .take(4)
+                    .map(|(_, b)| format!("{b:02X}"))
+                    .collect();
+                color_eyre::eyre::bail!(
+                    "find: word {} of the query is not UTF-8 text: bytes {} at byte {} \
+                     (is the terminal set to UTF-8?)",
+                    n + 1,
+                    hex.join(" "),
+                    at
+                );
+            }
+        }
+    }
+    Ok(out.join(" "))
+}
+
+/// The columns of `shuniu find`: a unit has no status and no deadline, a
+/// person no code; a person's 職務 stands in the status column and their
+/// phones, like a unit's, in the deadline column.
+pub const FOUND_HEADER: [&str; 6] = [
+    "類別",
+    "代碼",
+    "狀態/職務",
+    "單位",
+    "期限/電話",
+    "標題/名稱",
+];
+
+/// The name of a unit given by key, full name or abbreviation (the key
+/// itself when the directory does not know it).
+pub fn unit_name<'a>(unit: &'a str, units: &'a [Unit]) -> &'a str {
+    units
+        .iter()
+        .find(|u| u.key == unit || u.name == unit || u.abbreviations.iter().any(|a| a == unit))
+        .map(|u| u.name.as_str())
+        .unwrap_or(unit)
+}
+
+/// Search results in aligned columns (`FOUND_HEADER`); `units` names the
+/// units people belong to.
+pub fn found(found: &[Found], units: &[Unit], today: NaiveDate, out: &mut dyn Write) -> Result<()> {
     let rows: Vec<Vec<String>> = found
         .iter()
         .map(|f| match f {
@@ -151,15 +209,15 @@ pub fn found(found: &[Found], today: NaiveDate, out: &mut dyn Write) -> Result<(
                 "單位".into(),
                 u.key.clone(),
                 String::new(),
-                u.phone.clone(),
                 String::new(),
+                u.phone.clone(),
                 u.name.clone(),
             ],
             Found::Person(p) => vec![
                 "人員".into(),
-                p.id.to_string(),
+                String::new(),
                 p.title.clone(),
-                p.unit.clone(),
+                unit_name(&p.unit, units).to_string(),
                 p.phones.join(" "),
                 p.name.clone(),
             ],
@@ -172,11 +230,7 @@ pub fn found(found: &[Found], today: NaiveDate, out: &mut dyn Write) -> Result<(
     write!(
         out,
         "{}",
-        render(
-            &["類別", "代碼", "狀態", "單位", "期限/電話", "標題/名稱"],
-            &rows,
-            &[0, 0, 0, 16, 26, 60]
-        )
+        render(&FOUND_HEADER, &rows, &[0, 0, 0, 16, 26, 60])
     )?;
     Ok(())
 }
@@ -201,8 +255,9 @@ pub fn item_json(it: &Item) -> String {
     item_value(it).to_string()
 }
 
-/// One search result as a JSON line.
-pub fn found_json(f: &Found) -> String {
+/// One search result as a JSON line: an item's row, a unit, or a person
+/// (with their unit's name in `unit` and what it was stored as in `unit_key`).
+pub fn found_json(f: &Found, units: &[Unit]) -> String {
     match f {
         Found::Item(r) => serde_json::json!({
             "id": r.id, "kind": r.kind.label(), "code": r.code, "status": r.status.label(),
@@ -212,8 +267,17 @@ pub fn found_json(f: &Found) -> String {
             "updated": time::format_ts(r.updated),
         })
         .to_string(),
-        Found::Unit(u) => serde_json::json!({"kind": "單位", "key": u.key, "name": u.name, "abbreviations": u.abbreviations, "phone": u.phone}).to_string(),
-        Found::Person(p) => serde_json::json!({"kind": "人員", "id": p.id, "name": p.name, "unit": p.unit, "title": p.title, "phones": p.phones}).to_string(),
+        Found::Unit(u) => serde_json::json!({
+            "kind": "單位", "key": u.key, "name": u.name,
+            "abbreviations": u.abbreviations, "phone": u.phone, "doc_prefix": u.doc_prefix,
+        })
+        .to_string(),
+        Found::Person(p) => serde_json::json!({
+            "kind": "人員", "id": p.id, "name": p.name,
+            "unit": unit_name(&p.unit, units), "unit_key": p.unit,
+            "title": p.title, "phones": p.phones, "notes": p.notes,
+        })
+        .to_string(),
     }
 }
 

@@ -212,14 +212,20 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             )?;
         }
         Cmd::Find { query, limit, json } => {
-            let q = query.join(" ");
+            let q = output::query_words(&query)?;
             let found = svc.search(&q, limit)?;
+            // People name their unit by key: ask for the directory only then.
+            let units = if found.iter().any(|f| matches!(f, Found::Person(_))) {
+                svc.units()?
+            } else {
+                vec![]
+            };
             if json {
                 for f in &found {
-                    writeln!(out, "{}", output::found_json(f))?;
+                    writeln!(out, "{}", output::found_json(f, &units))?;
                 }
             } else {
-                output::found(&found, cal_today, out)?;
+                output::found(&found, &units, cal_today, out)?;
             }
         }
         Cmd::Intake { file, format } => {

@@ -8,6 +8,7 @@ pub mod command;
 pub mod dashboard;
 pub mod dates;
 pub mod directory;
+pub mod directory_csv;
 pub mod docno;
 pub mod effects;
 pub mod error;

@@ -3,8 +3,14 @@
 //! initials, with traditional and simplified folded together.
 
 pub mod fold;
+mod fuzzy;
 pub mod highlight;
 pub mod index;
+pub mod query;
+
+#[cfg(test)]
+mod tests;
 
 pub use highlight::spans;
-pub use index::{DocInput, Hit, Index, Target, MAX_RESULTS};
+pub use index::{DocInput, Hit, Index, Target, Work, MAX_RESULTS, MAX_SCANS};
+pub use query::MAX_QUERY_CHARS;

@@ -186,6 +186,19 @@ pub enum Effect {
         /// What to select afterwards.
         select: DirKey,
     },
+    /// `:import`: reads a CSV file of units or people and saves it whole,
+    /// or nothing.
+    ImportDirectory {
+        /// The file, as typed.
+        file: String,
+    },
+    /// `:export`: writes the units or the people to a new CSV file.
+    ExportDirectory {
+        /// The file, as typed.
+        file: String,
+        /// People (else units).
+        people: bool,
+    },
     /// Writes a form draft.
     SaveDraft(Draft),
     /// Removes a draft.
@@ -259,8 +272,8 @@ pub enum Outcome {
     CallerItems {
         /// The request's generation.
         gen: u64,
-        /// Open items, overdue first.
-        rows: Vec<Row>,
+        /// Open items, overdue first, each with its last change.
+        rows: Vec<super::app::CallerRow>,
     },
     /// The directory was saved and read back.
     DirectorySaved {
@@ -271,6 +284,8 @@ pub enum Outcome {
         /// What to select.
         select: DirKey,
     },
+    /// What `:import` or `:export` did.
+    DirectoryFile(super::app::DirFile),
     /// `$EDITOR` returned.
     Edited {
         /// The field.

@@ -7,7 +7,9 @@
 use std::time::{Duration, Instant};
 
 use crate::core::Row;
-use crate::model::{AffairData, AffairType, Item, ItemId, Kind, KindData, Person, Unit};
+use crate::model::{
+    AffairData, AffairType, HistoryEntry, Item, ItemId, Kind, KindData, Person, Timestamp, Unit,
+};
 use crate::search::fold::digits;
 
 use super::super::command::{self, Action};
@@ -60,6 +62,44 @@ impl Who {
     }
 }
 
+/// The last write to an item, as the caller view shows it: the clerk on
+/// the phone says "王科員 registered it yesterday and it waits for 批辦".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastChange {
+    /// When.
+    pub at: Timestamp,
+    /// Who (their login).
+    pub by: String,
+    /// The write: `建立`, `修改`, a workflow verb (`登記`, `批辦` …).
+    pub action: String,
+    /// The note given with it, if any.
+    pub note: String,
+    /// The fields it changed (their names).
+    pub fields: Vec<String>,
+}
+
+impl LastChange {
+    /// The last change a history entry records.
+    pub fn of(h: &HistoryEntry) -> LastChange {
+        LastChange {
+            at: h.at,
+            by: h.by.clone(),
+            action: h.action.clone(),
+            note: h.note.clone(),
+            fields: h.changes.iter().map(|c| c.field.clone()).collect(),
+        }
+    }
+}
+
+/// An open item of the caller view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallerRow {
+    /// Its list row.
+    pub row: Row,
+    /// Its last change (none for an item without history).
+    pub last: Option<LastChange>,
+}
+
 /// The caller view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
@@ -69,8 +109,8 @@ pub struct Caller {
     pub unit: String,
     /// The digits typed in quick find, to pick the number they call from.
     pub digits: String,
-    /// Open items concerning them, overdue first.
-    pub items: Vec<Row>,
+    /// Open items concerning them, overdue first, with their last change.
+    pub items: Vec<CallerRow>,
     /// The items have arrived.
     pub loaded: bool,
     /// The item under the cursor.
@@ -164,7 +204,7 @@ impl App {
     }
 
     /// The caller view's items arrived.
-    pub fn caller_items(&mut self, gen: u64, rows: Vec<Row>) {
+    pub fn caller_items(&mut self, gen: u64, rows: Vec<CallerRow>) {
         if let Some(c) = self.caller.as_mut().filter(|c| c.gen == gen) {
             c.items = rows;
             c.loaded = true;
@@ -202,7 +242,7 @@ impl App {
             Ok(Action::Top) => 0,
             Ok(Action::Bottom) => n - 1,
             Ok(Action::Open) => {
-                let Some(r) = c.items.get(c.selected).cloned() else {
+                let Some(r) = c.items.get(c.selected).map(|c| c.row.clone()) else {
                     return vec![];
                 };
                 return self.show_item(r.kind, r.id);

@@ -2,6 +2,7 @@
 //! unit (name, abbreviations, key, phone, 機關代字), checked here in the
 //! clerk's words (errors at the field), saved with `save_directory`.
 
+use crate::model::directory_csv::{key_ok, phone_ok, split_list as split};
 use crate::model::{Person, Unit};
 use crate::search::fold::{fold, pinyin_forms};
 
@@ -68,26 +69,6 @@ fn dir_form(
     f.dir = Some(dir);
     f.code = code;
     f
-}
-
-/// Separates phones or abbreviations typed in one field.
-fn split(s: &str) -> Vec<String> {
-    s.split(['、', ',', '，', ';', '；', '/', '\n'])
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-fn phone_ok(p: &str) -> bool {
-    p.chars().any(|c| c.is_ascii_digit())
-        && p.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' ' | '(' | ')' | '轉' | '转'))
-}
-
-fn key_ok(k: &str) -> bool {
-    !k.is_empty()
-        && k.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 impl App {
@@ -322,21 +303,5 @@ impl App {
         let m = self.tf(T::MsgSaved, &[&name]);
         self.say(Level::Info, m);
         fx
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phones_and_keys() {
-        assert!(phone_ok("0571-88971148"));
-        assert!(phone_ok("(0571) 8897 1148 轉 12"));
-        assert!(!phone_ok("abc"));
-        assert!(!phone_ok("-"));
-        assert_eq!(split("138、0571-1;  "), vec!["138", "0571-1"]);
-        assert!(key_ok("jyj-2"));
-        assert!(!key_ok("教育"));
     }
 }

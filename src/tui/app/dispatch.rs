@@ -175,6 +175,16 @@ impl App {
         let Some(ov) = self.overlay.clone() else {
             return vec![];
         };
+        // Quick find from every overlay but over a form (there the keys are
+        // the clerk's to type with): the overlay waits under the popup, and
+        // Esc brings it back (`open_find_over`). Help closes, as before.
+        if self.mode != Mode::Insert && !matches!(ov, Overlay::Help { .. }) {
+            if let Lookup::Matched(c) = self.setup.keymap.lookup(KeyMode::Normal, &[key]) {
+                if let Ok(Action::QuickFind(text)) = command::parse(&c) {
+                    return self.open_find_over(text.as_deref().unwrap_or(""));
+                }
+            }
+        }
         let esc = key.code == Code::Esc;
         let ch = key.text();
         match ov {

@@ -14,7 +14,7 @@ use super::super::keymap::{KeyMode, Lookup};
 use super::{App, Effect, Focus, Level, Mode, Overlay, TabKind, Who};
 
 /// At most this many characters of a query are sent.
-pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_CHARS: usize = crate::search::MAX_QUERY_CHARS;
 
 /// The quick-find popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,9 @@ pub struct QuickFind {
     pub asked: String,
     /// An answer is awaited.
     pub waiting: bool,
+    /// The overlay the popup was opened over (a question, a menu, the
+    /// welcome): `Esc` puts it back, a jump elsewhere drops it.
+    pub under: Option<Overlay>,
 }
 
 impl QuickFind {
@@ -48,6 +51,7 @@ impl QuickFind {
             gen: 0,
             asked: String::new(),
             waiting: false,
+            under: None,
         }
     }
 
@@ -98,6 +102,25 @@ impl App {
         self.find = Some(f);
         self.dirty = true;
         self.find_changed()
+    }
+
+    /// Opens quick find over the overlay on screen, which waits beneath it.
+    pub(super) fn open_find_over(&mut self, text: &str) -> Vec<Effect> {
+        let under = self.overlay.take();
+        let fx = self.open_find(text);
+        if let Some(f) = self.find.as_mut() {
+            f.under = under;
+        }
+        fx
+    }
+
+    /// Closes the popup: the clerk is back where they were, overlay and all.
+    fn close_find(&mut self) {
+        if let Some(f) = self.find.take() {
+            if f.under.is_some() {
+                self.overlay = f.under;
+            }
+        }
     }
 
     /// After the query changed: ask the worker (an empty query asks nothing).
@@ -166,8 +189,8 @@ impl App {
             Some(Action::Top) => f.move_by(i64::MIN / 2, h),
             Some(Action::Bottom) => f.move_by(i64::MAX / 2, h),
             Some(Action::Open | Action::Accept) => return self.find_enter(),
-            Some(Action::Back) => self.find = None,
-            Some(Action::Backspace) if inp.text.is_empty() => self.find = None,
+            Some(Action::Back) => self.close_find(),
+            Some(Action::Backspace) if inp.text.is_empty() => self.close_find(),
             Some(Action::Backspace) => {
                 inp.backspace();
                 return self.find_changed();

@@ -6,6 +6,7 @@
 mod board;
 mod caller;
 mod directory;
+mod dirfile;
 mod dirform;
 mod dispatch;
 mod find;
@@ -24,8 +25,9 @@ use crate::core::{Counts, Row};
 use crate::model::{ItemId, Person, Unit};
 
 pub use board::Board;
-pub use caller::{caller_rows_shown, clock, Call, Caller, Who};
+pub use caller::{caller_rows_shown, clock, Call, Caller, CallerRow, LastChange, Who};
 pub use directory::{person_matches, DirRow};
+pub use dirfile::{DirFile, ImportReport};
 pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};
 pub use flows::MENU_KEYS;
@@ -69,6 +71,8 @@ pub struct App {
     pub detail: Option<Detail>,
     /// The directory's detail: the selected person's unit's open items.
     pub unit_items: Vec<Row>,
+    /// A refused `:import`, shown in the directory's detail.
+    pub import_report: Option<ImportReport>,
     /// Detail scroll.
     pub detail_scroll: usize,
     /// Keys of a pending prefix (`g`).
@@ -138,6 +142,7 @@ impl App {
             focus: Focus::List,
             detail: None,
             unit_items: vec![],
+            import_report: None,
             detail_scroll: 0,
             pending: vec![],
             count: None,

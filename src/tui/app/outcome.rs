@@ -118,6 +118,7 @@ impl App {
                 self.caller_items(gen, rows);
                 vec![]
             }
+            Outcome::DirectoryFile(r) => self.directory_file(r),
             Outcome::DirectorySaved {
                 units,
                 people,

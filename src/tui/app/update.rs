@@ -190,6 +190,8 @@ impl App {
             Action::Edit => self.open_edit(),
             Action::QuickFind(text) => self.open_find(text.as_deref().unwrap_or("")),
             Action::Call => self.call_key(),
+            Action::Import(file) => self.import_directory(file),
+            Action::Export(people, file) => self.export_directory(people, file),
             Action::Follow => self.follow_link(n as usize),
             Action::JumpBack => match self.jumps.pop() {
                 Some((tab, id)) => self.jump(tab, id),

@@ -134,6 +134,9 @@ pub const COMMANDS: &[CommandSpec] = &[
         T::DocQuickFind,
     ),
     c("call", K::None, false, T::DocCall),
+    // The 通訊錄 from and to CSV files.
+    a("import", &["directory_import"], K::Text, true, T::DocImport),
+    a("export", &["directory_export"], K::Text, true, T::DocExport),
     a("theme", &["colorscheme"], K::Theme, true, T::DocTheme),
     c("lang", K::Lang, true, T::DocLang),
     c("form_next", K::None, false, T::DocFormNext),
@@ -198,6 +201,11 @@ pub enum Action {
     Demo,
     QuickFind(Option<String>),
     Call,
+    /// `:import FILE`: the 通訊錄 from a CSV file.
+    Import(String),
+    /// `:export [units|people] FILE`: units (`Some(false)`) or people
+    /// (`Some(true)`), else what is under the cursor.
+    Export(Option<bool>, String),
     Theme(String),
     Lang(Lang),
     FormNext,
@@ -323,6 +331,15 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "demo" => Action::Demo,
         "quick_find" => Action::QuickFind(arg),
         "call" => Action::Call,
+        "import" => Action::Import(rest.to_string()),
+        "export" => {
+            let (first, file) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            match (export_kind(first), file.trim()) {
+                (Some(_), "") => return Err(ParseError::Missing(sp.name.to_string(), sp.arg)),
+                (Some(people), file) => Action::Export(Some(people), file.to_string()),
+                (None, _) => Action::Export(None, rest.to_string()),
+            }
+        }
         "theme" => Action::Theme(rest.to_string()),
         "lang" => Action::Lang(
             Lang::parse(rest).ok_or_else(|| bad(format!("'{rest}': zh-Hant, zh-Hans, en")))?,
@@ -345,6 +362,15 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "history_prev" => Action::HistoryPrev,
         other => return Err(ParseError::Unknown(other.to_string())),
     })
+}
+
+/// What `:export` is told to write: people (`true`) or units (`false`).
+fn export_kind(word: &str) -> Option<bool> {
+    match word {
+        "people" | "persons" | "人員" | "人员" => Some(true),
+        "units" | "單位" | "单位" => Some(false),
+        _ => None,
+    }
 }
 
 /// The six tabs' names in every language, for `:tab 督查`.
@@ -399,6 +425,27 @@ mod tests {
             Ok(Action::Set("deadline".into(), "週五".into()))
         );
         assert!(matches!(parse("tab"), Err(ParseError::Missing(..))));
+        assert_eq!(
+            parse("import ~/通訊錄 2026.csv"),
+            Ok(Action::Import("~/通訊錄 2026.csv".into()))
+        );
+        assert_eq!(
+            parse("export 人員 p.csv"),
+            Ok(Action::Export(Some(true), "p.csv".into()))
+        );
+        assert_eq!(
+            parse("export units u.csv"),
+            Ok(Action::Export(Some(false), "u.csv".into()))
+        );
+        assert_eq!(
+            parse("export all.csv"),
+            Ok(Action::Export(None, "all.csv".into()))
+        );
+        assert!(matches!(
+            parse("export people"),
+            Err(ParseError::Missing(..))
+        ));
+        assert!(matches!(parse("import"), Err(ParseError::Missing(..))));
         assert!(matches!(parse("frob"), Err(ParseError::Unknown(_))));
     }
 }

@@ -6,7 +6,7 @@
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use super::super::app::{caller_rows_shown, App, Caller, Who};
+use super::super::app::{caller_rows_shown, App, Caller, CallerRow, Who};
 use super::super::i18n::T;
 use super::super::keymap::KeyMode;
 use super::super::text::{clean, width};
@@ -14,7 +14,7 @@ use super::super::theme::Slot;
 use super::find::framed;
 use super::list::{due_style, short_date};
 use super::put;
-use crate::model::time;
+use crate::model::{fields, time};
 
 /// Draws the caller view over `body`.
 pub fn draw(f: &mut Frame, body: Rect, app: &App, c: &Caller) {
@@ -116,27 +116,32 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App, c: &Caller) {
         app.t(T::Loading).to_string()
     };
     put(buf, x, inner.y + 4, w, &format!("── {heading} ──"), accent);
-    // Columns: kind, code, status, deadline, last change, title.
+    // Columns: kind, code, status, deadline, last change, title; the last
+    // change takes nine twentieths of what the fixed columns leave.
+    let rest = w.saturating_sub(1 + 4 + 11 + 8 + 5 + 5);
+    let last_w = (rest * 9 / 20).clamp(rest.min(14), 36);
+    let wide = last_w >= 24;
     let cols: [(u16, T); 6] = [
         (4, T::ColKind),
         (11, T::ColCode),
         (8, T::ColStatus),
         (5, T::ColDeadline),
-        (11, T::ColUpdated),
-        (w.saturating_sub(4 + 11 + 8 + 5 + 11 + 6), T::ColTitle),
+        (last_w, T::ColUpdated),
+        (rest.saturating_sub(last_w + 1), T::ColTitle),
     ];
     let mut cx = x + 1;
     for (cw, t) in cols {
         cx = put(buf, cx, inner.y + 5, cw, app.t(t), muted) + 1;
     }
     let h = caller_rows_shown(app.size.1).min(inner.height.saturating_sub(6) as usize);
-    for (i, r) in c.items.iter().enumerate().skip(c.offset).take(h) {
+    for (i, item) in c.items.iter().enumerate().skip(c.offset).take(h) {
+        let r = &item.row;
         let y = inner.y + 6 + (i - c.offset) as u16;
         let due = r
             .deadline
             .map(|d| short_date(d, app.setup.today))
             .unwrap_or_default();
-        let changed = time::to_local(r.updated).format("%m-%d %H:%M").to_string();
+        let changed = last_change(app, item, wide);
         let cells = [
             (l.label(r.kind.label(), r.kind.english()), accent),
             (r.code.clone(), muted),
@@ -154,4 +159,32 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App, c: &Caller) {
             buf.set_style(Rect::new(x + 1, y, 4 + 1 + 11, 1), th.get(Slot::Selection));
         }
     }
+}
+
+/// An item's last change in a few cells: when (the time too when `wide`),
+/// who, and what — the workflow verb with its note, or the fields changed.
+pub fn last_change(app: &App, item: &CallerRow, wide: bool) -> String {
+    let fmt = if wide { "%m-%d %H:%M" } else { "%m-%d" };
+    let Some(c) = &item.last else {
+        return time::to_local(item.row.updated).format(fmt).to_string();
+    };
+    let when = time::to_local(c.at).format(fmt).to_string();
+    let what = if !c.note.is_empty() {
+        format!("{}：{}", c.action, c.note)
+    } else if c.fields.is_empty() || c.action != "修改" {
+        c.action.clone()
+    } else {
+        let l = app.lang();
+        let names: Vec<String> = c
+            .fields
+            .iter()
+            .map(|f| {
+                fields::spec(f)
+                    .map(|s| l.label(s.label, s.name))
+                    .unwrap_or_else(|| f.clone())
+            })
+            .collect();
+        format!("{} {}", c.action, names.join("、"))
+    };
+    clean(&format!("{when} {} {what}", c.by))
 }

@@ -1,13 +1,14 @@
 //! The 通訊錄 tab: units as headings with their people under them (name,
 //! unit, post, phones, notes); the detail of a unit (its abbreviations,
 //! number, people) or a person (their unit, phones, notes), each with the
-//! open items that concern the unit.
+//! open items that concern the unit; above them, a refused `:import`'s
+//! errors.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::super::app::{App, DirRow};
+use super::super::app::{App, DirRow, ImportReport};
 use super::super::i18n::T;
 use super::super::text::clean;
 use super::super::theme::Slot;
@@ -81,6 +82,28 @@ pub fn list(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
+/// At most this many errors of a refused import are listed.
+const REPORT_ERRORS: usize = 20;
+
+/// A refused `:import`: nothing was saved, and its first errors by line and
+/// field (the file's text is the clerk's, so it is cleaned).
+fn import_report(o: &mut Out, app: &App, r: &ImportReport) {
+    let th = &app.setup.theme;
+    let title = app.tf(
+        T::DirReportTitle,
+        &[&clean(&r.file), &r.errors.len().to_string()],
+    );
+    o.text(&format!("── {title} ──"), th.get(Slot::Error));
+    for e in r.errors.iter().take(REPORT_ERRORS) {
+        o.text(&clean(&app.row_error(e)), th.get(Slot::Text));
+    }
+    if r.errors.len() > REPORT_ERRORS {
+        let more = (r.errors.len() - REPORT_ERRORS).to_string();
+        o.text(&app.tf(T::DirReportMore, &[&more]), th.get(Slot::Muted));
+    }
+    o.lines.push(Line::raw(""));
+}
+
 /// The detail of the directory entry under the cursor.
 pub(super) fn detail(o: &mut Out, app: &App) {
     let th = &app.setup.theme;
@@ -89,6 +112,9 @@ pub(super) fn detail(o: &mut Out, app: &App) {
         th.get(Slot::Accent),
         th.get(Slot::Text),
     );
+    if let Some(r) = app.import_report_shown() {
+        import_report(o, app, r);
+    }
     match app.dir_selected() {
         None => o.text(app.t(T::DetNothing), muted),
         Some(DirRow::Unit(u)) => {

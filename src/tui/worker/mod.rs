@@ -2,6 +2,7 @@
 //! same way by the worker thread (so the screen never waits on the store or
 //! the socket) and by tests (synchronously).
 
+mod dirfile;
 mod read;
 mod write;
 
@@ -16,7 +17,7 @@ use crate::model::WorkCalendar;
 use super::draft;
 use super::event::{AppEvent, Effect, Outcome};
 
-pub use read::{caller_rows, FIND_LIMIT};
+pub use read::{caller_items, caller_rows, FIND_LIMIT};
 
 /// What the worker needs besides the service.
 #[derive(Clone)]
@@ -74,7 +75,7 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             Ok(results) => Outcome::Found { gen, results },
             Err(e) => err(e),
         },
-        Effect::LoadCaller { unit, person, gen } => match caller_rows(svc, &unit, &person) {
+        Effect::LoadCaller { unit, person, gen } => match caller_items(svc, &unit, &person) {
             Ok(rows) => Outcome::CallerItems { gen, rows },
             Err(e) => err(e),
         },
@@ -109,6 +110,8 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             people,
             select,
         } => write::save_directory(svc, units, people, select),
+        Effect::ImportDirectory { file } => dirfile::import(svc, &file),
+        Effect::ExportDirectory { file, people } => dirfile::export(svc, &file, people),
         Effect::LoadDemo => {
             let data = crate::demo::generate(2000, 2026, cx.now());
             match crate::demo::load(svc, data) {

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use crate::core::{Filter, Found, Row, Service, ServiceError};
 use crate::model::{Item, ItemId, Kind, LinkRel};
+use crate::search::MAX_RESULTS;
 
+use super::super::app::{CallerRow, LastChange};
 use super::super::event::{LinkView, Outcome};
 use super::err;
 
@@ -101,48 +103,58 @@ pub(super) fn detail(svc: &dyn Service, id: ItemId, gen: u64) -> Outcome {
     }
 }
 
+/// Open items whose index text names `name` (as their unit, sender, lead
+/// unit, caller, handler …), for the exact comparisons of `caller_rows`.
+/// The index is asked first: when it finds fewer open items than its cap it
+/// has scanned everything, so none is missing. A name on more open items
+/// than that (a big unit at 100k items) reads every open row instead.
+fn open_rows_naming(svc: &dyn Service, name: &str) -> Result<Vec<Row>, ServiceError> {
+    let open: Vec<Row> = svc
+        .search(name, MAX_RESULTS)?
+        .into_iter()
+        .filter_map(|f| match f {
+            Found::Item(r) if r.status.is_open() => Some(*r),
+            _ => None,
+        })
+        .collect();
+    if open.len() < MAX_RESULTS {
+        return Ok(open);
+    }
+    svc.rows(&Filter {
+        open: true,
+        ..Filter::default()
+    })
+}
+
 /// The open items that concern a caller: those their unit handles (the
-/// item's unit is the unit's full name), those the unit sent or leads (its
-/// counterpart is the unit), and those the person sent (`person`, when
-/// given). Overdue first (the longest overdue on top), then the most
-/// recently changed.
+/// item's unit is the unit's full name, by the unit filter), those the
+/// unit sent or leads (its counterpart is the unit), and those the person
+/// sent (`person`, when given). Overdue first (the longest overdue on top),
+/// then the most recently changed. None is missing however many items the
+/// store holds (see `open_rows_naming`); at most `CALLER_LIMIT` are kept.
+///
+/// 協辦 (assisting) units are not among them: list rows do not carry them.
 pub fn caller_rows(svc: &dyn Service, unit: &str, person: &str) -> Result<Vec<Row>, ServiceError> {
     let mut out: Vec<Row> = vec![];
     let mut seen: HashSet<ItemId> = HashSet::new();
+    let mut take = |rows: Vec<Row>, keep: &dyn Fn(&Row) -> bool| {
+        for r in rows.into_iter().filter(|r| keep(r)) {
+            if seen.insert(r.id) {
+                out.push(r);
+            }
+        }
+    };
     if !unit.trim().is_empty() {
         let handled = svc.rows(&Filter {
             unit: Some(unit.to_string()),
             open: true,
             ..Filter::default()
         })?;
-        // No counterpart filter in `Filter`: the search finds the candidates.
-        let sent = svc.rows(&Filter {
-            text: Some(unit.to_string()),
-            open: true,
-            ..Filter::default()
-        })?;
-        for r in handled.into_iter().filter(|r| r.unit == unit) {
-            if seen.insert(r.id) {
-                out.push(r);
-            }
-        }
-        for r in sent.into_iter().filter(|r| r.counterpart == unit) {
-            if seen.insert(r.id) {
-                out.push(r);
-            }
-        }
+        take(handled, &|r| r.unit == unit);
+        take(open_rows_naming(svc, unit)?, &|r| r.counterpart == unit);
     }
     if !person.trim().is_empty() {
-        let theirs = svc.rows(&Filter {
-            text: Some(person.to_string()),
-            open: true,
-            ..Filter::default()
-        })?;
-        for r in theirs.into_iter().filter(|r| r.counterpart == person) {
-            if seen.insert(r.id) {
-                out.push(r);
-            }
-        }
+        take(open_rows_naming(svc, person)?, &|r| r.counterpart == person);
     }
     let today = svc.today();
     out.sort_by(|a, b| {
@@ -160,4 +172,20 @@ pub fn caller_rows(svc: &dyn Service, unit: &str, person: &str) -> Result<Vec<Ro
     });
     out.truncate(CALLER_LIMIT);
     Ok(out)
+}
+
+/// The caller view's items: `caller_rows`, each with its last change (who
+/// and what, from its last history entry).
+pub fn caller_items(
+    svc: &dyn Service,
+    unit: &str,
+    person: &str,
+) -> Result<Vec<CallerRow>, ServiceError> {
+    caller_rows(svc, unit, person)?
+        .into_iter()
+        .map(|row| {
+            let last = svc.history(row.id)?.pop().map(|h| LastChange::of(&h));
+            Ok(CallerRow { row, last })
+        })
+        .collect()
 }
