@@ -46,7 +46,13 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App, d: &DashView) {
         Some(b) => app.tf(T::DashTitle, &[&b.today.format("%Y-%m-%d").to_string()]),
         None => app.tf(T::DashTitle, &[""]),
     };
-    let inner = framed(f, app, area, title.trim_end(), &app.tf(T::DashHint, &[&reload]));
+    let inner = framed(
+        f,
+        app,
+        area,
+        title.trim_end(),
+        &app.tf(T::DashHint, &[&reload]),
+    );
     if inner.height < 3 || inner.width < 30 {
         return;
     }
@@ -139,9 +145,24 @@ fn due_table(f: &mut Frame, app: &App, b: &Dashboard, area: Rect) -> u16 {
     let row = |buf: &mut ratatui::buffer::Buffer, y: u16, cells: [(&str, Style); 3]| {
         let [(k, ks), (a, a_s), (c, cs)] = cells;
         put(buf, area.x, y, kind_w, k, ks);
-        let right = |s: &str, w: u16| format!("{}{s}", " ".repeat((w as usize).saturating_sub(width(s))));
-        put(buf, area.x + kind_w + 2, y, today_w, &right(a, today_w), a_s);
-        put(buf, area.x + kind_w + 2 + today_w + 2, y, week_w, &right(c, week_w), cs);
+        let right =
+            |s: &str, w: u16| format!("{}{s}", " ".repeat((w as usize).saturating_sub(width(s))));
+        put(
+            buf,
+            area.x + kind_w + 2,
+            y,
+            today_w,
+            &right(a, today_w),
+            a_s,
+        );
+        put(
+            buf,
+            area.x + kind_w + 2 + today_w + 2,
+            y,
+            week_w,
+            &right(c, week_w),
+            cs,
+        );
     };
     row(
         buf,
@@ -154,7 +175,11 @@ fn due_table(f: &mut Frame, app: &App, b: &Dashboard, area: Rect) -> u16 {
     );
     let lines = (area.height as usize).saturating_sub(1);
     let counts = b.due_today.iter().zip(&b.due_this_week);
-    for (i, ((t, wk), label)) in counts.zip(&labels).enumerate().take(lines.saturating_sub(1)) {
+    for (i, ((t, wk), label)) in counts
+        .zip(&labels)
+        .enumerate()
+        .take(lines.saturating_sub(1))
+    {
         let num = |n: usize| if n > 0 { text } else { muted };
         row(
             buf,
@@ -275,7 +300,12 @@ fn intake(f: &mut Frame, app: &App, b: &Dashboard, area: Rect, days: usize) {
             std::iter::repeat_n(SparklineBar::from(d.count as u64).style(style), cell)
         })
         .collect();
-    let max = shown.iter().map(|d| d.count as u64).max().unwrap_or(0).max(1);
+    let max = shown
+        .iter()
+        .map(|d| d.count as u64)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let spark = Sparkline::default().data(data).max(max).style(work);
     f.render_widget(spark, Rect::new(area.x, area.y + 1, spark_w, spark_h));
     let axis_y = area.y + 1 + spark_h;
