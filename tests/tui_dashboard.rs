@@ -257,3 +257,20 @@ fn a_change_while_counting_counts_again_once_and_late_answers_are_dropped() {
     let fx = h.app.push(Push::Changed(Box::new(it)));
     assert!(loads(&fx).is_empty());
 }
+
+#[test]
+fn the_user_guide_shows_the_real_screen() {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/user-guide.md"))
+        .unwrap();
+    let section = guide
+        .split("## Dashboard (儀表板)")
+        .nth(1)
+        .expect("a Dashboard section in docs/user-guide.md");
+    let capture = section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|s| s.split("\n```").next())
+        .expect("a text capture in the Dashboard section");
+    let screen = dashboard_at((80, 24), Lang::Hant);
+    assert_eq!(capture, screen.trim_end_matches('\n'));
+}
