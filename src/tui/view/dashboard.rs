@@ -318,7 +318,7 @@ fn intake(f: &mut Frame, app: &App, b: &Dashboard, area: Rect, days: usize) {
     let to = last.day.format("%m-%d").to_string();
     put(buf, area.x, axis_y, width(&from) as u16, &from, muted);
     let tw = width(&to) as u16;
-    if spark_w >= tw * 2 + 1 {
+    if spark_w > tw * 2 {
         put(buf, area.x + spark_w - tw, axis_y, tw, &to, muted);
     }
     let peak = shown.iter().map(|d| d.count).max().unwrap_or(0);
