@@ -64,6 +64,9 @@ pub struct Row {
     pub deadline: Option<NaiveDate>,
     /// Last change.
     pub updated: i64,
+    /// When it was created (unix seconds): the day a 收件 came in, for the
+    /// dashboard's intake per day.
+    pub created: i64,
     /// Its version (so a command can name it without fetching the item).
     pub version: u64,
     /// Sender, caller, chair or lead unit.
@@ -89,6 +92,7 @@ impl Row {
             handler: it.handler.clone(),
             deadline: it.deadline,
             updated: it.updated,
+            created: it.created,
             version: it.version,
             counterpart: it.counterpart().to_string(),
             references: it.references(),
@@ -199,8 +203,7 @@ pub trait Service: Send + Sync {
 }
 
 /// The dashboard counts list rows as they are: a 督查 row's counterpart is its
-/// 牽頭單位. Rows carry no creation time, so intake comes separately
-/// (`Dashboard::with_intake`).
+/// 牽頭單位; the intake counts a 收件 row by the office-local day it was created.
 impl crate::model::dashboard::DashSource for Row {
     fn entry(&self) -> crate::model::dashboard::Entry<'_> {
         let unit = if self.kind == Kind::Supervision && !self.counterpart.is_empty() {
@@ -213,7 +216,7 @@ impl crate::model::dashboard::DashSource for Row {
             status: self.status,
             unit,
             deadline: self.deadline,
-            created: None,
+            created: Some(crate::model::time::local_date(self.created)),
         }
     }
 }

@@ -34,8 +34,9 @@ pub struct Entry<'a> {
     pub unit: &'a str,
     /// When it must be done.
     pub deadline: Option<NaiveDate>,
-    /// The office-local day it was created, when the source knows it (list
-    /// rows do not: feed the intake with [`Dashboard::with_intake`]).
+    /// The office-local day it was created, when the source knows it (items
+    /// and list rows do; a source that does not feeds the intake with
+    /// [`Dashboard::with_intake`]).
     pub created: Option<NaiveDate>,
 }
 
@@ -240,8 +241,8 @@ impl Dashboard {
     }
 
     /// The same numbers with the intake counted from `created` (the days the
-    /// 收件 were created) instead: for callers holding rows, which do not
-    /// carry their creation time.
+    /// 收件 were created) instead: for callers whose source does not know
+    /// when its items were created.
     pub fn with_intake(
         mut self,
         created: impl IntoIterator<Item = NaiveDate>,
@@ -440,8 +441,9 @@ mod tests {
 
     #[test]
     fn list_rows_count_like_items() {
-        // The workbench feeds rows: same due and overdue numbers, the
-        // 督查's 牽頭單位 taken from the row's counterpart.
+        // The workbench feeds rows: same due, overdue and intake numbers,
+        // the 督查's 牽頭單位 taken from the row's counterpart and the
+        // intake from the row's creation time.
         let cal = WorkCalendar::builtin();
         let items = office();
         let rows: Vec<crate::core::Row> = items.iter().map(crate::core::Row::of).collect();
@@ -450,7 +452,8 @@ mod tests {
         assert_eq!(from_rows.due_today, from_items.due_today);
         assert_eq!(from_rows.due_this_week, from_items.due_this_week);
         assert_eq!(from_rows.overdue_by_unit, from_items.overdue_by_unit);
-        assert_eq!(from_rows.intake_counts(), vec![0; 7]);
+        assert_eq!(from_rows.intake, from_items.intake);
+        assert_eq!(from_rows.intake_counts(), vec![1, 0, 0, 0, 1, 0, 2]);
     }
 
     #[test]

@@ -203,6 +203,13 @@ pub enum Effect {
     SaveDraft(Draft),
     /// Removes a draft.
     DeleteDraft(String),
+    /// The dashboard's numbers: open items and the 收件 of the last `days` days.
+    LoadDashboard {
+        /// The request's generation (older answers are dropped).
+        gen: u64,
+        /// Days of intake to count, ending today.
+        days: u32,
+    },
     /// Runs `$EDITOR` on a form field.
     Editor {
         /// The field's index in the form.
@@ -292,6 +299,13 @@ pub enum Outcome {
         field: usize,
         /// The new text.
         text: String,
+    },
+    /// The dashboard's numbers (or why they could not be counted).
+    Dashboard {
+        /// The request's generation.
+        gen: u64,
+        /// The numbers.
+        board: Result<Box<crate::model::dashboard::Dashboard>, String>,
     },
     /// Something failed that has no better place.
     Failed(String),

@@ -41,6 +41,9 @@ impl App {
         if self.caller.is_some() && self.mode != Mode::Insert {
             return self.caller_key(key);
         }
+        if self.dashboard.is_some() && self.mode == Mode::Normal && self.form.is_none() {
+            return self.dashboard_key(key);
+        }
         match self.mode {
             Mode::Command | Mode::Search | Mode::Prompt => self.line_key(key),
             Mode::Insert => self.form_key(key),

@@ -5,6 +5,7 @@
 
 mod board;
 mod caller;
+mod dashboard;
 mod directory;
 mod dirfile;
 mod dirform;
@@ -26,6 +27,7 @@ use crate::model::{ItemId, Person, Unit};
 
 pub use board::Board;
 pub use caller::{caller_rows_shown, clock, Call, Caller, CallerRow, LastChange, Who};
+pub use dashboard::{DashView, INTAKE_DAYS, INTAKE_DAYS_NARROW};
 pub use directory::{person_matches, DirRow};
 pub use dirfile::{DirFile, ImportReport};
 pub use dirform::DirForm;
@@ -121,6 +123,8 @@ pub struct App {
     pub board: Board,
     /// `m` was pressed on this item before its detail had arrived.
     pub menu_wanted: Option<ItemId>,
+    /// The dashboard screen, while it is open.
+    pub dashboard: Option<DashView>,
 }
 
 impl App {
@@ -167,6 +171,7 @@ impl App {
             connected: true,
             board: Board::default(),
             menu_wanted: None,
+            dashboard: None,
         };
         let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
         fx.extend(app.load_tab(0));

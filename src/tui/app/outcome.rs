@@ -124,6 +124,7 @@ impl App {
                 people,
                 select,
             } => self.directory_saved(units, people, select),
+            Outcome::Dashboard { gen, board } => self.dashboard_loaded(gen, board),
             Outcome::Failed(m) => {
                 let m = self.tf(T::MsgError, &[&m]);
                 self.say(Level::Error, m);
@@ -170,6 +171,7 @@ impl App {
                     self.counts_pending = true;
                     fx.push(Effect::LoadCounts);
                 }
+                fx.extend(self.dashboard_changed());
                 fx
             }
             Push::Directory => vec![Effect::LoadDirectory],

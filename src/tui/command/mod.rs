@@ -137,6 +137,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     // The 通訊錄 from and to CSV files.
     a("import", &["directory_import"], K::Text, true, T::DocImport),
     a("export", &["directory_export"], K::Text, true, T::DocExport),
+    a("dashboard", &["dash"], K::None, false, T::DocDashboard),
     a("theme", &["colorscheme"], K::Theme, true, T::DocTheme),
     c("lang", K::Lang, true, T::DocLang),
     c("form_next", K::None, false, T::DocFormNext),
@@ -206,6 +207,7 @@ pub enum Action {
     /// `:export [units|people] FILE`: units (`Some(false)`) or people
     /// (`Some(true)`), else what is under the cursor.
     Export(Option<bool>, String),
+    Dashboard,
     Theme(String),
     Lang(Lang),
     FormNext,
@@ -340,6 +342,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
                 (None, _) => Action::Export(None, rest.to_string()),
             }
         }
+        "dashboard" => Action::Dashboard,
         "theme" => Action::Theme(rest.to_string()),
         "lang" => Action::Lang(
             Lang::parse(rest).ok_or_else(|| bad(format!("'{rest}': zh-Hant, zh-Hans, en")))?,

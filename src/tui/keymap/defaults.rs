@@ -58,6 +58,7 @@ pub const DEFAULTS: &[(KeyMode, &str, &str)] = &[
     (N, "<C-o>", "jump_back"),
     (N, "<C-f>", "quick_find"),
     (N, "c", "call"),
+    (N, "D", "dashboard"),
     (V, "v", "back"),
     (V, "<Esc>", "back"),
     (F, "<Tab>", "form_next"),

@@ -3,6 +3,7 @@
 //! overrides become placeholders) and is fitted on cell boundaries.
 
 mod caller;
+mod dashboard;
 mod detail;
 mod directory;
 mod find;
@@ -115,6 +116,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(c) = &app.caller {
         if app.form.is_none() {
             caller::draw(f, body, app, c);
+        }
+    }
+    if let Some(d) = &app.dashboard {
+        if app.form.is_none() {
+            dashboard::draw(f, body, app, d);
         }
     }
     if let Some(q) = &app.find {

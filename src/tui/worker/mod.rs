@@ -2,6 +2,7 @@
 //! same way by the worker thread (so the screen never waits on the store or
 //! the socket) and by tests (synchronously).
 
+mod dashboard;
 mod dirfile;
 mod read;
 mod write;
@@ -131,6 +132,12 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
                 .err()
                 .map(|e| Outcome::Failed(e.to_string()));
         }
+        Effect::LoadDashboard { gen, days } => Outcome::Dashboard {
+            gen,
+            board: dashboard::count(svc, &cx.calendar, days)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        },
         Effect::Editor { .. } => return None,
     })
 }
