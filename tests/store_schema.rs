@@ -3,6 +3,7 @@
 //! place) and written back in the current schema when next written.
 
 mod golden_support;
+mod raw_sled;
 
 use std::path::Path;
 
@@ -42,7 +43,7 @@ fn a_schema_1_folder_is_read_through_the_migration_and_rewritten_on_write() {
     // A folder as schema 1 left it: its meta says 1 and its item is a v1 record.
     {
         drop(Store::open(&path, CACHE).unwrap());
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled::open(&path);
         db.insert(b"mschema", &1u16.to_be_bytes()).unwrap();
         db.insert(item_key(2), v1_incoming()).unwrap();
         db.insert("c收2026-0002".as_bytes(), &2u64.to_be_bytes())
@@ -67,7 +68,7 @@ fn a_schema_1_folder_is_read_through_the_migration_and_rewritten_on_write() {
         drop(engine);
     }
     {
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled::open(&path);
         assert_eq!(
             db.get(b"mschema").unwrap().unwrap().as_ref(),
             &SCHEMA.to_be_bytes()
@@ -90,7 +91,7 @@ fn a_schema_1_folder_is_read_through_the_migration_and_rewritten_on_write() {
             .unwrap()
     };
     {
-        let db = sled::open(&path).unwrap();
+        let db = raw_sled::open(&path);
         let raw = db.get(item_key(2)).unwrap().unwrap();
         assert_eq!(
             &raw[..2],
