@@ -18,6 +18,7 @@ pub mod history;
 pub mod item;
 pub mod meetings;
 pub mod parts;
+pub mod queue;
 pub mod route;
 pub mod sanitize;
 pub mod status;
