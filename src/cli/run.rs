@@ -426,6 +426,13 @@ fn watch(
                 escape(&it.title)
             )?,
             crate::core::Event::Directory => writeln!(out, "directory changed")?,
+            crate::core::Event::Notice(n) => writeln!(
+                out,
+                "notice {} {} {}",
+                n.code,
+                n.what,
+                escape(&n.title)
+            )?,
         }
         out.flush()?;
         n += 1;

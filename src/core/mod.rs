@@ -5,11 +5,13 @@ mod audit;
 pub mod engine;
 pub mod error;
 mod identity;
+mod notify;
+mod queue;
 pub mod service;
 mod session;
 mod steps;
 
 pub use engine::{Clock, Engine};
 pub use error::{ChangedField, Result, ServiceError};
-pub use service::{AuditFilter, Counts, Event, Filter, Found, Row, Service};
+pub use service::{AuditFilter, Counts, Event, Filter, Found, QueueEntry, Row, Service};
 pub use session::Core;

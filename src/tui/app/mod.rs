@@ -12,6 +12,7 @@ mod form;
 mod line;
 mod lists;
 mod outcome;
+mod queue;
 mod triage;
 mod types;
 mod update;
@@ -27,6 +28,7 @@ pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};
 pub use form::{Form, FormField};
 pub use lists::{TabState, TYPING_LIMIT};
+pub use queue::{notice_text, queue_label, queue_rows, QueueView, QUEUES};
 pub use types::{Detail, Focus, Level, Line, LineFor, Mode, Overlay, Setup, TabKind, TABS};
 
 use super::event::{Effect, Repeatable, UndoEntry};
@@ -106,6 +108,10 @@ pub struct App {
     pub req_gen: u64,
     /// The service still pushes changes (false: the daemon went away).
     pub connected: bool,
+    /// The 待辦 · 待閱 · 已辦 view.
+    pub queue: Option<QueueView>,
+    /// Notices not yet seen (the badge), newest first.
+    pub unread: Vec<crate::model::queue::Notice>,
 }
 
 impl App {
@@ -149,8 +155,10 @@ impl App {
             call: None,
             req_gen: 0,
             connected: true,
+            queue: None,
+            unread: vec![],
         };
-        let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
+        let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory, Effect::LoadNotices];
         fx.extend(app.load_tab(0));
         if let Some(dir) = &app.setup.drafts {
             if let Some(d) = super::draft::list(dir).into_iter().next() {

@@ -189,6 +189,7 @@ impl App {
             Action::Edit => self.open_edit(),
             Action::QuickFind(text) => self.open_find(text.as_deref().unwrap_or("")),
             Action::Call => self.call_key(),
+            Action::Queue => self.open_queue(),
             Action::Follow => self.follow_link(n as usize),
             Action::JumpBack => match self.jumps.pop() {
                 Some((tab, id)) => self.jump(tab, id),

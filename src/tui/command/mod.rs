@@ -133,6 +133,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         T::DocQuickFind,
     ),
     c("call", K::None, false, T::DocCall),
+    a("queue", &["todo", "inbox"], K::None, false, T::DocQueue),
     a("theme", &["colorscheme"], K::Theme, true, T::DocTheme),
     c("lang", K::Lang, true, T::DocLang),
     c("form_next", K::None, false, T::DocFormNext),
@@ -196,6 +197,8 @@ pub enum Action {
     Demo,
     QuickFind(Option<String>),
     Call,
+    /// The 待辦 · 待閱 · 已辦 view.
+    Queue,
     Theme(String),
     Lang(Lang),
     FormNext,
@@ -320,6 +323,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "demo" => Action::Demo,
         "quick_find" => Action::QuickFind(arg),
         "call" => Action::Call,
+        "queue" => Action::Queue,
         "theme" => Action::Theme(rest.to_string()),
         "lang" => Action::Lang(
             Lang::parse(rest).ok_or_else(|| bad(format!("'{rest}': zh-Hant, zh-Hans, en")))?,

@@ -278,6 +278,18 @@ catalogue! {
     ErrKey => ("代號只能用英文字母、數字、- 和 _", "代号只能用英文字母、数字、- 和 _", "a key is ASCII letters, digits, - and _"),
     ErrKeyTaken => ("代號「{0}」已被「{1}」使用", "代号「{0}」已被「{1}」使用", "the key “{0}” is taken by “{1}”"),
     ErrKeyFixed => ("代號不能修改（人員以代號對應單位）", "代号不能修改（人员以代号对应单位）", "the key cannot change (people name their unit by it)"),
+    DocQueue => ("我的待辦 · 待閱 · 已辦（任何畫面）", "我的待办 · 待阅 · 已办（任何画面）", "my to-do, to-read and done queues (from any screen)"),
+    QueueTitle => ("我的工作", "我的工作", "My work"),
+    QueueHint => ("Enter 前往 · j/k 選擇 · Esc 返回", "Enter 前往 · j/k 选择 · Esc 返回", "Enter go · j/k choose · Esc back"),
+    QueueTodo => ("待辦", "待办", "To do"),
+    QueueToRead => ("待閱", "待阅", "To read"),
+    QueueDone => ("已辦", "已办", "Done"),
+    QueueSection => ("{0}（{1}）", "{0}（{1}）", "{0} ({1})"),
+    QueueEmpty => ("（無）", "（无）", "(none)"),
+    QueueLoading => ("載入中…", "载入中…", "loading…"),
+    MsgNotice => ("通知：{0} {1} {2}（{3}）", "通知：{0} {1} {2}（{3}）", "notice: {0} {1} {2} (by {3})"),
+    MsgNoticesWaiting => ("有 {0} 則未讀通知；最新一則 {1}", "有 {0} 则未读通知；最新一则 {1}", "{0} unread notices; the newest: {1}"),
+    NoticeBadge => ("通知 {0}", "通知 {0}", "notices {0}"),
 }
 
 /// `t` in `lang` with `{0}`, `{1}` … replaced by `args`.

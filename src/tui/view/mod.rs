@@ -10,6 +10,7 @@ mod form;
 mod header;
 mod list;
 mod overlay;
+mod queue;
 mod status;
 
 use ratatui::buffer::Buffer;
@@ -118,6 +119,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     if let Some(q) = &app.find {
         find::draw(f, body, app, q);
+    }
+    if let Some(q) = &app.queue {
+        queue::draw(f, body, app, q);
     }
     overlay::draw(f, body, app);
 }
