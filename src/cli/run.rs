@@ -327,6 +327,8 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             }
         },
         Cmd::Watch { count, timeout } => watch(svc, count, timeout, out)?,
+        Cmd::Queue { which, json } => super::queue::queue(svc, which.as_deref(), json, out)?,
+        Cmd::Notices { all, read } => super::queue::notices(svc, all, read, out)?,
         Cmd::Audit { user, item, since } => {
             // An id is taken as it is: looking the item up would be a read
             // of its own (audited), and the auditor may lack its clearance.
