@@ -42,9 +42,7 @@ fn a_notice_written_while_the_clerk_was_away_is_listed_on_the_next_connect() {
         let zhang = Core::for_uid(engine.clone(), other, "zhangsan").unwrap();
         let mut it = Item::new(Kind::Affair, "協調接待用車", "zhangsan", 0);
         it.handler = login.clone();
-        let it = zhang
-            .apply(Command::Create { item: Box::new(it) })
-            .unwrap();
+        let it = zhang.apply(Command::Create { item: Box::new(it) }).unwrap();
         drop((admin, zhang));
         drop(engine);
         it.id
@@ -67,16 +65,26 @@ fn a_notice_written_while_the_clerk_was_away_is_listed_on_the_next_connect() {
         .args(["notices", "--all"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("指派") && text.contains("協調接待用車"), "{text}");
+    assert!(
+        text.contains("指派") && text.contains("協調接待用車"),
+        "{text}"
+    );
     let out = shuniu(dir.path())
         .env("SHUNIU_SOCKET", &d.socket)
         .args(["queue", "待辦", "--json"])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\"why\":\"經辦\"") && text.contains("協調接待用車"), "{text}");
+    assert!(
+        text.contains("\"why\":\"經辦\"") && text.contains("協調接待用車"),
+        "{text}"
+    );
     d.stop();
 }
 
@@ -100,7 +108,9 @@ fn program_for(user: &str, accounts: &Accounts, dir: &Path) -> PathBuf {
 #[test]
 fn an_assignment_reaches_the_other_clerks_connection_without_asking() {
     if let Some(why) = Accounts::unavailable() {
-        eprintln!("skipped an_assignment_reaches_the_other_clerks_connection_without_asking: {why}");
+        eprintln!(
+            "skipped an_assignment_reaches_the_other_clerks_connection_without_asking: {why}"
+        );
         return;
     }
     let accounts = Accounts::create("snq", &["b", "c"]);
@@ -151,20 +161,34 @@ fn an_assignment_reaches_the_other_clerks_connection_without_asking() {
     let it = a.apply(Command::Create { item: Box::new(it) }).unwrap();
     let mut other = Item::new(Kind::Affair, "整理來訪登記", "", 0);
     other.handler = c.clone();
-    let other = a.apply(Command::Create { item: Box::new(other) }).unwrap();
+    let other = a
+        .apply(Command::Create {
+            item: Box::new(other),
+        })
+        .unwrap();
     let seen: Vec<String> = lines.map(|l| l.unwrap()).collect();
     assert!(watch.wait().unwrap().success());
     let notices: Vec<&String> = seen.iter().filter(|l| l.starts_with("notice ")).collect();
     assert_eq!(notices.len(), 1, "{seen:?}");
-    assert!(notices[0].contains(&it.code) && notices[0].contains("指派"), "{seen:?}");
-    assert!(!seen.iter().any(|l| l.starts_with("notice ") && l.contains(&other.code)));
+    assert!(
+        notices[0].contains(&it.code) && notices[0].contains("指派"),
+        "{seen:?}"
+    );
+    assert!(!seen
+        .iter()
+        .any(|l| l.starts_with("notice ") && l.contains(&other.code)));
     // C was not connected: the notice waited.
     let o = run_as(&c).args(["notices", "--read"]).output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = String::from_utf8(o.stdout).unwrap();
-    assert!(text.contains(&other.code) && text.contains("整理來訪登記"), "{text}");
+    assert!(
+        text.contains(&other.code) && text.contains("整理來訪登記"),
+        "{text}"
+    );
     let o = run_as(&c).args(["notices"]).output().unwrap();
-    assert!(String::from_utf8(o.stdout).unwrap().contains("沒有未讀通知"));
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .contains("沒有未讀通知"));
     drop(a);
     daemon.stop();
 }

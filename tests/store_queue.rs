@@ -40,7 +40,12 @@ fn a_new_handler_gets_a_notice_stored_with_the_write_and_kept_across_a_restart()
     let got = li.notices(true).unwrap();
     assert_eq!(got.len(), 1);
     assert_eq!(
-        (got[0].item, got[0].what, got[0].by.as_str(), got[0].to.as_str()),
+        (
+            got[0].item,
+            got[0].what,
+            got[0].by.as_str(),
+            got[0].to.as_str()
+        ),
         (it.id, Landing::Assigned, "admin", "li")
     );
     let todo = li.queue(Queue::Todo).unwrap();
@@ -49,7 +54,10 @@ fn a_new_handler_gets_a_notice_stored_with_the_write_and_kept_across_a_restart()
     let done = e.admin.queue(Queue::Done).unwrap();
     assert_eq!(done.first().map(|d| d.row.id), Some(it.id));
     assert!(li.queue(Queue::Done).unwrap().is_empty());
-    assert!(e.admin.notices(false).unwrap().is_empty(), "the writer is not told");
+    assert!(
+        e.admin.notices(false).unwrap().is_empty(),
+        "the writer is not told"
+    );
 
     drop(li);
     let dir = e.close();
@@ -58,7 +66,10 @@ fn a_new_handler_gets_a_notice_stored_with_the_write_and_kept_across_a_restart()
     let kept = li.notices(true).unwrap();
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].item, it.id);
-    assert_eq!(engine.store().check().unwrap().problems, Vec::<String>::new());
+    assert_eq!(
+        engine.store().check().unwrap().problems,
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -120,7 +131,11 @@ fn a_circulated_document_is_to_read_for_its_holder_until_given_back() {
         draft(
             Kind::Incoming,
             "關於防汛工作的通知",
-            &[("for_reading", "是"), ("copies", "1"), ("signed_at", "今天")],
+            &[
+                ("for_reading", "是"),
+                ("copies", "1"),
+                ("signed_at", "今天"),
+            ],
         ),
     );
     let doc = mv(&e.admin, &doc, Status::Registered, "").unwrap();
@@ -138,7 +153,10 @@ fn a_circulated_document_is_to_read_for_its_holder_until_given_back() {
         })
         .unwrap();
     let n = li.notices(true).unwrap();
-    assert_eq!(n.iter().map(|n| n.what).collect::<Vec<_>>(), [Landing::Circulated]);
+    assert_eq!(
+        n.iter().map(|n| n.what).collect::<Vec<_>>(),
+        [Landing::Circulated]
+    );
     let read = li.queue(Queue::ToRead).unwrap();
     assert_eq!(read.iter().map(|r| r.row.id).collect::<Vec<_>>(), [doc.id]);
     assert!(li.queue(Queue::Todo).unwrap().is_empty());

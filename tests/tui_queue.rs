@@ -14,9 +14,7 @@ use shuniu::tui::i18n::Lang;
 fn affair(admin: &Core, title: &str, handler: &str) -> Item {
     let mut it = Item::new(Kind::Affair, title, "tester", FIXED_NOW);
     it.handler = handler.into();
-    admin
-        .apply(Command::Create { item: Box::new(it) })
-        .unwrap()
+    admin.apply(Command::Create { item: Box::new(it) }).unwrap()
 }
 
 fn clerk(admin: &Core) -> Arc<Core> {
@@ -40,7 +38,13 @@ fn notices_show_at_start_and_at_once_and_the_queue_key_jumps_to_the_item() {
     let admin = fixture(&dir.path().join("data"), 0);
     let li = clerk(&admin);
     let waited = affair(&admin, "準備調研材料", "李明");
-    let mut h = Harness::new(li.clone(), WorkCalendar::builtin(), (100, 30), Lang::Hant, None);
+    let mut h = Harness::new(
+        li.clone(),
+        WorkCalendar::builtin(),
+        (100, 30),
+        Lang::Hant,
+        None,
+    );
     h.cx.now = Some(FIXED_NOW);
     let s = h.screen();
     assert!(s.contains("有 1 則未讀通知"), "{s}");
@@ -51,7 +55,10 @@ fn notices_show_at_start_and_at_once_and_the_queue_key_jumps_to_the_item() {
     let fresh = affair(&admin, "安排會場座次", "李明");
     h.run(vec![]);
     let s = h.screen();
-    assert!(s.contains("通知：指派") && s.contains("安排會場座次"), "{s}");
+    assert!(
+        s.contains("通知：指派") && s.contains("安排會場座次"),
+        "{s}"
+    );
     assert!(s.contains("通知 2"), "{s}");
 
     // Ctrl-t: both are to do; opening the queue counts them as seen.
@@ -60,7 +67,10 @@ fn notices_show_at_start_and_at_once_and_the_queue_key_jumps_to_the_item() {
     let s = h.screen();
     assert!(s.contains("我的工作") && s.contains("待辦（2）"), "{s}");
     assert!(s.contains("待閱（0）") && s.contains("已辦（0）"), "{s}");
-    assert!(s.contains("準備調研材料") && s.contains("安排會場座次"), "{s}");
+    assert!(
+        s.contains("準備調研材料") && s.contains("安排會場座次"),
+        "{s}"
+    );
     assert!(!s.contains("通知 2"), "{s}");
     assert!(li.notices(true).unwrap().is_empty(), "marked read");
 

@@ -12,7 +12,12 @@ use crate::model::{sanitize::escape, time};
 use super::table::render;
 
 /// `shuniu queue [待辦|待閱|已辦] [--json]` (all three without a name).
-pub fn queue(svc: &dyn Service, which: Option<&str>, json: bool, out: &mut dyn Write) -> Result<()> {
+pub fn queue(
+    svc: &dyn Service,
+    which: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let queues = match which {
         Some(w) => vec![Queue::parse(w).map_err(|e| eyre!("queue: {e}"))?],
         None => vec![Queue::Todo, Queue::ToRead, Queue::Done],
@@ -51,7 +56,11 @@ pub fn queue(svc: &dyn Service, which: Option<&str>, json: bool, out: &mut dyn W
             write!(
                 out,
                 "{}",
-                render(&["代碼", "原因", "狀態", "期限", "標題"], &rows, &[0, 0, 0, 0, 60])
+                render(
+                    &["代碼", "原因", "狀態", "期限", "標題"],
+                    &rows,
+                    &[0, 0, 0, 0, 60]
+                )
             )?;
         }
     }
@@ -82,7 +91,15 @@ pub fn notices(svc: &dyn Service, all: bool, read: bool, out: &mut dyn Write) ->
         )?;
     }
     if list.is_empty() {
-        writeln!(out, "{}", if all { "沒有通知" } else { "沒有未讀通知" })?;
+        writeln!(
+            out,
+            "{}",
+            if all {
+                "沒有通知"
+            } else {
+                "沒有未讀通知"
+            }
+        )?;
     }
     if read {
         let ids: Vec<u64> = list.iter().filter(|n| !n.read).map(|n| n.id).collect();

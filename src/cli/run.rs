@@ -428,13 +428,9 @@ fn watch(
                 escape(&it.title)
             )?,
             crate::core::Event::Directory => writeln!(out, "directory changed")?,
-            crate::core::Event::Notice(n) => writeln!(
-                out,
-                "notice {} {} {}",
-                n.code,
-                n.what,
-                escape(&n.title)
-            )?,
+            crate::core::Event::Notice(n) => {
+                writeln!(out, "notice {} {} {}", n.code, n.what, escape(&n.title))?
+            }
         }
         out.flush()?;
         n += 1;

@@ -13,7 +13,7 @@ pub const DONE_LIMIT: usize = 200;
 /// a cheap superset, so only these items are read whole.
 fn candidate(r: &Row, me: &User, people: &People) -> bool {
     let sv_done = matches!(r.status, Status::Completed | Status::Verified);
-    if !r.status.is_open() && !(r.kind == Kind::Supervision && sv_done) {
+    if !(r.status.is_open() || (r.kind == Kind::Supervision && sv_done)) {
         return false;
     }
     names(me, &r.handler)
@@ -74,9 +74,7 @@ pub(super) fn queue(engine: &Engine, me: &User, which: Queue) -> Result<Vec<Queu
     // Due first (no deadline last), then the most recently changed.
     out.sort_by(|a, b| {
         let due = |e: &QueueEntry| (e.row.deadline.is_none(), e.row.deadline);
-        due(a)
-            .cmp(&due(b))
-            .then(b.row.updated.cmp(&a.row.updated))
+        due(a).cmp(&due(b)).then(b.row.updated.cmp(&a.row.updated))
     });
     Ok(out)
 }

@@ -8,11 +8,11 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::model::queue::{Notice, Queue};
 use crate::model::{
     fields::DateCtx, AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person,
     Role, Unit, User,
 };
-use crate::model::queue::{Notice, Queue};
 use crate::search::Target;
 use crate::store::CheckReport;
 

@@ -175,9 +175,25 @@ fn inspectors_have_finished_supervision_to_verify_then_settle() {
     assert!(on(&it, &us, &un).is_empty());
 }
 
-fn land(before: Option<&Item>, after: &Item, action: &str, note: &str, by: &str) -> Vec<(String, Landing)> {
+fn land(
+    before: Option<&Item>,
+    after: &Item,
+    action: &str,
+    note: &str,
+    by: &str,
+) -> Vec<(String, Landing)> {
     let (us, un) = (staff(), units());
-    landings(before, after, action, note, by, &People { users: &us, units: &un })
+    landings(
+        before,
+        after,
+        action,
+        note,
+        by,
+        &People {
+            users: &us,
+            units: &un,
+        },
+    )
 }
 
 #[test]
@@ -293,7 +309,13 @@ fn circulation_lands_to_read_and_a_chase_only_on_the_holder_asked() {
         ]
     );
     assert_eq!(
-        land(Some(&b), &b, "催收", "請李明退還（傳閱自…，第1次催收）", "wang"),
+        land(
+            Some(&b),
+            &b,
+            "催收",
+            "請李明退還（傳閱自…，第1次催收）",
+            "wang"
+        ),
         vec![("li".into(), Landing::Chased)]
     );
 }

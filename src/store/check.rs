@@ -135,11 +135,9 @@ impl Store {
                 }
                 Some(keys::META) | Some(keys::DONE) => {}
                 Some(keys::NOTICE) => {
-                    if let Err(e) = codec::decode::<crate::model::queue::Notice>(
-                        RecordType::Notice,
-                        &v,
-                        &show,
-                    ) {
+                    if let Err(e) =
+                        codec::decode::<crate::model::queue::Notice>(RecordType::Notice, &v, &show)
+                    {
                         fail(&mut r, e)
                     }
                 }

@@ -158,7 +158,11 @@ impl App {
             queue: None,
             unread: vec![],
         };
-        let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory, Effect::LoadNotices];
+        let mut fx = vec![
+            Effect::LoadCounts,
+            Effect::LoadDirectory,
+            Effect::LoadNotices,
+        ];
         fx.extend(app.load_tab(0));
         if let Some(dir) = &app.setup.drafts {
             if let Some(d) = super::draft::list(dir).into_iter().next() {

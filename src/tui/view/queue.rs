@@ -64,10 +64,21 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App, q: &QueueView) {
     if inner.width < 20 || inner.height < 2 {
         return;
     }
-    let (muted, text, accent) = (th.get(Slot::Muted), th.get(Slot::Text), th.get(Slot::Accent));
+    let (muted, text, accent) = (
+        th.get(Slot::Muted),
+        th.get(Slot::Text),
+        th.get(Slot::Accent),
+    );
     let buf = f.buffer_mut();
     if q.loading && q.is_empty() {
-        put(buf, inner.x + 1, inner.y, inner.width - 2, app.t(T::QueueLoading), muted);
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width - 2,
+            app.t(T::QueueLoading),
+            muted,
+        );
         return;
     }
     // Scroll so the selected entry shows.
@@ -110,9 +121,19 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App, q: &QueueView) {
                     x = put(buf, x, y, cw, &clean(s), st) + 1;
                 };
                 cell(buf, WHY, &why, th.get(Slot::Warning));
-                cell(buf, KIND, &l.label(r.kind.label(), r.kind.english()), accent);
+                cell(
+                    buf,
+                    KIND,
+                    &l.label(r.kind.label(), r.kind.english()),
+                    accent,
+                );
                 cell(buf, CODE, &r.code, muted);
-                cell(buf, STATUS, &l.label(r.status.label(), r.status.english()), text);
+                cell(
+                    buf,
+                    STATUS,
+                    &l.label(r.status.label(), r.status.english()),
+                    text,
+                );
                 cell(buf, DUE, &due, due_style(app, r));
                 cell(buf, title_w, &r.title, text);
                 if *n == q.selected {
@@ -133,7 +154,10 @@ pub fn badge(buf: &mut Buffer, x: u16, y: u16, app: &App) -> u16 {
         return x;
     }
     let th = &app.setup.theme;
-    let s = format!(" {} ", app.tf(T::NoticeBadge, &[&app.unread.len().to_string()]));
+    let s = format!(
+        " {} ",
+        app.tf(T::NoticeBadge, &[&app.unread.len().to_string()])
+    );
     buf.set_string(x, y, &s, th.get(Slot::Warning).patch(th.get(Slot::Mode)));
     x + width(&s) as u16 + 1
 }
