@@ -27,7 +27,7 @@ fn pushed(feed: &std::sync::mpsc::Receiver<Event>) -> Vec<(u64, u64)> {
     feed.try_iter()
         .filter_map(|ev| match ev {
             Event::Changed(it) => Some((it.id, it.version)),
-            Event::Directory => None,
+            _ => None,
         })
         .collect()
 }

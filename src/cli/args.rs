@@ -220,6 +220,23 @@ pub enum Cmd {
         #[arg(long, default_value_t = 10.0)]
         seconds: f64,
     },
+    /// Your 待辦, 待閱 and 已辦 (one of them if named: 待辦|待閱|已辦, todo|toread|done).
+    Queue {
+        /// Which queue; all three if left out.
+        which: Option<String>,
+        /// One JSON line per item.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your unread notices (items assigned, returned, instructed, urged …), newest first.
+    Notices {
+        /// Read ones too.
+        #[arg(long)]
+        all: bool,
+        /// Mark the ones shown as read.
+        #[arg(long)]
+        read: bool,
+    },
     /// Print changes as other clerks make them, one line each (for scripts).
     Watch {
         /// Stop after this many changes.

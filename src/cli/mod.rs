@@ -8,6 +8,7 @@ pub mod intake;
 pub mod meetings;
 pub mod open;
 pub mod output;
+pub mod queue;
 pub mod report;
 pub mod run;
 pub mod supervise;

@@ -333,6 +333,8 @@ fn command(svc: &dyn Service, cal: &WorkCalendar, cmd: Cmd, out: &mut dyn Write)
             }
         },
         Cmd::Watch { count, timeout } => watch(svc, count, timeout, out)?,
+        Cmd::Queue { which, json } => super::queue::queue(svc, which.as_deref(), json, out)?,
+        Cmd::Notices { all, read } => super::queue::notices(svc, all, read, out)?,
         Cmd::Audit { user, item, since } => {
             // An id is taken as it is: looking the item up would be a read
             // of its own (audited), and the auditor may lack its clearance.
@@ -432,6 +434,9 @@ fn watch(
                 escape(&it.title)
             )?,
             crate::core::Event::Directory => writeln!(out, "directory changed")?,
+            crate::core::Event::Notice(n) => {
+                writeln!(out, "notice {} {} {}", n.code, n.what, escape(&n.title))?
+            }
         }
         out.flush()?;
         n += 1;

@@ -6,7 +6,10 @@ use std::sync::mpsc::{channel, Receiver};
 
 use chrono::NaiveDate;
 
-use crate::core::{AuditFilter, Counts, Event, Filter, Found, Result, Row, Service, ServiceError};
+use crate::core::{
+    AuditFilter, Counts, Event, Filter, Found, QueueEntry, Result, Row, Service, ServiceError,
+};
+use crate::model::queue::{Notice, Queue};
 use crate::model::{AuditEntry, Command, HistoryEntry, Item, ItemId, Person, Unit, User};
 use crate::proto::{Request, Response};
 use crate::store::CheckReport;
@@ -153,5 +156,17 @@ impl Service for Client {
 
     fn check(&self) -> Result<CheckReport> {
         ask!(self, Request::Check, Check).map(Into::into)
+    }
+
+    fn queue(&self, which: Queue) -> Result<Vec<QueueEntry>> {
+        ask!(self, Request::Queue(which), Queue)
+    }
+
+    fn notices(&self, unread_only: bool) -> Result<Vec<Notice>> {
+        ask!(self, Request::Notices { unread_only }, Notices)
+    }
+
+    fn mark_read(&self, ids: &[u64]) -> Result<usize> {
+        ask!(self, Request::MarkRead(ids.to_vec()), Count).map(|n| n as usize)
     }
 }

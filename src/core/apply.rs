@@ -110,6 +110,10 @@ pub(super) fn create(
         note: String::new(),
         changes,
     })?;
+    // An import restores records; only a clerk's new item lands on anyone.
+    if origin == Origin::New {
+        super::notify::land(txn, cx, None, &it, action, "")?;
+    }
     Ok(it)
 }
 
@@ -185,6 +189,7 @@ pub(super) fn save(
         changes,
     })?;
     audit_write(txn, cx, after.id, action)?;
+    super::notify::land(txn, cx, Some(before), &after, action, note)?;
     Ok(after)
 }
 

@@ -41,6 +41,7 @@ impl Clock {
 /// their account is disabled), kept in step with their user record.
 struct Subscriber {
     uid: u32,
+    login: String,
     clearance: Option<Classification>,
     tx: Sender<Event>,
 }
@@ -164,6 +165,22 @@ impl Engine {
         });
     }
 
+    /// Pushes each notice to its user's feeds, if they may see its item.
+    /// Called after the write that stored them, under the writer lock.
+    pub(super) fn notified(&self, notices: &[crate::model::queue::Notice]) {
+        if notices.is_empty() {
+            return;
+        }
+        let mut subs = self.subscribers.lock().expect("lock");
+        subs.retain(|s| {
+            notices
+                .iter()
+                .filter(|n| n.to == s.login)
+                .filter(|n| s.clearance.is_some_and(|c| n.classification <= c))
+                .all(|n| s.tx.send(Event::Notice(Box::new(n.clone()))).is_ok())
+        });
+    }
+
     /// How many times user records have changed since the engine opened.
     pub(super) fn user_generation(&self) -> u64 {
         self.users_changed.load(Ordering::Acquire)
@@ -205,6 +222,7 @@ impl Engine {
         }
         subs.push(Subscriber {
             uid: user.uid,
+            login: user.login.clone(),
             clearance,
             tx,
         });

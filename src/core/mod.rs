@@ -5,6 +5,8 @@ mod audit;
 pub mod engine;
 pub mod error;
 mod identity;
+mod notify;
+mod queue;
 mod rows;
 pub mod service;
 mod session;
@@ -12,5 +14,5 @@ mod steps;
 
 pub use engine::{Clock, Engine};
 pub use error::{ChangedField, Result, ServiceError};
-pub use service::{AuditFilter, Counts, Event, Filter, Found, Row, Service};
+pub use service::{AuditFilter, Counts, Event, Filter, Found, QueueEntry, Row, Service};
 pub use session::Core;

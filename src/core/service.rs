@@ -8,6 +8,7 @@ use std::sync::mpsc::Receiver;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::model::queue::{Notice, Queue, Why};
 use crate::model::{
     AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit,
     Urgency, User,
@@ -138,6 +139,21 @@ pub enum Event {
     Changed(Box<Item>),
     /// The directory changed.
     Directory,
+    /// An item landed on this user (sent only to their own feeds, and only
+    /// while they may see the item).
+    Notice(Box<Notice>),
+}
+
+/// One line of a queue: the item's row, and why it is on the user (`None`
+/// in 已辦).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    /// Which queue.
+    pub queue: Queue,
+    /// Why it is on the user now.
+    pub why: Option<Why>,
+    /// The item.
+    pub row: Row,
 }
 
 /// Which audit entries to return.
@@ -200,6 +216,12 @@ pub trait Service: Send + Sync {
     fn backup(&self, dest: &Path) -> Result<usize>;
     /// Verifies the store.
     fn check(&self) -> Result<CheckReport>;
+    /// The current user's 待辦, 待閱 or 已辦 (已辦: newest first, bounded).
+    fn queue(&self, which: Queue) -> Result<Vec<QueueEntry>>;
+    /// The current user's notices, newest first (only the unread ones if asked).
+    fn notices(&self, unread_only: bool) -> Result<Vec<Notice>>;
+    /// Marks some of the current user's notices read; returns how many changed.
+    fn mark_read(&self, ids: &[u64]) -> Result<usize>;
 }
 
 /// The dashboard counts list rows as they are: a 督查 row's counterpart is its

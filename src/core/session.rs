@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::model::queue::{Notice, Queue};
 use crate::model::{
     fields::DateCtx, AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person,
     Role, Unit, User,
@@ -19,7 +20,8 @@ use super::apply::{self, Origin, WriteCtx};
 use super::audit;
 use super::identity::{self, Identity};
 use super::{
-    AuditFilter, Counts, Engine, Event, Filter, Found, Result, Row, Service, ServiceError,
+    AuditFilter, Counts, Engine, Event, Filter, Found, QueueEntry, Result, Row, Service,
+    ServiceError,
 };
 
 /// One user's view of the office. The user's record is re-read whenever an
@@ -220,9 +222,15 @@ impl Service for Core {
         // The time is taken under the writer lock, so writes are stamped in the
         // order they commit and their pushes go out in that order too.
         let me = self.me()?;
-        let written = self.engine.store.write_then(
-            |t| apply::apply(t, &self.ctx(&me), cmd),
-            |w| self.engine.published(w),
+        let (written, _) = self.engine.store.write_then(
+            |t| {
+                let w = apply::apply(t, &self.ctx(&me), cmd)?;
+                Ok::<_, ServiceError>((w, t.take_notices()))
+            },
+            |(w, n)| {
+                self.engine.published(w);
+                self.engine.notified(n);
+            },
         )?;
         Ok(written
             .into_iter()
@@ -243,7 +251,7 @@ impl Service for Core {
         } else {
             Origin::New
         };
-        let written = self.engine.store.write_then(
+        let (written, _) = self.engine.store.write_then(
             |t| {
                 let cx = self.ctx(&me);
                 let made = items
@@ -257,9 +265,12 @@ impl Service for Core {
                     let item = (ids.len() == 1).then_some(a.id);
                     apply::audit_entry(t, &cx, item, &audit::naming(&what, &ids))?;
                 }
-                Ok::<_, ServiceError>(made)
+                Ok::<_, ServiceError>((made, t.take_notices()))
             },
-            |w| self.engine.published(w),
+            |(w, n)| {
+                self.engine.published(w);
+                self.engine.notified(n);
+            },
         )?;
         Ok(written.iter().map(|i| i.id).collect())
     }
@@ -423,6 +434,18 @@ impl Service for Core {
     fn check(&self) -> Result<CheckReport> {
         self.require(&[Role::Admin], "checking the store")?;
         Ok(self.engine.store.check()?)
+    }
+
+    fn queue(&self, which: Queue) -> Result<Vec<QueueEntry>> {
+        super::queue::queue(&self.engine, &*self.me()?, which)
+    }
+
+    fn notices(&self, unread_only: bool) -> Result<Vec<Notice>> {
+        super::queue::notices(&self.engine, &*self.me()?, unread_only)
+    }
+
+    fn mark_read(&self, ids: &[u64]) -> Result<usize> {
+        super::queue::mark_read(&self.engine, &*self.me()?, ids)
     }
 }
 

@@ -20,6 +20,7 @@ pub mod item;
 pub mod meetings;
 pub mod offers;
 pub mod parts;
+pub mod queue;
 pub mod route;
 pub mod sanitize;
 pub mod status;

@@ -48,6 +48,9 @@ macro_rules! vocab {
     };
 }
 
+/// Other model files declare their vocabularies the same way (`queue.rs`).
+pub(crate) use vocab;
+
 vocab!(
     /// The kinds of work item. Units, people and users live in the directory.
     Kind, "kind", {

@@ -27,7 +27,8 @@ mod frame;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::core::{AuditFilter, Counts, Event, Filter, Found, Row, ServiceError};
+use crate::core::{AuditFilter, Counts, Event, Filter, Found, QueueEntry, Row, ServiceError};
+use crate::model::queue::{Notice, Queue};
 use crate::model::{AuditEntry, Command, HistoryEntry, Item, ItemId, Person, Unit, User};
 use crate::store::CheckReport;
 
@@ -183,6 +184,15 @@ pub enum Request {
     Check,
     /// Nothing; answered with `Done` (liveness).
     Ping,
+    /// `queue`: the user's 待辦, 待閱 or 已辦 (protocol 4).
+    Queue(Queue),
+    /// `notices` (protocol 4).
+    Notices {
+        /// Only the unread ones.
+        unread_only: bool,
+    },
+    /// `mark_read`: these notice ids (protocol 4); answered with `Count`.
+    MarkRead(Vec<u64>),
 }
 
 /// The successful answer to a [`Request`].
@@ -220,6 +230,10 @@ pub enum Response {
     Check(WireCheck),
     /// Done, nothing to return.
     Done,
+    /// Queue entries (splittable; protocol 4).
+    Queue(Vec<QueueEntry>),
+    /// Notices (splittable; protocol 4).
+    Notices(Vec<Notice>),
 }
 
 /// `store::CheckReport` on the wire.
@@ -359,11 +373,16 @@ macro_rules! append_lists {
 
 impl Splittable for Response {
     fn split(self) -> Result<(Self, Self), Self> {
-        split_lists!(self, Items, Rows, Ids, Found, History, Units, People, Users, Audit)
+        split_lists!(
+            self, Items, Rows, Ids, Found, History, Units, People, Users, Audit, Queue, Notices
+        )
     }
 
     fn append(&mut self, later: Self) -> bool {
-        append_lists!(self, later, Items, Rows, Ids, Found, History, Units, People, Users, Audit)
+        append_lists!(
+            self, later, Items, Rows, Ids, Found, History, Units, People, Users, Audit, Queue,
+            Notices
+        )
     }
 }
 

@@ -266,3 +266,68 @@ fn bad_frames_are_refused() {
     b.extend_from_slice(&(1u64 << 60).to_le_bytes());
     assert!(decode::<ClientFrame>(&b).is_err());
 }
+
+#[test]
+fn the_queue_requests_replies_and_the_notice_event_round_trip() {
+    use crate::core::QueueEntry;
+    use crate::model::queue::{Landing, Notice, Queue, Why};
+    let notice = Notice {
+        id: 9,
+        to: "li".into(),
+        item: 3,
+        code: "事2026-0003".into(),
+        title: "安排會場".into(),
+        classification: crate::model::Classification::Internal,
+        what: Landing::Instructed,
+        action: "批辦".into(),
+        note: "請抓緊辦理".into(),
+        by: "zhao".into(),
+        at: 1_700_000_000,
+        read: false,
+    };
+    for req in [
+        Request::Queue(Queue::ToRead),
+        Request::Notices { unread_only: true },
+        Request::MarkRead(vec![1, 9]),
+    ] {
+        let f = encode(&ClientFrame::Call {
+            id: 5,
+            last: true,
+            req: req.clone(),
+        })
+        .unwrap();
+        assert_eq!(
+            decode::<ClientFrame>(body(&f)).unwrap(),
+            ClientFrame::Call {
+                id: 5,
+                last: true,
+                req
+            }
+        );
+    }
+    let entry = QueueEntry {
+        queue: Queue::Todo,
+        why: Some(Why::LeadUnit),
+        row: crate::core::Row::of(&item(3)),
+    };
+    for r in [
+        Response::Queue(vec![entry.clone(), entry]),
+        Response::Notices(vec![notice.clone()]),
+    ] {
+        let f = reply_frames(2, Ok(r.clone())).unwrap();
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            decode::<ServerFrame>(body(&f[0])).unwrap(),
+            ServerFrame::Reply {
+                id: 2,
+                last: true,
+                result: Ok(r)
+            }
+        );
+    }
+    let ev = ServerFrame::Event(Event::Notice(Box::new(notice)));
+    assert_eq!(
+        decode::<ServerFrame>(body(&encode(&ev).unwrap())).unwrap(),
+        ev
+    );
+}

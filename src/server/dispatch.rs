@@ -46,6 +46,9 @@ pub fn dispatch(svc: &dyn Service, req: Request) -> Result<Response> {
         }
         Request::Check => Response::Check(svc.check()?.into()),
         Request::Ping => Response::Done,
+        Request::Queue(which) => Response::Queue(svc.queue(which)?),
+        Request::Notices { unread_only } => Response::Notices(svc.notices(unread_only)?),
+        Request::MarkRead(ids) => Response::Count(svc.mark_read(&ids)? as u64),
         Request::Subscribe => {
             return Err(ServiceError::Rule(
                 "subscribe is handled by the connection".into(),

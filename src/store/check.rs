@@ -133,7 +133,14 @@ impl Store {
                         keys::read_u64(&v, 0).unwrap_or(0),
                     );
                 }
-                Some(keys::META) => {}
+                Some(keys::META) | Some(keys::DONE) => {}
+                Some(keys::NOTICE) => {
+                    if let Err(e) =
+                        codec::decode::<crate::model::queue::Notice>(RecordType::Notice, &v, &show)
+                    {
+                        fail(&mut r, e)
+                    }
+                }
                 _ => r.problems.push(format!("{}: unknown record", show())),
             }
         }

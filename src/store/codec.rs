@@ -50,6 +50,8 @@ pub enum RecordType {
     Unit = 5,
     /// A `Person`.
     Person = 6,
+    /// A `Notice` (new in schema 2: no older layout exists).
+    Notice = 7,
 }
 
 fn config() -> impl bincode::config::Config {

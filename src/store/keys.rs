@@ -23,6 +23,42 @@ pub const UNIT: u8 = b'U';
 pub const PERSON: u8 = b'p';
 /// `m` + name: metadata (schema version).
 pub const META: u8 = b'm';
+/// `N` + login + 0 + time + id: a notice for that user.
+pub const NOTICE: u8 = b'N';
+/// `D` + login + 0 + time + item + version: an empty marker that the user
+/// wrote that version (their 已辦), kept with every history entry.
+pub const DONE: u8 = b'D';
+
+/// `N` + login + 0: every notice of a user, oldest first.
+pub fn notice_prefix(login: &str) -> Vec<u8> {
+    let mut k = text(NOTICE, login);
+    k.push(0);
+    k
+}
+
+/// `N` + login + 0 + time + id.
+pub fn notice(login: &str, at: i64, id: u64) -> Vec<u8> {
+    let mut k = notice_prefix(login);
+    k.extend_from_slice(&(at as u64).to_be_bytes());
+    k.extend_from_slice(&id.to_be_bytes());
+    k
+}
+
+/// `D` + login + 0: every write of a user, oldest first.
+pub fn done_prefix(login: &str) -> Vec<u8> {
+    let mut k = text(DONE, login);
+    k.push(0);
+    k
+}
+
+/// `D` + login + 0 + time + item + version.
+pub fn done(login: &str, at: i64, item: ItemId, version: u64) -> Vec<u8> {
+    let mut k = done_prefix(login);
+    k.extend_from_slice(&(at as u64).to_be_bytes());
+    k.extend_from_slice(&item.to_be_bytes());
+    k.extend_from_slice(&version.to_be_bytes());
+    k
+}
 
 /// `i` + id.
 pub fn item(id: ItemId) -> Vec<u8> {
@@ -83,6 +119,16 @@ pub fn show(key: &[u8]) -> String {
             read_u64(key, 1).unwrap_or(0),
             read_u64(key, 9).unwrap_or(0)
         ),
+        NOTICE | DONE => {
+            let login = rest.split(|b| *b == 0).next().unwrap_or_default();
+            let n = 1 + login.len() + 1 + 8;
+            format!(
+                "{}/{}/{}",
+                p as char,
+                crate::model::sanitize::escape(&String::from_utf8_lossy(login)),
+                read_u64(key, n).unwrap_or(0)
+            )
+        }
         _ => format!(
             "{}/{}",
             p as char,

@@ -190,6 +190,37 @@ impl Store {
         }
     }
 
+    /// A user's notices, oldest first.
+    pub fn notices(&self, login: &str) -> Result<Vec<crate::model::queue::Notice>> {
+        self.db
+            .scan_prefix(keys::notice_prefix(login))
+            .map(|r| {
+                let (k, v) = r?;
+                codec::decode(RecordType::Notice, &v, &|| keys::show(&k))
+            })
+            .collect()
+    }
+
+    /// The items a user wrote, the most recently written first, each once,
+    /// at most `limit` (their 已辦).
+    pub fn done_by(&self, login: &str, limit: usize) -> Result<Vec<ItemId>> {
+        let prefix = keys::done_prefix(login);
+        let mut out: Vec<ItemId> = vec![];
+        for r in self.db.scan_prefix(&prefix).rev() {
+            let (k, _) = r?;
+            let Some(id) = keys::read_u64(&k, prefix.len() + 8) else {
+                continue;
+            };
+            if !out.contains(&id) {
+                out.push(id);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Every unit of the directory.
     pub fn units(&self) -> Result<Vec<Unit>> {
         self.scan(keys::UNIT, RecordType::Unit).collect()

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{time, AuditEntry, HistoryEntry, Item, ItemId, Person, Unit, User};
+use crate::model::{
+    queue::Notice, time, AuditEntry, HistoryEntry, Item, ItemId, Person, Unit, User,
+};
 
 use super::codec::{self, RecordType};
 use super::error::{Result, StoreError};
@@ -14,6 +16,8 @@ pub struct Txn<'a> {
     db: &'a sled::Db,
     /// Every write of this batch by key (the last one wins); it becomes the sled batch at commit.
     pending: HashMap<Vec<u8>, Option<Vec<u8>>>,
+    /// The notices this batch stores, to be pushed once it commits.
+    notices: Vec<Notice>,
 }
 
 impl<'a> Txn<'a> {
@@ -21,6 +25,7 @@ impl<'a> Txn<'a> {
         Txn {
             db,
             pending: HashMap::new(),
+            notices: vec![],
         }
     }
 
@@ -137,7 +142,66 @@ impl<'a> Txn<'a> {
             )));
         }
         self.raw_put(k, codec::encode(RecordType::History, h)?);
+        if !h.by.is_empty() {
+            self.raw_put(keys::done(&h.by, h.at, h.item, h.version), vec![]);
+        }
         Ok(())
+    }
+
+    /// Stores a notice for its user, giving it the next id, and keeps it to
+    /// be pushed once the batch commits (see [`Txn::take_notices`]).
+    pub fn put_notice(&mut self, n: &Notice) -> Result<Notice> {
+        let mut n = n.clone();
+        n.id = self.next("notice")?;
+        self.raw_put(
+            keys::notice(&n.to, n.at, n.id),
+            codec::encode(RecordType::Notice, &n)?,
+        );
+        self.notices.push(n.clone());
+        Ok(n)
+    }
+
+    /// The notices stored by this batch so far, handed to the caller to
+    /// publish after the commit (nothing is sent from inside a write).
+    pub fn take_notices(&mut self) -> Vec<Notice> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// Every user, as stored before this batch.
+    pub fn users(&self) -> Result<Vec<User>> {
+        self.db
+            .scan_prefix([keys::USER])
+            .map(|r| {
+                let (k, v) = r?;
+                codec::decode(RecordType::User, &v, &|| keys::show(&k))
+            })
+            .collect()
+    }
+
+    /// Every unit, as stored before this batch.
+    pub fn units(&self) -> Result<Vec<Unit>> {
+        self.db
+            .scan_prefix([keys::UNIT])
+            .map(|r| {
+                let (k, v) = r?;
+                codec::decode(RecordType::Unit, &v, &|| keys::show(&k))
+            })
+            .collect()
+    }
+
+    /// Marks a user's notices read; returns how many changed.
+    pub fn mark_read(&mut self, login: &str, ids: &[u64]) -> Result<usize> {
+        let mut n = 0;
+        for r in self.db.scan_prefix(keys::notice_prefix(login)) {
+            let (k, v) = r?;
+            let mut note: Notice = codec::decode(RecordType::Notice, &v, &|| keys::show(&k))?;
+            if !note.read && ids.contains(&note.id) {
+                note.read = true;
+                self.raw_put(k.to_vec(), codec::encode(RecordType::Notice, &note)?);
+                n += 1;
+            }
+        }
+        Ok(n)
     }
 
     /// Allocates the next number of a named sequence (from 1, no gaps: the

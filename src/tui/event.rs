@@ -149,6 +149,15 @@ pub enum Effect {
     },
     /// Loads the demo data.
     LoadDemo,
+    /// The user's 待辦, 待閱 and 已辦.
+    LoadQueue {
+        /// The request's generation.
+        gen: u64,
+    },
+    /// The user's unread notices (at start).
+    LoadNotices,
+    /// Marks notices read.
+    MarkRead(Vec<u64>),
     /// Quick find: the search across everything.
     Find {
         /// The query's generation (older answers are dropped).
@@ -268,6 +277,15 @@ pub enum Outcome {
     FormInvalid(Vec<(String, String)>),
     /// Demo data loaded.
     DemoLoaded(usize),
+    /// The queues, in `app::QUEUES` order.
+    Queue {
+        /// The request's generation.
+        gen: u64,
+        /// 待辦, 待閱, 已辦.
+        sections: Box<[Vec<crate::core::QueueEntry>; 3]>,
+    },
+    /// Unread notices, newest first.
+    Notices(Vec<crate::model::queue::Notice>),
     /// Quick find's answer.
     Found {
         /// The query's generation.

@@ -37,3 +37,10 @@ stored!(AuditEntry, v1::AuditEntryV1, migrate::audit);
 stored!(User, v1::UserV1, migrate::user);
 stored!(Unit, v1::UnitV1, migrate::unit);
 stored!(Person, v1::PersonV1, migrate::person);
+
+/// Notices were added within schema 2: no older layout exists to migrate.
+impl Stored for crate::model::queue::Notice {
+    fn upgrade(schema: u16, _body: &[u8]) -> Result<Self, String> {
+        no_migration(schema)
+    }
+}

@@ -32,6 +32,12 @@ impl App {
     /// One key press.
     pub fn key(&mut self, key: Key) -> Vec<Effect> {
         self.dirty = true;
+        if self.queue.is_some() {
+            return self.queue_key(key);
+        }
+        if self.is_queue_key(key) {
+            return self.open_queue();
+        }
         if self.overlay.is_some() {
             return self.overlay_key(key);
         }

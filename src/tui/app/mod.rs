@@ -16,6 +16,7 @@ mod form;
 mod line;
 mod lists;
 mod outcome;
+mod queue;
 mod triage;
 mod types;
 mod update;
@@ -35,6 +36,7 @@ pub use find::{find_rows, QuickFind};
 pub use flows::MENU_KEYS;
 pub use form::{Form, FormField};
 pub use lists::{TabState, TYPING_LIMIT};
+pub use queue::{notice_text, queue_label, queue_rows, QueueView, QUEUES};
 pub use types::{
     Choice, Detail, Focus, Level, Line, LineFor, Menu, Mode, Overlay, Pick, Setup, StepForm,
     TabKind, TABS,
@@ -125,6 +127,10 @@ pub struct App {
     pub menu_wanted: Option<ItemId>,
     /// The dashboard screen, while it is open.
     pub dashboard: Option<DashView>,
+    /// The 待辦 · 待閱 · 已辦 view.
+    pub queue: Option<QueueView>,
+    /// Notices not yet seen (the badge), newest first.
+    pub unread: Vec<crate::model::queue::Notice>,
 }
 
 impl App {
@@ -172,8 +178,14 @@ impl App {
             board: Board::default(),
             menu_wanted: None,
             dashboard: None,
+            queue: None,
+            unread: vec![],
         };
-        let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
+        let mut fx = vec![
+            Effect::LoadCounts,
+            Effect::LoadDirectory,
+            Effect::LoadNotices,
+        ];
         fx.extend(app.load_tab(0));
         if let Some(dir) = &app.setup.drafts {
             if let Some(d) = super::draft::list(dir).into_iter().next() {

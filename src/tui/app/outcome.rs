@@ -114,6 +114,14 @@ impl App {
                 self.found(gen, results);
                 vec![]
             }
+            Outcome::Queue { gen, sections } => {
+                self.queue_loaded(gen, *sections);
+                vec![]
+            }
+            Outcome::Notices(v) => {
+                self.notices_loaded(v);
+                vec![]
+            }
             Outcome::CallerItems { gen, rows } => {
                 self.caller_items(gen, rows);
                 vec![]
@@ -175,6 +183,7 @@ impl App {
                 fx
             }
             Push::Directory => vec![Effect::LoadDirectory],
+            Push::Notice(n) => self.noticed(*n),
         }
     }
 

@@ -193,6 +193,7 @@ impl App {
             Action::Import(file) => self.import_directory(file),
             Action::Export(people, file) => self.export_directory(people, file),
             Action::Dashboard => self.toggle_dashboard(),
+            Action::Queue => self.open_queue(),
             Action::Follow => self.follow_link(n as usize),
             Action::JumpBack => match self.jumps.pop() {
                 Some((tab, id)) => self.jump(tab, id),

@@ -138,6 +138,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     a("import", &["directory_import"], K::Text, true, T::DocImport),
     a("export", &["directory_export"], K::Text, true, T::DocExport),
     a("dashboard", &["dash"], K::None, false, T::DocDashboard),
+    a("queue", &["todo", "inbox"], K::None, false, T::DocQueue),
     a("theme", &["colorscheme"], K::Theme, true, T::DocTheme),
     c("lang", K::Lang, true, T::DocLang),
     c("form_next", K::None, false, T::DocFormNext),
@@ -208,6 +209,8 @@ pub enum Action {
     /// (`Some(true)`), else what is under the cursor.
     Export(Option<bool>, String),
     Dashboard,
+    /// The 待辦 · 待閱 · 已辦 view.
+    Queue,
     Theme(String),
     Lang(Lang),
     FormNext,
@@ -343,6 +346,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
             }
         }
         "dashboard" => Action::Dashboard,
+        "queue" => Action::Queue,
         "theme" => Action::Theme(rest.to_string()),
         "lang" => Action::Lang(
             Lang::parse(rest).ok_or_else(|| bad(format!("'{rest}': zh-Hant, zh-Hans, en")))?,

@@ -343,6 +343,18 @@ catalogue! {
     StatsNone => ("此期間沒有到期的督查事項", "此期间没有到期的督查事项", "no 督查 item falls due in this period"),
     StatsTotal => ("合計 {0} 項：按期辦結 {1}，逾期辦結 {2}，逾期未結 {3}，未到期 {4}；按期辦結率 {5}", "合计 {0} 项：按期办结 {1}，逾期办结 {2}，逾期未结 {3}，未到期 {4}；按期办结率 {5}", "{0} in all: {1} on time, {2} late, {3} overdue and open, {4} not yet due; on-time rate {5}"),
     ErrKeyFixed => ("代號不能修改（人員以代號對應單位）", "代号不能修改（人员以代号对应单位）", "the key cannot change (people name their unit by it)"),
+    DocQueue => ("我的待辦 · 待閱 · 已辦（任何畫面）", "我的待办 · 待阅 · 已办（任何画面）", "my to-do, to-read and done queues (from any screen)"),
+    QueueTitle => ("我的工作", "我的工作", "My work"),
+    QueueHint => ("Enter 前往 · j/k 選擇 · Esc 返回", "Enter 前往 · j/k 选择 · Esc 返回", "Enter go · j/k choose · Esc back"),
+    QueueTodo => ("待辦", "待办", "To do"),
+    QueueToRead => ("待閱", "待阅", "To read"),
+    QueueDone => ("已辦", "已办", "Done"),
+    QueueSection => ("{0}（{1}）", "{0}（{1}）", "{0} ({1})"),
+    QueueEmpty => ("（無）", "（无）", "(none)"),
+    QueueLoading => ("載入中…", "载入中…", "loading…"),
+    MsgNotice => ("通知：{0} {1} {2}（{3}）", "通知：{0} {1} {2}（{3}）", "notice: {0} {1} {2} (by {3})"),
+    MsgNoticesWaiting => ("有 {0} 則未讀通知；最新一則 {1}", "有 {0} 则未读通知；最新一则 {1}", "{0} unread notices; the newest: {1}"),
+    NoticeBadge => ("通知 {0}", "通知 {0}", "notices {0}"),
 }
 
 /// `t` in `lang` with `{0}`, `{1}` … replaced by `args`.

@@ -19,7 +19,7 @@ pub fn markdown(km: &Keymap) -> String {
          Generated from the keymap table in `src/tui/keymap.rs` (`shuniu keys` prints the\n\
          keymap with your config applied; `cargo test -- --ignored regenerate_keys_md`\n\
          rewrites this file). Every binding can be changed in `config.toml`:\n\n\
-         ```toml\n[keys.normal]\n\"x\" = \"close\"        # bind\n\"C\" = \"\"             # unbind\n\"<C-t>\" = \"due +3工作日\"  # a command with its argument\n```\n\n\
+         ```toml\n[keys.normal]\n\"x\" = \"close\"        # bind\n\"C\" = \"\"             # unbind\n\"<C-y>\" = \"due +3工作日\"  # a command with its argument\n```\n\n\
          A count before a motion repeats it (`5j`). A digit alone switches tabs after a short pause.\n\
          In the inbox, `W` `M` `A` `S` route the selected request to 收文, 會議, 事務, 督查.\n",
     );

@@ -11,6 +11,7 @@ mod form;
 mod header;
 mod list;
 mod overlay;
+mod queue;
 mod stats;
 mod status;
 
@@ -125,6 +126,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     if let Some(q) = &app.find {
         find::draw(f, body, app, q);
+    }
+    if let Some(q) = &app.queue {
+        queue::draw(f, body, app, q);
     }
     overlay::draw(f, body, app);
 }

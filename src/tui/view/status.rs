@@ -55,6 +55,7 @@ pub fn bar(buf: &mut Buffer, area: Rect, app: &App) {
         );
         x += width(&s) as u16 + 1;
     }
+    x = super::queue::badge(buf, x, area.y, app);
     let t = app.cur();
     let conn = if app.connected {
         clean(&app.setup.connection)

@@ -113,6 +113,25 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
         } => write::save_directory(svc, units, people, select),
         Effect::ImportDirectory { file } => dirfile::import(svc, &file),
         Effect::ExportDirectory { file, people } => dirfile::export(svc, &file, people),
+        Effect::LoadQueue { gen } => {
+            let load = |q| svc.queue(q);
+            match (
+                load(crate::model::queue::Queue::Todo),
+                load(crate::model::queue::Queue::ToRead),
+                load(crate::model::queue::Queue::Done),
+            ) {
+                (Ok(a), Ok(b), Ok(c)) => Outcome::Queue {
+                    gen,
+                    sections: Box::new([a, b, c]),
+                },
+                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => err(e),
+            }
+        }
+        Effect::LoadNotices => match svc.notices(true) {
+            Ok(v) => Outcome::Notices(v),
+            Err(e) => err(e),
+        },
+        Effect::MarkRead(ids) => return svc.mark_read(&ids).err().map(err),
         Effect::LoadDemo => {
             let data = crate::demo::generate(2000, 2026, cx.now());
             match crate::demo::load(svc, data) {
