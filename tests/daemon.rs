@@ -474,7 +474,7 @@ fn a_stale_socket_is_replaced() {
     drop(UnixListener::bind(&sock).unwrap()); // what a crash leaves behind
     assert!(sock.exists() && UnixStream::connect(&sock).is_err());
     let d = Daemon::start(dir.path());
-    assert!(d.log_text().contains("removed a stale socket"));
+    assert!(d.wait_log("removed a stale socket"), "{}", d.log_text());
     create(&d.client(), "新的");
     // A file that is not a socket is never removed.
     let plain = dir.path().join("plain");
