@@ -256,6 +256,100 @@ fn slash_filters_as_you_type() {
     assert_eq!(t.h.app.cur().len(), all, "Esc clears the filter");
 }
 
+/// 20 督查 items, then 400 newer 收件 items, every title with 路燈: the best
+/// 300 matches of 路燈 across everything are all 收件.
+fn outnumbered() -> T {
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(&dir.path().join("data"), 0);
+    let make = |kind, title: String| {
+        let mut it = Item::new(kind, &title, "tester", FIXED_NOW);
+        it.unit = "市政府辦公室".into();
+        it
+    };
+    core.create_many(
+        (0..20)
+            .map(|i| make(Kind::Supervision, format!("路燈整改督辦第{i}項")))
+            .collect(),
+    )
+    .unwrap();
+    core.create_many(
+        (0..400)
+            .map(|i| make(Kind::Inbox, format!("路燈不亮來件第{i}號")))
+            .collect(),
+    )
+    .unwrap();
+    let h = Harness::new(
+        core.clone(),
+        WorkCalendar::builtin(),
+        (100, 30),
+        Lang::Hant,
+        Some(dir.path().join("drafts")),
+    );
+    T { _dir: dir, core, h }
+}
+
+#[test]
+fn slash_shows_a_tabs_matches_when_other_kinds_outnumber_them() {
+    let mut t = outnumbered();
+    let best = t.core.search("路燈", shuniu::tui::app::TYPING_LIMIT).unwrap();
+    assert!(
+        best.iter().all(|f| matches!(f, shuniu::core::Found::Item(r) if r.kind == Kind::Inbox)),
+        "the fixture's best matches are all of another kind"
+    );
+    t.h.press("5");
+    t.h.timeout();
+    assert_eq!(t.h.app.cur().len(), 20);
+    t.h.press("/");
+    t.h.type_text("路燈");
+    assert_eq!(t.h.app.mode, Mode::Search);
+    assert_eq!(
+        t.h.app.cur().len(),
+        20,
+        "while typing, the tab shows its own matches"
+    );
+    assert!(t.h.app.cur().rows.iter().all(|r| r.kind == Kind::Supervision));
+    t.h.press("<Enter>");
+    assert_eq!(t.h.app.cur().len(), 20);
+    let s = t.h.screen();
+    assert!(!s.contains("沒有符合"), "{s}");
+    // 不亮 matches only 收件: nothing here, and that is said.
+    t.h.press("/<C-u>");
+    t.h.type_text("不亮");
+    t.h.press("<Enter>");
+    assert!(t.h.app.cur().is_empty());
+    assert!(t.h.screen().contains("沒有符合「不亮」的事項"));
+}
+
+#[test]
+fn no_match_is_judged_on_the_whole_answer_not_on_rows_still_coming() {
+    use shuniu::tui::key::{Code, Key};
+    let mut t = outnumbered();
+    t.h.press("5");
+    t.h.timeout();
+    // The clerk types faster than the rows come: every effect waits until after Enter.
+    let mut fx = t.h.app.key(Key::ch('/'));
+    for c in "查無此事".chars() {
+        fx.extend(t.h.app.key(Key::ch(c)));
+    }
+    fx.extend(t.h.app.key(Key::plain(Code::Enter)));
+    assert!(t.h.app.message.is_none(), "nothing judged before the answer");
+    t.h.run(fx);
+    assert!(t.h.app.cur().is_empty());
+    let s = t.h.screen();
+    assert!(s.contains("沒有符合「查無此事」的事項"), "{s}");
+    // And a query that matches says nothing, though the list was empty a moment before.
+    let mut fx = t.h.app.key(Key::ch('/'));
+    fx.extend(t.h.app.key(Key::ctrl('u')));
+    for c in "整改".chars() {
+        fx.extend(t.h.app.key(Key::ch(c)));
+    }
+    fx.extend(t.h.app.key(Key::plain(Code::Enter)));
+    t.h.run(fx);
+    assert_eq!(t.h.app.cur().len(), 20);
+    let s = t.h.screen();
+    assert!(!s.contains("沒有符合"), "{s}");
+}
+
 #[test]
 fn form_creates_with_chinese_text_and_cursor_on_the_right_cell() {
     let mut t = setup(400, (100, 30));

@@ -22,6 +22,8 @@ impl App {
                     return vec![];
                 }
                 self.put_rows(tab, rows);
+                self.tabs[tab].answered = gen;
+                self.judge_filter(tab);
                 self.check_empty();
                 if tab == self.tab {
                     if self.mode == Mode::Search {
