@@ -291,9 +291,13 @@ fn outnumbered() -> T {
 #[test]
 fn slash_shows_a_tabs_matches_when_other_kinds_outnumber_them() {
     let mut t = outnumbered();
-    let best = t.core.search("路燈", shuniu::tui::app::TYPING_LIMIT).unwrap();
+    let best = t
+        .core
+        .search("路燈", shuniu::tui::app::TYPING_LIMIT)
+        .unwrap();
     assert!(
-        best.iter().all(|f| matches!(f, shuniu::core::Found::Item(r) if r.kind == Kind::Inbox)),
+        best.iter()
+            .all(|f| matches!(f, shuniu::core::Found::Item(r) if r.kind == Kind::Inbox)),
         "the fixture's best matches are all of another kind"
     );
     t.h.press("5");
@@ -307,7 +311,13 @@ fn slash_shows_a_tabs_matches_when_other_kinds_outnumber_them() {
         20,
         "while typing, the tab shows its own matches"
     );
-    assert!(t.h.app.cur().rows.iter().all(|r| r.kind == Kind::Supervision));
+    assert!(t
+        .h
+        .app
+        .cur()
+        .rows
+        .iter()
+        .all(|r| r.kind == Kind::Supervision));
     t.h.press("<Enter>");
     assert_eq!(t.h.app.cur().len(), 20);
     let s = t.h.screen();
@@ -332,7 +342,10 @@ fn no_match_is_judged_on_the_whole_answer_not_on_rows_still_coming() {
         fx.extend(t.h.app.key(Key::ch(c)));
     }
     fx.extend(t.h.app.key(Key::plain(Code::Enter)));
-    assert!(t.h.app.message.is_none(), "nothing judged before the answer");
+    assert!(
+        t.h.app.message.is_none(),
+        "nothing judged before the answer"
+    );
     t.h.run(fx);
     assert!(t.h.app.cur().is_empty());
     let s = t.h.screen();
@@ -421,15 +434,157 @@ fn validation_is_shown_at_the_field() {
     t.h.type_text("abc");
     t.h.press("<C-s>");
     let f = t.h.app.form.as_ref().expect("still open");
-    assert!(f.fields[phone]
-        .error
-        .as_deref()
-        .unwrap_or("")
-        .contains("phone number"));
+    assert_eq!(
+        f.fields[phone].error.as_deref(),
+        Some("「abc」不是電話號碼（只能有數字、空格、- + ( ) 和 轉）"),
+        "said in 繁體, as the screen is"
+    );
     assert_eq!(f.focus, phone);
     assert!(
-        t.h.screen().contains("↳"),
+        t.h.screen().contains("↳ 「abc」不是電話號碼"),
         "the error shows under the field"
+    );
+    // A deadline with both a sign and 後: the date parser's reason, in 繁體 too.
+    t.h.press("<C-u>");
+    let deadline =
+        t.h.app
+            .form
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .position(|f| f.name == "deadline")
+            .unwrap();
+    while t.h.app.form.as_ref().unwrap().focus != deadline {
+        let up = t.h.app.form.as_ref().unwrap().focus > deadline;
+        t.h.press(if up { "<S-Tab>" } else { "<Tab>" });
+    }
+    t.h.type_text("+3天後");
+    t.h.press("<C-s>");
+    let f = t.h.app.form.as_ref().expect("still open");
+    let e = f.fields[deadline].error.clone().unwrap_or_default();
+    assert!(
+        e.starts_with("「+3天後」不是日期：正負號與「後／前」只能用一個（可填"),
+        "{e}"
+    );
+    assert!(!e.is_ascii() && !e.contains("not a date"), "{e}");
+}
+
+#[test]
+fn refusals_and_the_connection_are_said_in_the_screens_language() {
+    let mut t = setup(400, (100, 30));
+    let before = t.sel();
+    assert!(t.h.screen().contains("本機"));
+    // A deadline that names no date, at the triage prompt: refused before
+    // anything is sent, in the clerk's words.
+    t.h.press("t");
+    t.h.type_text("13月45日");
+    t.h.press("<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.starts_with("期限：「13月45日」不是日期：沒有 13 月（可填 2026-12-01"),
+        "{m}"
+    );
+    assert!(t.h.screen().contains("期限：「13月45日」不是日期"));
+    assert_eq!(
+        t.core.get(before.id).unwrap().version,
+        before.version,
+        "nothing written"
+    );
+    t.h.press(":set phone 打電話<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(m.starts_with("電話：「打電話」不是電話號碼"), "{m}");
+    // The same in English and in 简体; the connection follows :lang too.
+    t.h.press(":lang en<Enter>t");
+    t.h.type_text("13月45日");
+    t.h.press("<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.starts_with("deadline: '13月45日' is not a date: there is no month 13 (try"),
+        "{m}"
+    );
+    assert!(t.h.screen().contains("local"));
+    t.h.press(":lang zh-Hans<Enter>t");
+    t.h.type_text("2026-02-30");
+    t.h.press("<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.starts_with("期限：「2026-02-30」不是日期：2026 年 2 月没有 30 日"),
+        "{m}"
+    );
+    assert!(t.h.screen().contains("本机"));
+    // An urgency that is no urgency lists what is: from the vocabulary.
+    t.h.press(":set urgency 很急<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.contains("「很急」不是可用的值；可用：平件、加急、特急"),
+        "{m}"
+    );
+    assert_eq!(
+        t.core.get(before.id).unwrap().version,
+        before.version,
+        "nothing written"
+    );
+}
+
+#[test]
+fn config_warnings_are_said_in_the_screens_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(&dir.path().join("data"), 0);
+    let file = dir.path().join("config.toml");
+    std::fs::write(
+        &file,
+        "lang = \"zh-Hant\"\n[keys.normal]\nx = \"close\"\n\"<C-q>\" = \"frob\"\n",
+    )
+    .unwrap();
+    let (cfg, errs) = shuniu::config::load(Some(&file));
+    assert!(errs.is_empty(), "{errs:?}");
+    for (lang, want) in [
+        (
+            "zh-Hant",
+            format!(
+                "{} 第 4 行：keys.normal.\"<C-q>\"：沒有「frob」這個命令（沿用預設按鍵）",
+                file.display()
+            ),
+        ),
+        (
+            "en",
+            format!(
+                "{} line 4: keys.normal.\"<C-q>\": unknown command 'frob' (the default stays)",
+                file.display()
+            ),
+        ),
+    ] {
+        let prefs = shuniu::tui::Prefs {
+            lang: Some(lang.into()),
+            keys: cfg.keys.clone().unwrap_or_default(),
+            files: vec![file.clone()],
+            ..Default::default()
+        };
+        let (_, warnings) = shuniu::tui::setup(
+            core.as_ref(),
+            WorkCalendar::builtin(),
+            &prefs,
+            shuniu::tui::Connection::Local,
+            None,
+        );
+        assert_eq!(warnings, vec![want]);
+    }
+    let prefs = shuniu::tui::Prefs {
+        lang: Some("klingon".into()),
+        ..Default::default()
+    };
+    let (setup, warnings) = shuniu::tui::setup(
+        core.as_ref(),
+        WorkCalendar::builtin(),
+        &prefs,
+        shuniu::tui::Connection::Local,
+        None,
+    );
+    assert_eq!(setup.lang, Lang::Hant);
+    assert_eq!(
+        warnings,
+        vec!["語言「klingon」：請用 zh-Hant、zh-Hans 或 en".to_string()]
     );
 }
 

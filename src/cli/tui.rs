@@ -40,16 +40,10 @@ pub fn run(g: &Global) -> Result<()> {
         calendar,
         warnings,
     } = open(g)?;
-    let local = tui::i18n::T::ConnLocal;
-    let lang = g
-        .lang
-        .as_deref()
-        .and_then(tui::i18n::Lang::parse)
-        .unwrap_or_default();
     let connection = if g.no_daemon {
-        local.text(lang).to_string()
+        tui::Connection::Local
     } else {
-        tui::i18n::T::ConnDaemon.text(lang).to_string()
+        tui::Connection::Daemon
     };
     tui::run(tui::Launch {
         svc: Arc::from(svc),

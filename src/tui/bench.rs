@@ -165,7 +165,13 @@ fn pct(v: &mut [Duration], p: f64) -> Duration {
 
 fn open_bench(svc: Arc<dyn Service>, cal: &WorkCalendar, size: (u16, u16)) -> (Bench, Duration) {
     let t = Instant::now();
-    let (setup, _) = super::setup(svc.as_ref(), cal.clone(), &Prefs::default(), "bench", None);
+    let (setup, _) = super::setup(
+        svc.as_ref(),
+        cal.clone(),
+        &Prefs::default(),
+        super::Connection::Local,
+        None,
+    );
     let (app, fx) = App::new(setup, size);
     let bytes = Counter::default();
     // A fixed viewport: a full-screen one asks the terminal's size on every

@@ -211,8 +211,8 @@ pub enum Outcome {
         /// (the command's target, its result).
         results: Vec<(Option<ItemId>, Result<Item, ServiceError>)>,
     },
-    /// A form was refused: (field, message) pairs.
-    FormInvalid(Vec<(String, String)>),
+    /// A form was refused: (field, what was wrong) pairs.
+    FormInvalid(Vec<(String, crate::model::Problem)>),
     /// Demo data loaded.
     DemoLoaded(usize),
     /// Quick find's answer.

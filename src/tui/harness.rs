@@ -66,8 +66,13 @@ impl Harness {
             lang: Some(lang.code().into()),
             ..Prefs::default()
         };
-        let (mut setup, _) =
-            super::setup(svc.as_ref(), cal.clone(), &prefs, "本機", drafts.clone());
+        let (mut setup, _) = super::setup(
+            svc.as_ref(),
+            cal.clone(),
+            &prefs,
+            super::Connection::Local,
+            drafts.clone(),
+        );
         setup.theme = Theme::load("default", Depth::C256).0;
         setup.depth = Depth::C256;
         let push = svc.subscribe().ok();

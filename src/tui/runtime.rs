@@ -33,8 +33,8 @@ pub struct Launch {
     pub warnings: Vec<String>,
     /// Theme, language, keys.
     pub prefs: Prefs,
-    /// What the status line says about the connection.
-    pub connection: String,
+    /// How the service is reached (the status line says it).
+    pub connection: super::Connection,
     /// Where drafts go.
     pub drafts: PathBuf,
 }
@@ -99,7 +99,7 @@ pub fn run(l: Launch) -> Result<()> {
         svc.as_ref(),
         l.calendar.clone(),
         &l.prefs,
-        &l.connection,
+        l.connection,
         Some(l.drafts.clone()),
     );
     warnings.extend(l.warnings);

@@ -79,7 +79,7 @@ impl App {
                 results,
             } => self.applied(label, origin, results),
             Outcome::FormInvalid(errs) => {
-                self.form_errors(errs);
+                self.form_problems(errs);
                 vec![]
             }
             Outcome::DemoLoaded(n) => {

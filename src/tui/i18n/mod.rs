@@ -186,6 +186,48 @@ catalogue! {
     LightRed => ("紅燈", "红灯", "red"),
     LightYellow => ("黃燈", "黄灯", "yellow"),
     LightGreen => ("綠燈", "绿灯", "green"),
+    WordDate => ("日期", "日期", "a date"),
+    WordDateTime => ("日期時間", "日期时间", "a date and time"),
+    ProbNotOneOf => ("「{0}」不是可用的值；可用：{1}", "「{0}」不是可用的值；可用：{1}", "'{0}' is not a valid value; valid values: {1}"),
+    ProbNotWholeNumber => ("「{0}」不是整數", "「{0}」不是整数", "'{0}' is not a whole number"),
+    ProbCopyNo => ("份號須為 6 位數字，如 000123；填的是「{0}」", "份号须为 6 位数字，如 000123；填的是「{0}」", "份號 must be 6 digits, e.g. 000123; got '{0}'"),
+    ProbPhone => ("「{0}」不是電話號碼（只能有數字、空格、- + ( ) 和 轉）", "「{0}」不是电话号码（只能有数字、空格、- + ( ) 和 转）", "'{0}' is not a phone number (digits, spaces, - + ( ) and 轉 only)"),
+    ProbDuration => ("「{0}」不是通話時長（秒數、分:秒 或 時:分:秒）", "「{0}」不是通话时长（秒数、分:秒 或 时:分:秒）", "'{0}' is not a duration (seconds, mm:ss or h:mm:ss)"),
+    ProbOneLeadUnit => ("牽頭單位只能有一個；其餘請填在協辦單位", "牵头单位只能有一个；其余请填在协办单位", "exactly one lead unit; put the others in 'assisting'"),
+    ProbEmpty => ("不能空白", "不能空白", "must not be empty"),
+    ProbTooLong => ("超過 {0} 個字", "超过 {0} 个字", "is longer than {0} characters"),
+    ProbSecrecyYears => ("保密期限為 1 至 30 年", "保密期限为 1 至 30 年", "保密期限 is 1 to 30 years"),
+    ProbSecrecyUnclassified => ("只有秘密、機密、絕密事項才有保密期限", "只有秘密、机密、绝密事项才有保密期限", "only 秘密, 機密 and 絕密 items have a 保密期限"),
+    ProbPrefixOnly => ("機關代字只填代字，如 市政辦發（不含年份、括號或序號）", "机关代字只填代字，如 市政办发（不含年份、括号或序号）", "機關代字 is the prefix only, e.g. 市政辦發 (no year, brackets or number)"),
+    ProbReason => ("：{0}", "：{0}", ": {0}"),
+    ProbNotADate => ("「{0}」不是日期{1}（可填 2026-12-01、12-01、+3、+3工作日、週五、明天、下週一）", "「{0}」不是日期{1}（可填 2026-12-01、12-01、+3、+3工作日、周五、明天、下周一）", "'{0}' is not a date{1} (try 2026-12-01, 12-01, +3, +3工作日, 週五, 明天, 下週一)"),
+    ProbNotADateTime => ("「{0}」不是日期時間（可填 2026-11-25 09:30、明天 14:00，或任何日期寫法）", "「{0}」不是日期时间（可填 2026-11-25 09:30、明天 14:00，或任何日期写法）", "'{0}' is not a date and time (try 2026-11-25 09:30, 明天 14:00, or any date form)"),
+    ProbDateOutOfRange => ("「{0}」超出可用的日期範圍", "「{0}」超出可用的日期范围", "'{0}' is out of the range of dates"),
+    ProbNotATime => ("「{0}」不是時刻（可填 09:30 或 14:05:00）", "「{0}」不是时刻（可填 09:30 或 14:05:00）", "'{0}' is not a time of day (try 09:30 or 14:05:00)"),
+    ProbDateTooLong => ("「{0}…」太長（{1} 個字），不是{2}", "「{0}…」太长（{1} 个字），不是{2}", "'{0}…' is too long to be {2} ({1} characters)"),
+    ProbNoDate => ("沒有填{0}", "没有填{0}", "{0} is needed"),
+    ProbDateControl => ("「{0}」含控制字元，不是{1}", "「{0}」含控制字符，不是{1}", "'{0}' contains control characters and is not {1}"),
+    ProbNoSuchField => ("沒有這一欄；{0}的欄位：{1}", "没有这一栏；{0}的栏位：{1}", "no such field; fields of {0}: {1}"),
+    ProbSystemField => ("由系統填寫，不能修改", "由系统填写，不能修改", "is set by the system and cannot be edited"),
+    ProbNotOfKind => ("{0}沒有這一欄", "{0}没有这一栏", "a {0} item has no such field"),
+    ProbSecrecyNeeded => ("密件須填保密期限", "密件须填保密期限", "a classified item needs a 保密期限"),
+    ProbDeadlineNeeded => ("{0}公文須有期限", "{0}公文须有期限", "a {0} document needs a deadline"),
+    ProbEndBeforeStart => ("會議的結束時間須晚於開始時間", "会议的结束时间须晚于开始时间", "the meeting must end after it starts"),
+    ProbWrongKindData => ("欄位與事項的類別不符", "栏位与事项的类别不符", "the fields do not belong to this kind"),
+    ReasonOutOfRange => ("超出可用的日期範圍", "超出可用的日期范围", "out of the range of dates"),
+    ReasonTooFar => ("太遠（最多 {0} 天）", "太远（最多 {0} 天）", "too far away (at most {0} days)"),
+    ReasonSignAndSuffix => ("正負號與「後／前」只能用一個", "正负号与「后／前」只能用一个", "use either a sign or 後/前, not both"),
+    ReasonNoMonth => ("沒有 {0} 月", "没有 {0} 月", "there is no month {0}"),
+    ReasonNoDayOfYear => ("{0} 年 {1} 月沒有 {2} 日", "{0} 年 {1} 月没有 {2} 日", "{0}-{1} has no day {2}"),
+    ReasonNoDay => ("{0} 月沒有 {1} 日", "{0} 月没有 {1} 日", "month {0} has no day {1}"),
+    MsgFieldProblem => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
+    WordConfig => ("設定檔", "设定档", "config"),
+    WhereLine => ("{0} 第 {1} 行", "{0} 第 {1} 行", "{0} line {1}"),
+    WarnLang => ("語言「{0}」：請用 zh-Hant、zh-Hans 或 en", "语言「{0}」：请用 zh-Hant、zh-Hans 或 en", "lang '{0}': use zh-Hant, zh-Hans or en"),
+    WarnBinding => ("{0}：{1}：{2}（沿用預設按鍵）", "{0}：{1}：{2}（沿用默认按键）", "{0}: {1}: {2} (the default stays)"),
+    BindNoSuchMode => ("沒有這個模式；模式有 normal、visual、form、input、find", "没有这个模式；模式有 normal、visual、form、input、find", "no such mode; modes: normal, visual, form, input, find"),
+    BindBadKeys => ("按鍵寫法不對（如 x、gg、<C-q>、<Esc>）", "按键写法不对（如 x、gg、<C-q>、<Esc>）", "not key notation (e.g. x, gg, <C-q>, <Esc>)"),
+    BindUnknownCommand => ("沒有「{0}」這個命令", "没有「{0}」这个命令", "unknown command '{0}'"),
     DocMoveDown => ("下移（可加數字：5j）", "下移（可加数字：5j）", "move down (with a count: 5j)"),
     DocMoveUp => ("上移", "上移", "move up"),
     DocTop => ("到第一行", "到第一行", "go to the first row"),
@@ -288,6 +330,9 @@ pub fn tr(lang: Lang, t: T, args: &[&str]) -> String {
     }
     s
 }
+
+mod problems;
+pub use problems::{bind_error, command_error, date_reason, place, problem};
 
 #[cfg(test)]
 mod tests;

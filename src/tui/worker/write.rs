@@ -80,12 +80,12 @@ pub(super) fn save_form(
     let mut errors = vec![];
     for (k, v) in &fields {
         if let Err(e) = item.set(k, v, &ctx) {
-            errors.push((e.field, e.message));
+            errors.push((e.field, e.problem));
         }
     }
     if errors.is_empty() {
         if let Err(e) = item.validate() {
-            errors.push((e.field, e.message));
+            errors.push((e.field, e.problem));
         }
     }
     if !errors.is_empty() {
