@@ -246,6 +246,76 @@ fn a_clerks_first_session() {
     t.assert_sane();
 }
 
+/// Writes the clerk's config file, `$XDG_CONFIG_HOME/shuniu/config.toml`.
+fn write_config(t: &Tmux, text: &str) -> PathBuf {
+    let dir = t.home().join("config").join("shuniu");
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("config.toml");
+    std::fs::write(&f, text).unwrap();
+    f
+}
+
+#[test]
+fn a_bad_binding_is_named_by_file_line_and_key_and_the_rest_still_works() {
+    let Some(t) = Tmux::start(160, 30) else {
+        return;
+    };
+    let f = write_config(
+        &t,
+        "theme = \"default\"\n[keys.normal]\nx = \"close\"\n\"<C-q>\" = \"frob\"\n",
+    );
+    t.shuniu("");
+    let want = format!(
+        "{} 第 4 行：keys.normal.\"<C-q>\"：沒有「frob」這個命令（沿用預設按鍵）",
+        f.display()
+    );
+    let s = t.wait_for("the warning", |s| s.contains(&want));
+    assert!(s.contains("歡迎使用樞紐"), "it started all the same:\n{s}");
+    t.text("d");
+    t.wait_for("the demo data", |s| {
+        s.contains("已載入 2000 項示範資料") && status_line(s).contains("· 1/")
+    });
+    // The default keys work, and so does the good binding of the same file.
+    t.text("5j");
+    t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
+    t.text("x");
+    t.wait_for("x asks for the reason to close", |s| s.contains("關閉原因"));
+    t.keys(&["Escape"]);
+    t.text("q");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+}
+
+#[test]
+fn a_config_file_that_is_not_toml_is_named_by_line_and_skipped() {
+    let Some(t) = Tmux::start(160, 30) else {
+        return;
+    };
+    let f = write_config(&t, "lang = \"en\"\n[keys.normal\nx = \"close\"\n");
+    t.shuniu("");
+    // The file is skipped whole: the screen stays in 繁體, the default language.
+    let want = format!("{} 第 2 行：keys.normal：", f.display());
+    let s = t.wait_for("the warning", |s| s.contains(&want));
+    assert!(s.contains("此檔案未採用，沿用預設設定"), "{s}");
+    assert!(s.contains("歡迎使用樞紐"), "{s}");
+    t.text("d");
+    t.wait_for("the demo data", |s| {
+        s.contains("已載入 2000 項示範資料") && status_line(s).contains("· 1/")
+    });
+    t.text("5j");
+    t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
+    // x is not bound (the file's binding never applied: a prompt would
+    // take the j); C, the default, is.
+    t.text("xj");
+    t.wait_for("row 7", |s| status_line(s).contains("· 7/"));
+    t.text("C");
+    t.wait_for("C asks for the reason to close", |s| s.contains("關閉原因"));
+    t.keys(&["Escape"]);
+    t.text("q");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+}
+
 #[test]
 fn escape_sequences_in_data_never_reach_the_terminal() {
     let Some(t) = Tmux::start(120, 30) else {

@@ -20,7 +20,7 @@ pub fn interactive() -> bool {
 }
 
 fn prefs(g: &Global) -> Prefs {
-    let (cfg, _) = config::load(g.config.as_deref());
+    let (cfg, config_errors) = config::load(g.config.as_deref());
     let user = g
         .config
         .clone()
@@ -30,6 +30,7 @@ fn prefs(g: &Global) -> Prefs {
         lang: g.lang.clone().or(cfg.lang),
         keys: cfg.keys.unwrap_or_default(),
         files: vec![user, PathBuf::from(config::SYSTEM_CONFIG)],
+        config_errors,
     }
 }
 
@@ -38,8 +39,16 @@ pub fn run(g: &Global) -> Result<()> {
     let Opened {
         svc,
         calendar,
-        warnings,
+        mut warnings,
     } = open(g)?;
+    let prefs = prefs(g);
+    // The workbench says the config files' problems itself, in its language.
+    warnings.retain(|w| {
+        !prefs
+            .config_errors
+            .iter()
+            .any(|e| w.starts_with(&e.to_string()))
+    });
     let connection = if g.no_daemon {
         tui::Connection::Local
     } else {
@@ -49,7 +58,7 @@ pub fn run(g: &Global) -> Result<()> {
         svc: Arc::from(svc),
         calendar,
         warnings,
-        prefs: prefs(g),
+        prefs,
         connection,
         drafts: tui::draft::default_dir(),
     })

@@ -44,6 +44,9 @@ pub struct Prefs {
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
     /// The config files, to name the line of a bad binding.
     pub files: Vec<PathBuf>,
+    /// Config files that could not be read (skipped: their layer's
+    /// defaults apply), to say so in the workbench's language.
+    pub config_errors: Vec<crate::config::ConfigError>,
 }
 
 /// How the workbench reaches the service, for the status line (said in
@@ -137,6 +140,13 @@ pub fn setup(
         .map(|l| i18n::tr(lang, i18n::T::WarnLang, &[&model::sanitize::escape(l)]))
         .into_iter()
         .collect();
+    for e in &prefs.config_errors {
+        let place = i18n::place(lang, &e.file, e.line);
+        warnings.push(match &e.key {
+            Some(k) => i18n::tr(lang, i18n::T::WarnConfigKey, &[&place, k, &e.message]),
+            None => i18n::tr(lang, i18n::T::WarnConfig, &[&place, &e.message]),
+        });
+    }
     let depth = theme::Depth::detect();
     let (theme, tw) = theme::Theme::load(prefs.theme.as_deref().unwrap_or("default"), depth);
     warnings.extend(tw);
@@ -183,3 +193,112 @@ pub fn keys_markdown(prefs: &Prefs) -> (String, Vec<String>) {
 
 /// The service as the worker shares it.
 pub type Shared = Arc<dyn Service>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The refused bindings of `text` (as the config reader gives them to
+    /// the keymap) and where `locate` puts each: (key, line).
+    fn located(files: &[(&str, &str)]) -> Vec<(String, Option<(usize, usize)>)> {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = files
+            .iter()
+            .enumerate()
+            .map(|(i, (name, text))| {
+                let p = dir.path().join(format!("{i}-{name}"));
+                std::fs::write(&p, text).unwrap();
+                p
+            })
+            .collect();
+        // The user's file (first) wins, as `config::load` merges them.
+        let mut keys = crate::config::Keys::default();
+        for p in paths.iter().rev() {
+            let text = std::fs::read_to_string(p).unwrap();
+            let c = crate::config::parse(&text, "t").unwrap();
+            for (m, t) in c.keys.unwrap_or_default() {
+                keys.entry(m).or_default().extend(t);
+            }
+        }
+        let mut km = keymap::Keymap::default();
+        km.apply_config(&keys)
+            .iter()
+            .map(|e| {
+                let at = locate(&paths, e)
+                    .map(|(f, line)| (paths.iter().position(|p| *p == f).unwrap(), line));
+                (e.key.clone(), at)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn locate_finds_a_binding_in_a_keys_table() {
+        let got = located(&[(
+            "config.toml",
+            "theme = \"light\"\n\n[keys.visual]\n\"<C-q>\" = \"undo\"\n\n[keys.normal]\nx = \"close\"\n\"<C-q>\" = \"frob\"\n",
+        )]);
+        assert_eq!(got, vec![("keys.normal.\"<C-q>\"".into(), Some((0, 8)))]);
+    }
+
+    #[test]
+    fn locate_finds_dotted_and_inline_spellings() {
+        let got = located(&[(
+            "config.toml",
+            "keys.normal.\"<C-q>\" = \"frob\"\n\nkeys.visual.y = \"nonsense\"\nkeys.form = { \"<C-x>\" = \"zap\" }\n",
+        )]);
+        assert_eq!(
+            got,
+            vec![
+                ("keys.form.\"<C-x>\"".into(), Some((0, 4))),
+                ("keys.normal.\"<C-q>\"".into(), Some((0, 1))),
+                ("keys.visual.\"y\"".into(), Some((0, 3))),
+            ]
+        );
+    }
+
+    #[test]
+    fn locate_names_a_bad_modes_header_not_a_line_below_it() {
+        let got = located(&[(
+            "config.toml",
+            "lang = \"en\"\n\n[keys.weird]\n\nx = \"close\"\n",
+        )]);
+        assert_eq!(got, vec![("keys.weird".into(), Some((0, 3)))]);
+    }
+
+    #[test]
+    fn locate_prefers_the_users_file_and_falls_back_to_the_system_one() {
+        let got = located(&[
+            ("user.toml", "[keys.normal]\nx = \"frob\"\n"),
+            (
+                "system.toml",
+                "[keys.normal]\nx = \"frob\"\n\n[keys.visual]\nz = \"zap\"\n",
+            ),
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                ("keys.normal.\"x\"".into(), Some((0, 2))),
+                ("keys.visual.\"z\"".into(), Some((1, 5))),
+            ]
+        );
+    }
+
+    #[test]
+    fn locate_says_none_for_a_binding_no_file_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("config.toml");
+        std::fs::write(&f, "[keys.normal]\nx = \"close\"\n").unwrap();
+        let e = keymap::BindError {
+            key: "keys.normal.\"y\"".into(),
+            mode: "normal".into(),
+            keys: Some("y".into()),
+            problem: keymap::BindProblem::BadKeys,
+        };
+        assert_eq!(
+            locate(&[dir.path().join("missing.toml"), f.clone()], &e),
+            None
+        );
+        let warn = bind_warning(i18n::Lang::En, &[f], &e);
+        assert!(warn.starts_with("config: keys.normal.\"y\": "), "{warn}");
+    }
+}

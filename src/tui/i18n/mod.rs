@@ -221,6 +221,8 @@ catalogue! {
     ReasonNoDayOfYear => ("{0} 年 {1} 月沒有 {2} 日", "{0} 年 {1} 月没有 {2} 日", "{0}-{1} has no day {2}"),
     ReasonNoDay => ("{0} 月沒有 {1} 日", "{0} 月没有 {1} 日", "month {0} has no day {1}"),
     MsgFieldProblem => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
+    WarnConfigKey => ("{0}：{1}：{2}（此檔案未採用，沿用預設設定）", "{0}：{1}：{2}（此文件未采用，沿用默认设定）", "{0}: {1}: {2} (that file is ignored; using defaults)"),
+    WarnConfig => ("{0}：{1}（此檔案未採用，沿用預設設定）", "{0}：{1}（此文件未采用，沿用默认设定）", "{0}: {1} (that file is ignored; using defaults)"),
     WordConfig => ("設定檔", "设定档", "config"),
     WhereLine => ("{0} 第 {1} 行", "{0} 第 {1} 行", "{0} line {1}"),
     WarnLang => ("語言「{0}」：請用 zh-Hant、zh-Hans 或 en", "语言「{0}」：请用 zh-Hant、zh-Hans 或 en", "lang '{0}': use zh-Hant, zh-Hans or en"),
