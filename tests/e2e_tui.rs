@@ -2,7 +2,8 @@
 //! (`tmux -L NAME -f /dev/null`) with a temporary HOME, XDG folders and data
 //! folder, types with `send-keys` and reads the screen with `capture-pane`,
 //! polling until a deadline (never fixed sleeps). The server is killed when
-//! the test ends, however it ends. Skipped (with a note) where tmux is missing.
+//! the test ends, however it ends. Skipped (with a note) where tmux is
+//! missing, unless `CI` is set: then a missing tmux fails the test.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -35,6 +36,11 @@ fn have_tmux() -> bool {
 impl Tmux {
     fn start(w: u16, h: u16) -> Option<Tmux> {
         if !have_tmux() {
+            // On CI (`.ci/run` installs tmux) a missing tmux is a failure, not a skip.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is not installed but CI is set: the end-to-end tests cannot run"
+            );
             eprintln!("tmux is not installed: end-to-end test skipped");
             return None;
         }
@@ -184,6 +190,34 @@ fn status_line(s: &str) -> String {
     s.lines().rev().nth(1).unwrap_or("").to_string()
 }
 
+/// The code on the selected row (the one marked `>`).
+fn selected_code(s: &str) -> String {
+    s.lines()
+        .find_map(|l| l.strip_prefix('>'))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A field of the detail pane (`緊急程度 平件` → `平件`).
+fn detail_field(s: &str, label: &str) -> Option<String> {
+    let key = format!("│{label} ");
+    s.lines()
+        .find_map(|l| l.split_once(&key).map(|(_, v)| v.trim().to_string()))
+}
+
+/// The open count of 收件 in the header.
+fn inbox_count(s: &str) -> Option<usize> {
+    let (_, rest) = s.lines().next()?.split_once("1 收件 ")?;
+    rest.split_whitespace().next()?.parse().ok()
+}
+
+/// The new item's code in the last line's "X 已分辦為 Y".
+fn routed_to(s: &str) -> Option<String> {
+    let (_, rest) = s.lines().last()?.split_once("已分辦為 ")?;
+    rest.split_whitespace().next().map(str::to_string)
+}
+
 #[test]
 fn a_clerks_first_session() {
     let Some(t) = Tmux::start(100, 30) else {
@@ -204,32 +238,71 @@ fn a_clerks_first_session() {
     // Triage three requests with single keys: to 督查, urgency, to 事務.
     t.text("S");
     t.wait_for("the route to 督查", |s| s.contains("已分辦為 督"));
+    // The urgency of the request now selected, as its detail shows it.
+    let s = t.wait_for("the next request's detail", |s| {
+        let code = selected_code(s);
+        !code.is_empty() && s.contains(&format!("│{code}")) && detail_field(s, "緊急程度").is_some()
+    });
+    let code = selected_code(&s);
+    let urgency = detail_field(&s, "緊急程度").unwrap();
+    let version: u64 = detail_field(&s, "版本").unwrap().parse().unwrap();
     t.text("p");
     let s = t.wait_for("the urgency change", |s| {
-        s.lines().last().is_some_and(|l| l.contains("緊急程度="))
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains(&format!("{code}：緊急程度=")))
+            && detail_field(s, "版本") == Some((version + 1).to_string())
     });
-    let changed = s.lines().last().unwrap().to_string();
-    // Undo it.
+    let changed = detail_field(&s, "緊急程度").unwrap();
+    assert_ne!(changed, urgency, "p changed the urgency:\n{s}");
+    // Undo it: the field is back as it was, as a change of its own.
     t.text("u");
-    t.wait_for("the undo", |s| s.contains("已撤銷"));
+    let s = t.wait_for("the undo", |s| {
+        s.contains("已撤銷") && detail_field(s, "版本") == Some((version + 2).to_string())
+    });
+    assert_eq!(selected_code(&s), code, "{s}");
+    assert_eq!(detail_field(&s, "緊急程度").unwrap(), urgency, "{s}");
+    // The count in the header is settled: the worker answers in order, and
+    // the route's count came back before the urgency's change did.
+    let open = inbox_count(&s).unwrap();
     t.text("A");
-    t.wait_for("the route to 事務", |s| s.contains("已分辦為 事"));
-    // Repeat the route on the next request with '.'.
-    let before = t.screen();
+    let s = t.wait_for("the route to 事務", |s| {
+        routed_to(s).is_some_and(|c| c.starts_with('事')) && inbox_count(s) == Some(open - 1)
+    });
+    let first = routed_to(&s).unwrap();
+    // Repeat the route on the next request with '.': another new 事務, one
+    // request fewer in the inbox.
     t.text(".");
-    t.wait_for("the repeated route", |s| {
-        s.contains("已分辦為 事") && *s != before
+    let s = t.wait_for("the repeated route", |s| {
+        routed_to(s).is_some_and(|c| c != first && c.starts_with('事'))
+            && inbox_count(s) == Some(open - 2)
     });
-    assert!(!changed.is_empty());
-    // Filter 辦文 with '/', as typed.
+    assert_ne!(routed_to(&s).unwrap(), first);
+    // Filter 辦文 with '/', as typed: what does not match leaves the list.
     t.text("2");
-    t.wait_for("the 辦文 tab", |s| {
-        s.contains("[收]") || s.contains("[發]")
+    let s = t.wait_for("the 辦文 tab", |s| {
+        (s.contains("[收]") || s.contains("[發]")) && status_line(s).contains("· 1/")
     });
+    let all: usize = status_line(&s)
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    let top = selected_code(&s);
+    let top_matches = s.contains("校舍安全");
     t.text("/xsaq");
-    t.wait_for("the filter", |s| {
-        s.contains("校舍安全") && status_line(s).contains("/xsaq")
+    let s = t.wait_for("the filter", |s| {
+        s.contains("校舍安全") && status_line(s).contains("/xsaq") && selected_code(s) != top
     });
+    let shown: usize = status_line(&s)
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(shown < all && shown > 0, "{shown} of {all}:\n{s}");
+    if !top_matches {
+        assert!(!s.contains(&top), "{top} does not match and left:\n{s}");
+    }
     t.keys(&["Enter", "Escape"]);
     // A form with Chinese text: a new 收文, saved.
     t.text("o1");
