@@ -140,10 +140,115 @@ fn triage_route_urgency_undo_repeat() {
     let set_to = t.core.get(it.id).unwrap().urgency;
     t.h.press("j.");
     assert_eq!(t.sel().urgency, set_to);
-    // A route cannot be undone by u, and says so.
+}
+
+/// The item a request was routed to (its `routed_to`).
+fn routed_item(core: &Core, req: u64) -> Item {
+    let r = core.get(req).unwrap();
+    let to = r.get("routed_to").unwrap();
+    core.get(to.parse().expect("routed")).unwrap()
+}
+
+#[test]
+fn u_takes_a_route_back_as_new_changes() {
+    let mut t = setup(400, (100, 30));
+    let open = t.h.app.cur().len();
+    let req = t.sel();
     t.h.press("S");
+    let made = routed_item(&t.core, req.id);
+    assert_eq!((made.kind, made.status), (Kind::Supervision, Status::Filed));
+    assert_eq!(t.h.app.cur().len(), open - 1);
     t.h.press("u");
-    assert!(t.h.screen().contains("分辦不能撤銷"));
+    let s = t.h.screen();
+    assert!(s.contains("已撤銷：→ 督查"), "{s}");
+    // The 督查 is withdrawn, the request pending again and back in the list.
+    let gone = t.core.get(made.id).unwrap();
+    assert_eq!(gone.status, Status::Cancelled);
+    assert_eq!(gone.version, made.version + 1, "a change of its own");
+    let back = t.core.get(req.id).unwrap();
+    assert_eq!(back.status, Status::Pending);
+    assert_eq!(back.get("routed_to").unwrap(), "", "routed nowhere");
+    assert_eq!(t.h.app.cur().len(), open);
+    assert!(t.h.app.cur().rows.iter().any(|r| r.id == req.id));
+    // History kept on both: the route, then its taking back.
+    let h = t.core.history(req.id).unwrap();
+    let actions: Vec<&str> = h.iter().map(|e| e.action.as_str()).collect();
+    assert!(actions.ends_with(&["分辦", "撤回分辦"]), "{actions:?}");
+    assert!(h.last().unwrap().note.contains(&made.code));
+    let h = t.core.history(made.id).unwrap();
+    assert_eq!(h.last().unwrap().action, "撤銷");
+    assert!(h.last().unwrap().note.contains(&req.code));
+    // The request can be routed again, elsewhere.
+    t.h.press("gg");
+    let again =
+        t.h.app
+            .cur()
+            .rows
+            .iter()
+            .position(|r| r.id == req.id)
+            .unwrap();
+    t.h.press(&format!("{}G", again + 1));
+    assert_eq!(t.sel().id, req.id);
+    t.h.press("A");
+    let made2 = routed_item(&t.core, req.id);
+    assert_eq!(
+        (made2.kind, made2.status),
+        (Kind::Affair, Status::Registered)
+    );
+    assert_ne!(made2.id, made.id);
+    // Once the new item is worked on, the route stands: u refuses and writes nothing.
+    t.core
+        .apply(Command::Move {
+            id: made2.id,
+            version: made2.version,
+            to: Status::Handling,
+            note: String::new(),
+        })
+        .unwrap();
+    let before = t.core.get(req.id).unwrap().version;
+    t.h.press("u");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert_eq!(m, format!("{} 已在「承辦」，分辦不能再撤回", made2.code));
+    assert_eq!(t.core.get(req.id).unwrap().version, before);
+    assert_eq!(t.core.get(made2.id).unwrap().status, Status::Handling);
+}
+
+#[test]
+fn u_takes_back_a_route_to_each_kind() {
+    let mut t = setup(400, (100, 30));
+    for (key, kind, from, verb) in [
+        (
+            "t+3工作日<Enter>W",
+            Kind::Incoming,
+            Status::Received,
+            "撤銷",
+        ),
+        ("M", Kind::Meeting, Status::Planning, "取消"),
+        ("A", Kind::Affair, Status::Registered, "撤銷"),
+        ("S", Kind::Supervision, Status::Filed, "撤銷"),
+    ] {
+        let req = t.sel();
+        t.h.press(key);
+        let made = routed_item(&t.core, req.id);
+        assert_eq!((made.kind, made.status), (kind, from), "{key}");
+        t.h.press("u");
+        let gone = t.core.get(made.id).unwrap();
+        assert_eq!(gone.status, Status::Cancelled, "{key}: {}", t.h.screen());
+        assert_eq!(
+            t.core.history(made.id).unwrap().last().unwrap().action,
+            verb
+        );
+        assert_eq!(t.core.get(req.id).unwrap().status, Status::Pending, "{key}");
+        // On to the next request for the next kind.
+        let i =
+            t.h.app
+                .cur()
+                .rows
+                .iter()
+                .position(|r| r.id == req.id)
+                .unwrap();
+        t.h.press(&format!("{}G", i + 2));
+    }
 }
 
 #[test]

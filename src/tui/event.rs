@@ -41,7 +41,7 @@ pub struct UndoEntry {
     pub targets: Vec<(ItemId, u64)>,
     /// What the change was, for the message.
     pub label: String,
-    /// A route cannot be undone (it created an item).
+    /// A route: undone by withdrawing the item it made and reopening the request.
     pub route: bool,
 }
 
@@ -247,6 +247,8 @@ pub enum Outcome {
     },
     /// Something failed that has no better place.
     Failed(String),
+    /// Refused before anything was written, in the catalogue's words.
+    Refused(super::i18n::T, Vec<String>),
 }
 
 /// An entry of the directory, to select after a save.

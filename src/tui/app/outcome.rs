@@ -122,6 +122,12 @@ impl App {
                 people,
                 select,
             } => self.directory_saved(units, people, select),
+            Outcome::Refused(t, args) => {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let m = self.tf(t, &args);
+                self.say(Level::Error, m);
+                vec![]
+            }
             Outcome::Failed(m) => {
                 let m = self.tf(T::MsgError, &[&m]);
                 self.say(Level::Error, m);

@@ -163,7 +163,6 @@ impl App {
             }
             Action::Undo => match self.undo.pop() {
                 None => self.refuse(T::MsgNothingToUndo),
-                Some(e) if e.route => self.refuse(T::MsgCannotUndoRoute),
                 Some(e) => vec![Effect::Undo(e)],
             },
             Action::Repeat => match self.last_change.clone() {

@@ -133,7 +133,7 @@ catalogue! {
     MsgUndone => ("已撤銷：{0}", "已撤销：{0}", "undone: {0}"),
     MsgNothingToUndo => ("沒有可撤銷的修改", "没有可撤销的修改", "nothing to undo"),
     MsgNothingToRepeat => ("沒有可重複的修改", "没有可重复的修改", "nothing to repeat"),
-    MsgCannotUndoRoute => ("分辦不能撤銷；請處理新建的事項", "分办不能撤销；请处理新建的事项", "a route cannot be undone; deal with the new item instead"),
+    MsgRouteMovedOn => ("{0} 已在「{1}」，分辦不能再撤回", "{0} 已在「{1}」，分办不能再撤回", "{0} is already at {1}: the route can no longer be taken back"),
     MsgChanged => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
     MsgRouted => ("{0} 已分辦為 {1}", "{0} 已分办为 {1}", "{0} routed to {1}"),
     MsgNotInbox => ("只有收件可以分辦", "只有收件可以分办", "only inbox requests can be routed"),

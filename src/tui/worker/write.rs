@@ -1,7 +1,9 @@
 //! Writes: undo, forms, the end of a call, the directory.
 
 use crate::core::{Service, ServiceError};
-use crate::model::{Command, DateCtx, Item, ItemId, Kind, Person, Status, Unit};
+use crate::model::{workflow, Command, DateCtx, Item, ItemId, Kind, Person, Status, Unit};
+
+use super::super::i18n::T;
 
 use super::super::event::{DirKey, Origin, Outcome, UndoEntry};
 use super::{err, Ctx};
@@ -9,6 +11,9 @@ use super::{err, Ctx};
 /// Takes back a change: a new `Set` of the fields' values before it (as
 /// history recorded them), or the reverse move for a close.
 pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
+    if e.route {
+        return undo_route(svc, e);
+    }
     let mut results = vec![];
     for (id, version) in e.targets {
         let r = (|| {
@@ -44,6 +49,87 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
         })();
         results.push((Some(id), r));
     }
+    Outcome::Applied {
+        label: e.label,
+        origin: Origin::Undo,
+        results,
+    }
+}
+
+/// Takes back a route as new changes: every item the route made is
+/// withdrawn (its move to 已取消: 撤銷, or 取消 for a meeting) with a note
+/// naming the request, then the request goes back to 待處理 (撤回分辦).
+/// Nothing is written unless all of it can be: an item already worked on,
+/// or a request no longer 已分辦, refuses the whole undo.
+fn undo_route(svc: &dyn Service, e: UndoEntry) -> Outcome {
+    // The change recorded the items the route made; each links to its request.
+    let mut request: Option<Item> = None;
+    let mut made = vec![];
+    for (id, _) in &e.targets {
+        match svc.get(*id) {
+            Ok(it) if it.kind == Kind::Inbox => request = Some(it),
+            Ok(it) => made.push(it),
+            Err(err) => return super::err(err),
+        }
+    }
+    if request.is_none() {
+        let source = made
+            .iter()
+            .flat_map(|it| it.links.iter())
+            .find(|l| l.rel == crate::model::LinkRel::Source)
+            .map(|l| l.id);
+        if let Some(id) = source {
+            match svc.get(id) {
+                Ok(it) if it.kind == Kind::Inbox => request = Some(it),
+                Ok(_) => {}
+                Err(err) => return super::err(err),
+            }
+        }
+    }
+    let Some(req) = request else {
+        return Outcome::Refused(T::MsgNothingToUndo, vec![]);
+    };
+    if req.status != Status::Routed {
+        return Outcome::Refused(
+            T::MsgRouteMovedOn,
+            vec![req.code.clone(), req.status.label().into()],
+        );
+    }
+    if let Some(it) = made
+        .iter()
+        .find(|it| !workflow::moves_from(it.kind, it.status).any(|t| t.to == Status::Cancelled))
+    {
+        return Outcome::Refused(
+            T::MsgRouteMovedOn,
+            vec![it.code.clone(), it.status.label().into()],
+        );
+    }
+    let mut results = vec![];
+    for it in &made {
+        let r = svc.apply(Command::Move {
+            id: it.id,
+            version: it.version,
+            to: Status::Cancelled,
+            note: format!("撤回分辦（{}）", req.code),
+        });
+        let failed = r.is_err();
+        results.push((Some(it.id), r));
+        if failed {
+            return Outcome::Applied {
+                label: e.label,
+                origin: Origin::Undo,
+                results,
+            };
+        }
+    }
+    let codes: Vec<&str> = made.iter().map(|it| it.code.as_str()).collect();
+    let r = svc.apply(Command::Move {
+        id: req.id,
+        version: req.version,
+        to: Status::Pending,
+        note: format!("撤銷 {}", codes.join("、")),
+    });
+    results.push((Some(req.id), r));
     Outcome::Applied {
         label: e.label,
         origin: Origin::Undo,
