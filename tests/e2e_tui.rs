@@ -389,6 +389,50 @@ fn a_config_file_that_is_not_toml_is_named_by_line_and_skipped() {
     t.assert_sane();
 }
 
+/// Starts the workbench with `SHUNIU_TEST_PANIC=trigger`, presses `key`,
+/// and checks that the terminal was given back before color-eyre's report
+/// was printed: the report is on the shell's screen (not lost with the
+/// alternate screen), the exit status is a panic's, the terminal is sane.
+fn panics_cleanly(trigger: &str, key: &str) {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    t.text(&format!(
+        "SHUNIU_TEST_PANIC={trigger} {}; echo \"rc=$?\"",
+        env!("CARGO_BIN_EXE_shuniu")
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("the welcome screen", |s| s.contains("歡迎使用樞紐"));
+    t.text(key);
+    let s = t.wait_for("the report and the exit status", |s| {
+        s.contains("rc=101") && s.trim_end().ends_with(PROMPT)
+    });
+    assert!(
+        s.contains("The application panicked (crashed).")
+            && s.contains(&format!("SHUNIU_TEST_PANIC={trigger}")),
+        "color-eyre's report is on the shell's screen:\n{s}"
+    );
+    assert!(
+        !s.contains("歡迎使用樞紐") && !s.contains("樞紐  1 收件"),
+        "the workbench's screen is gone (the alternate screen was left before the report):\n{s}"
+    );
+    let report = s.find("The application panicked").unwrap();
+    let rc = s.find("rc=101").unwrap();
+    assert!(report < rc, "the report, then the shell:\n{s}");
+    t.assert_sane();
+}
+
+#[test]
+fn a_panic_in_the_main_loop_restores_the_terminal_then_reports() {
+    panics_cleanly("key", "j");
+}
+
+#[test]
+fn a_panic_in_the_worker_thread_restores_the_terminal_then_reports() {
+    // `d` asks the worker for the demo data: its first effect.
+    panics_cleanly("worker", "d");
+}
+
 #[test]
 fn escape_sequences_in_data_never_reach_the_terminal() {
     let Some(t) = Tmux::start(120, 30) else {

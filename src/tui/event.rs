@@ -279,4 +279,6 @@ pub enum AppEvent {
     InputClosed,
     /// The service's push channel closed: the daemon is gone.
     Disconnected,
+    /// A helper thread panicked (the terminal is restored, the report printed).
+    Crashed,
 }

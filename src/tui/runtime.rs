@@ -41,7 +41,30 @@ pub struct Launch {
 
 type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
+/// Where `SHUNIU_TEST_PANIC` (a hidden debug trigger for the end-to-end
+/// tests) makes the workbench panic, to prove the terminal comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TestPanic {
+    /// The main loop, on the first key.
+    Key,
+    /// The worker thread, on its first effect.
+    Worker,
+}
+
+fn test_panic() -> Option<TestPanic> {
+    match std::env::var("SHUNIU_TEST_PANIC").ok()?.as_str() {
+        "key" => Some(TestPanic::Key),
+        "worker" => Some(TestPanic::Worker),
+        _ => None,
+    }
+}
+
 fn draw(t: &mut Term, app: &mut App) -> std::io::Result<()> {
+    // Between frames only may a panic on another thread restore the terminal.
+    let _frame = term::output();
+    if term::crashed() {
+        return Ok(());
+    }
     if app.clear {
         t.clear()?;
         app.clear = false;
@@ -130,9 +153,11 @@ pub fn run(l: Launch) -> Result<()> {
         };
         app.say(super::app::Level::Error, format!("{w}{more}"));
     }
+    let panic_at = test_panic();
     let (tx, rx) = channel::<AppEvent>();
     let (wtx, wrx) = channel::<Effect>();
-    worker::spawn(cx, wrx, tx.clone());
+    term::install_panic_hook();
+    worker::spawn_with(cx, wrx, tx.clone(), panic_at == Some(TestPanic::Worker));
     if let Ok(push) = svc.subscribe() {
         let tx = tx.clone();
         std::thread::Builder::new()
@@ -148,7 +173,6 @@ pub fn run(l: Launch) -> Result<()> {
                 let _ = tx.send(AppEvent::Disconnected);
             })?;
     }
-    term::install_panic_hook();
     term::watch_signals(tx.clone());
     term::enter()?;
     let _guard = term::Guard;
@@ -159,6 +183,7 @@ pub fn run(l: Launch) -> Result<()> {
     terminal.clear()?;
     let mut local: Vec<Effect> = vec![];
     let mut exit_code = None;
+    let mut crashed = false;
     loop {
         if app.dirty {
             draw(&mut terminal, &mut app)?;
@@ -185,6 +210,9 @@ pub fn run(l: Launch) -> Result<()> {
         events.extend(rx.try_iter());
         for ev in events {
             let fx = match ev {
+                AppEvent::Key(_) if panic_at == Some(TestPanic::Key) => {
+                    panic!("SHUNIU_TEST_PANIC=key: a test of a panic in the main loop")
+                }
                 AppEvent::Key(k) => app.key(k),
                 AppEvent::Paste(s) => app.paste(&s),
                 AppEvent::Resize(w, h) => {
@@ -212,6 +240,10 @@ pub fn run(l: Launch) -> Result<()> {
                     app.disconnected();
                     vec![]
                 }
+                AppEvent::Crashed => {
+                    crashed = true;
+                    break;
+                }
             };
             send(fx, &wtx, &mut local);
         }
@@ -228,12 +260,16 @@ pub fn run(l: Launch) -> Result<()> {
                 send(fx, &wtx, &mut local);
             }
         }
-        if exit_code.is_some() {
+        if exit_code.is_some() || crashed {
             break;
         }
     }
     drop(terminal);
     term::restore();
+    if crashed {
+        // The report is on the screen already (the panic hook printed it).
+        std::process::exit(101);
+    }
     if let Some(code) = exit_code {
         std::process::exit(code);
     }

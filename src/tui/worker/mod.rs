@@ -143,30 +143,43 @@ fn superseded(fx: &Effect, later: &[Effect]) -> bool {
 /// queries superseded by a later request of the same sort (already queued
 /// when their turn comes) are skipped: fast typing never queues stale work.
 pub fn spawn(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>) {
+    spawn_with(cx, rx, tx, false);
+}
+
+/// `spawn`; with `panic_first` (the runtime's `SHUNIU_TEST_PANIC=worker`),
+/// the thread panics on its first effect, to test that a panic there
+/// restores the terminal too. A panic ends the thread and tells the main
+/// loop (`AppEvent::Crashed`).
+pub fn spawn_with(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>, panic_first: bool) {
     std::thread::Builder::new()
         .name("shuniu-worker".into())
-        .spawn(move || {
-            let mut queue: VecDeque<Effect> = VecDeque::new();
-            loop {
-                if queue.is_empty() {
-                    match rx.recv() {
-                        Ok(fx) => queue.push_back(fx),
-                        Err(_) => return,
-                    }
-                }
-                queue.extend(rx.try_iter());
-                let Some(fx) = queue.pop_front() else {
-                    continue;
-                };
-                if superseded(&fx, queue.make_contiguous()) {
-                    continue;
-                }
-                if let Some(o) = exec(&cx, fx) {
-                    if tx.send(AppEvent::Outcome(o)).is_err() {
-                        return;
-                    }
-                }
-            }
-        })
+        .spawn(move || super::term::guarded(tx.clone(), || work(cx, rx, tx, panic_first)))
         .expect("spawn the worker thread");
+}
+
+fn work(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>, panic_first: bool) {
+    let mut queue: VecDeque<Effect> = VecDeque::new();
+    loop {
+        if queue.is_empty() {
+            match rx.recv() {
+                Ok(fx) => queue.push_back(fx),
+                Err(_) => return,
+            }
+        }
+        queue.extend(rx.try_iter());
+        let Some(fx) = queue.pop_front() else {
+            continue;
+        };
+        if panic_first {
+            panic!("SHUNIU_TEST_PANIC=worker: a test of a panic in the worker thread");
+        }
+        if superseded(&fx, queue.make_contiguous()) {
+            continue;
+        }
+        if let Some(o) = exec(&cx, fx) {
+            if tx.send(AppEvent::Outcome(o)).is_err() {
+                return;
+            }
+        }
+    }
 }
