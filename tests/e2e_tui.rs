@@ -212,6 +212,27 @@ fn inbox_count(s: &str) -> Option<usize> {
     rest.split_whitespace().next()?.parse().ok()
 }
 
+/// The length of the list in the status line (`· 6/274` → 274).
+fn list_len(s: &str) -> Option<usize> {
+    status_line(s).rsplit('/').next()?.trim().parse().ok()
+}
+
+/// The demo data is in and the 收件 list has settled: it holds every open
+/// request the header counts, on its first row (no push of the load still
+/// on its way to move the cursor).
+fn demo_settled(s: &str) -> bool {
+    s.contains("已載入 2000 項示範資料")
+        && status_line(s).contains("· 1/")
+        && inbox_count(s).is_some()
+        && inbox_count(s) == list_len(s)
+}
+
+/// The bottom line asks for the reason to close (the detail pane has a
+/// field of that name too).
+fn asks_reason(s: &str) -> bool {
+    s.lines().last().is_some_and(|l| l.starts_with("關閉原因"))
+}
+
 /// The new item's code in the last line's "X 已分辦為 Y".
 fn routed_to(s: &str) -> Option<String> {
     let (_, rest) = s.lines().last()?.split_once("已分辦為 ")?;
@@ -229,9 +250,7 @@ fn a_clerks_first_session() {
     });
     t.text("d");
     // Loaded, and the list reloaded with the cursor on its first row.
-    t.wait_for("the demo data", |s| {
-        s.contains("已載入 2000 項示範資料") && status_line(s).contains("· 1/")
-    });
+    t.wait_for("the demo data", demo_settled);
     // Move with a count.
     t.text("gg5j");
     t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
@@ -283,27 +302,28 @@ fn a_clerks_first_session() {
     let s = t.wait_for("the 辦文 tab", |s| {
         (s.contains("[收]") || s.contains("[發]")) && status_line(s).contains("· 1/")
     });
-    let all: usize = status_line(&s)
-        .rsplit('/')
-        .next()
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap();
+    let all = list_len(&s).unwrap();
     let top = selected_code(&s);
     let top_matches = s.contains("校舍安全");
     t.text("/xsaq");
     let s = t.wait_for("the filter", |s| {
         s.contains("校舍安全") && status_line(s).contains("/xsaq") && selected_code(s) != top
     });
-    let shown: usize = status_line(&s)
-        .rsplit('/')
-        .next()
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap();
+    let shown = list_len(&s).unwrap();
     assert!(shown < all && shown > 0, "{shown} of {all}:\n{s}");
     if !top_matches {
         assert!(!s.contains(&top), "{top} does not match and left:\n{s}");
     }
-    t.keys(&["Enter", "Escape"]);
+    // Each key waits for its effect: an Escape with a key right behind it
+    // reads as Alt and that key.
+    t.keys(&["Enter"]);
+    t.wait_for("the filter kept", |s| {
+        status_line(s).contains("/xsaq") && status_line(s).contains("普通")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the filter cleared", |s| {
+        !status_line(s).contains("/xsaq") && list_len(s) == Some(all)
+    });
     // A form with Chinese text: a new 收文, saved.
     t.text("o1");
     t.wait_for("the form", |s| s.contains("新建收文"));
@@ -345,15 +365,14 @@ fn a_bad_binding_is_named_by_file_line_and_key_and_the_rest_still_works() {
     let s = t.wait_for("the warning", |s| s.contains(&want));
     assert!(s.contains("歡迎使用樞紐"), "it started all the same:\n{s}");
     t.text("d");
-    t.wait_for("the demo data", |s| {
-        s.contains("已載入 2000 項示範資料") && status_line(s).contains("· 1/")
-    });
+    t.wait_for("the demo data", demo_settled);
     // The default keys work, and so does the good binding of the same file.
     t.text("5j");
     t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
     t.text("x");
-    t.wait_for("x asks for the reason to close", |s| s.contains("關閉原因"));
+    t.wait_for("x asks for the reason to close", asks_reason);
     t.keys(&["Escape"]);
+    t.wait_for("the prompt closed", |s| !asks_reason(s));
     t.text("q");
     t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
     t.assert_sane();
@@ -372,9 +391,7 @@ fn a_config_file_that_is_not_toml_is_named_by_line_and_skipped() {
     assert!(s.contains("此檔案未採用，沿用預設設定"), "{s}");
     assert!(s.contains("歡迎使用樞紐"), "{s}");
     t.text("d");
-    t.wait_for("the demo data", |s| {
-        s.contains("已載入 2000 項示範資料") && status_line(s).contains("· 1/")
-    });
+    t.wait_for("the demo data", demo_settled);
     t.text("5j");
     t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
     // x is not bound (the file's binding never applied: a prompt would
@@ -382,8 +399,9 @@ fn a_config_file_that_is_not_toml_is_named_by_line_and_skipped() {
     t.text("xj");
     t.wait_for("row 7", |s| status_line(s).contains("· 7/"));
     t.text("C");
-    t.wait_for("C asks for the reason to close", |s| s.contains("關閉原因"));
+    t.wait_for("C asks for the reason to close", asks_reason);
     t.keys(&["Escape"]);
+    t.wait_for("the prompt closed", |s| !asks_reason(s));
     t.text("q");
     t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
     t.assert_sane();
