@@ -168,6 +168,24 @@ pub enum Effect {
     },
 }
 
+impl Effect {
+    /// Whether it writes (to the store or to a draft): what the worker still
+    /// carries out when the workbench ends, while reads are dropped.
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Effect::Apply { .. }
+                | Effect::Undo(_)
+                | Effect::SaveForm { .. }
+                | Effect::StartCall { .. }
+                | Effect::EndCall { .. }
+                | Effect::SaveDirectory { .. }
+                | Effect::SaveDraft(_)
+                | Effect::DeleteDraft(_)
+        )
+    }
+}
+
 /// What came back from the worker.
 #[derive(Debug, Clone)]
 pub enum Outcome {

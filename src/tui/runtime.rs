@@ -5,7 +5,7 @@
 
 use std::io::{BufWriter, Stdout, Write};
 use std::path::PathBuf;
-use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
+use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -103,16 +103,18 @@ fn editor(text: &str, pause: &Pause) -> std::io::Result<String> {
     std::fs::read_to_string(&path)
 }
 
-fn send(fx: Vec<Effect>, work: &Sender<Effect>, local: &mut Vec<Effect>) {
+fn send(fx: Vec<Effect>, work: &worker::Worker, local: &mut Vec<Effect>) {
     for e in fx {
         match e {
             Effect::Editor { .. } => local.push(e),
-            e => {
-                let _ = work.send(e);
-            }
+            e => work.send(e),
         }
     }
 }
+
+/// How long the end of the workbench waits for the writes still queued
+/// (below the signal thread's two seconds).
+const FINISH_WRITES: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Runs the workbench until the clerk quits or a signal ends it.
 pub fn run(l: Launch) -> Result<()> {
@@ -155,9 +157,8 @@ pub fn run(l: Launch) -> Result<()> {
     }
     let panic_at = test_panic();
     let (tx, rx) = channel::<AppEvent>();
-    let (wtx, wrx) = channel::<Effect>();
     term::install_panic_hook();
-    worker::spawn_with(cx, wrx, tx.clone(), panic_at == Some(TestPanic::Worker));
+    let work = worker::spawn(cx, tx.clone(), panic_at == Some(TestPanic::Worker));
     if let Ok(push) = svc.subscribe() {
         let tx = tx.clone();
         std::thread::Builder::new()
@@ -205,7 +206,7 @@ pub fn run(l: Launch) -> Result<()> {
         let mut events: Vec<AppEvent> = ev.into_iter().collect();
         if events.is_empty() {
             let fx = app.tick(Instant::now());
-            send(fx, &wtx, &mut local);
+            send(fx, &work, &mut local);
         }
         events.extend(rx.try_iter());
         for ev in events {
@@ -227,7 +228,8 @@ pub fn run(l: Launch) -> Result<()> {
                 AppEvent::Outcome(o) => app.outcome(o),
                 AppEvent::Push(p) => app.push(p),
                 AppEvent::Signal(sig) => {
-                    // The draft was saved as it was typed; nothing else is pending.
+                    // The draft is saved as it is typed: the worker finishes
+                    // the saves still queued before the process ends.
                     exit_code = Some(128 + sig);
                     app.quit = true;
                     vec![]
@@ -245,7 +247,7 @@ pub fn run(l: Launch) -> Result<()> {
                     break;
                 }
             };
-            send(fx, &wtx, &mut local);
+            send(fx, &work, &mut local);
         }
         for e in std::mem::take(&mut local) {
             if let Effect::Editor { field, text } = e {
@@ -257,7 +259,7 @@ pub fn run(l: Launch) -> Result<()> {
                 };
                 terminal.clear()?;
                 let fx = app.outcome(o);
-                send(fx, &wtx, &mut local);
+                send(fx, &work, &mut local);
             }
         }
         if exit_code.is_some() || crashed {
@@ -270,6 +272,8 @@ pub fn run(l: Launch) -> Result<()> {
         // The report is on the screen already (the panic hook printed it).
         std::process::exit(101);
     }
+    // The shell has its terminal back; the writes still queued go through.
+    work.finish(FINISH_WRITES);
     if let Some(code) = exit_code {
         std::process::exit(code);
     }

@@ -7,8 +7,10 @@ mod write;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::core::{Service, ServiceError};
 use crate::model::WorkCalendar;
@@ -123,7 +125,8 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
 }
 
 /// Whether a later effect of the batch makes `fx` pointless: rows of the
-/// same tab, another detail, another quick-find query, another caller.
+/// same tab, another detail, another quick-find query, another caller, a
+/// later state of the same draft.
 fn superseded(fx: &Effect, later: &[Effect]) -> bool {
     match fx {
         Effect::LoadRows { tab, .. } => later
@@ -135,29 +138,76 @@ fn superseded(fx: &Effect, later: &[Effect]) -> bool {
         Effect::LoadCounts => later.iter().any(|l| matches!(l, Effect::LoadCounts)),
         Effect::Find { .. } => later.iter().any(|l| matches!(l, Effect::Find { .. })),
         Effect::LoadCaller { .. } => later.iter().any(|l| matches!(l, Effect::LoadCaller { .. })),
+        Effect::SaveDraft(d) => later.iter().any(|l| match l {
+            Effect::SaveDraft(n) => n.name == d.name,
+            Effect::DeleteDraft(n) => *n == d.name,
+            _ => false,
+        }),
         _ => false,
+    }
+}
+
+/// The worker thread: effects go in with `send`; `finish` lets it carry out
+/// the writes still queued (drafts, changes, forms) before the workbench
+/// ends — a SIGHUP in mid-form loses nothing typed.
+pub struct Worker {
+    tx: Sender<Effect>,
+    closing: Arc<AtomicBool>,
+    done: Receiver<()>,
+}
+
+impl Worker {
+    /// Queues an effect.
+    pub fn send(&self, fx: Effect) {
+        let _ = self.tx.send(fx);
+    }
+
+    /// Ends the worker: reads still queued are dropped, writes are carried
+    /// out in order. Waits at most `timeout`; returns whether it finished.
+    pub fn finish(self, timeout: Duration) -> bool {
+        self.closing.store(true, Ordering::SeqCst);
+        drop(self.tx);
+        matches!(
+            self.done.recv_timeout(timeout),
+            Err(RecvTimeoutError::Disconnected)
+        )
     }
 }
 
 /// Runs effects on a thread, in order, except that rows, details and
 /// queries superseded by a later request of the same sort (already queued
 /// when their turn comes) are skipped: fast typing never queues stale work.
-pub fn spawn(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>) {
-    spawn_with(cx, rx, tx, false);
-}
-
-/// `spawn`; with `panic_first` (the runtime's `SHUNIU_TEST_PANIC=worker`),
-/// the thread panics on its first effect, to test that a panic there
-/// restores the terminal too. A panic ends the thread and tells the main
-/// loop (`AppEvent::Crashed`).
-pub fn spawn_with(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>, panic_first: bool) {
+/// With `panic_first` (the runtime's `SHUNIU_TEST_PANIC=worker`), the thread
+/// panics on its first effect, to test that a panic there restores the
+/// terminal too. A panic ends the thread and tells the main loop
+/// (`AppEvent::Crashed`).
+pub fn spawn(cx: Ctx, tx: Sender<AppEvent>, panic_first: bool) -> Worker {
+    let (wtx, rx) = std::sync::mpsc::channel::<Effect>();
+    let (done_tx, done) = std::sync::mpsc::channel::<()>();
+    let closing = Arc::new(AtomicBool::new(false));
+    let c = closing.clone();
     std::thread::Builder::new()
         .name("shuniu-worker".into())
-        .spawn(move || super::term::guarded(tx.clone(), || work(cx, rx, tx, panic_first)))
+        .spawn(move || {
+            // Dropped when the thread ends, however it ends: `finish` sees it.
+            let _done = done_tx;
+            super::term::guarded(tx.clone(), || work(cx, rx, tx, &c, panic_first))
+        })
         .expect("spawn the worker thread");
+    Worker {
+        tx: wtx,
+        closing,
+        done,
+    }
 }
 
-fn work(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>, panic_first: bool) {
+fn work(
+    cx: Ctx,
+    rx: Receiver<Effect>,
+    tx: Sender<AppEvent>,
+    closing: &AtomicBool,
+    panic_first: bool,
+) {
     let mut queue: VecDeque<Effect> = VecDeque::new();
     loop {
         if queue.is_empty() {
@@ -176,10 +226,71 @@ fn work(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>, panic_first: bool) 
         if superseded(&fx, queue.make_contiguous()) {
             continue;
         }
-        if let Some(o) = exec(&cx, fx) {
-            if tx.send(AppEvent::Outcome(o)).is_err() {
-                return;
-            }
+        if closing.load(Ordering::SeqCst) && !fx.is_write() {
+            continue;
         }
+        if let Some(o) = exec(&cx, fx) {
+            // The main loop may be gone already (ending): the writes go on.
+            let _ = tx.send(AppEvent::Outcome(o));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::draft::Draft;
+
+    fn draft(text: &str) -> Draft {
+        Draft {
+            name: "new-inbox".into(),
+            kind: "inbox".into(),
+            id: None,
+            code: String::new(),
+            fields: vec![("title".into(), text.into())],
+            focus: 0,
+            saved: 1,
+        }
+    }
+
+    #[test]
+    fn finish_carries_out_the_queued_draft_saves_and_drops_the_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let core = crate::tui::harness::fixture(&dir.path().join("data"), 0);
+        let drafts = dir.path().join("drafts");
+        let cx = Ctx {
+            svc: core.clone(),
+            calendar: crate::model::WorkCalendar::builtin(),
+            drafts: Some(drafts.clone()),
+            now: Some(crate::tui::harness::FIXED_NOW),
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let w = spawn(cx, tx, false);
+        // The worker is busy with the demo data (a while, in a debug build)
+        // when the clerk types and the connection drops.
+        w.send(Effect::LoadDemo);
+        for i in 0..=20 {
+            w.send(Effect::SaveDraft(draft(&format!("斷線前的來件 {i}"))));
+        }
+        w.send(Effect::LoadDemo);
+        w.send(Effect::LoadCounts);
+        assert!(w.finish(Duration::from_secs(60)), "the worker finished");
+        let saved = crate::tui::draft::list(&drafts);
+        assert_eq!(
+            saved,
+            vec![draft("斷線前的來件 20")],
+            "the last state typed"
+        );
+        // The read queued behind the drafts was dropped, and so was the
+        // second demo load; nothing else is on its way.
+        let outcomes: Vec<AppEvent> = rx.try_iter().collect();
+        assert!(
+            !outcomes
+                .iter()
+                .any(|o| matches!(o, AppEvent::Outcome(Outcome::Counts(_)))),
+            "{outcomes:?}"
+        );
+        let items = core.rows(&crate::core::Filter::default()).unwrap().len();
+        assert!(items <= 2000, "{items}: the second load did not run");
     }
 }
