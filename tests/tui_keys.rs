@@ -693,6 +693,108 @@ fn config_warnings_are_said_in_the_screens_language() {
     );
 }
 
+/// Another clerk, `lin`, on the same store.
+fn colleague(core: &Core) -> Core {
+    let mut u = core.whoami().unwrap();
+    u.login = "lin".into();
+    u.display = "林文書".into();
+    u.uid = 1001;
+    Core::as_user(core.engine().clone(), u)
+}
+
+#[test]
+fn a_conflict_says_who_changed_what_and_ctrl_r_reapplies_the_change() {
+    let mut t = setup(400, (100, 30));
+    let it = t.sel();
+    // lin assigns it while this clerk is about to change its urgency.
+    colleague(&t.core)
+        .apply(Command::Set {
+            id: it.id,
+            version: it.version,
+            fields: vec![("handler".into(), "李四".into())],
+        })
+        .unwrap();
+    t.h.press("p");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert_eq!(
+        m,
+        format!(
+            "{} 已被 lin 於 2026-11-25 09:30 修改（經辦人）；已重新載入，按 <C-r> 再套用您的修改",
+            it.code
+        )
+    );
+    assert!(t
+        .h
+        .screen()
+        .contains("已被 lin 於 2026-11-25 09:30 修改（經辦人）"));
+    let now = t.core.get(it.id).unwrap();
+    assert_eq!(
+        (now.urgency, now.version),
+        (it.urgency, it.version + 1),
+        "nothing of ours written"
+    );
+    // One key: reload and apply the urgency again, on lin's version.
+    t.h.press("<C-r>");
+    let after = t.core.get(it.id).unwrap();
+    assert_ne!(after.urgency, it.urgency, "our change is in");
+    assert_eq!(after.handler, "李四", "and lin's too");
+    assert_eq!(after.version, it.version + 2);
+    assert!(t.h.screen().contains(&format!("{}：緊急程度=", it.code)));
+    // The re-applied change is a change like any other: u takes it back.
+    t.h.press("u");
+    assert_eq!(t.core.get(it.id).unwrap().urgency, it.urgency);
+    // Nothing is pending any more.
+    t.h.press("<C-r>");
+    assert_eq!(t.h.app.message.clone().unwrap().0, "沒有要再套用的修改");
+}
+
+#[test]
+fn a_conflicting_form_save_keeps_the_form_and_ctrl_r_saves_it_on_the_new_version() {
+    let mut t = setup(400, (100, 30));
+    let it = t.sel();
+    t.h.press("e");
+    assert!(t.h.app.form.is_some());
+    t.h.press("<C-u>");
+    t.h.type_text("標題改過了");
+    colleague(&t.core)
+        .apply(Command::Set {
+            id: it.id,
+            version: it.version,
+            fields: vec![
+                ("deadline".into(), "2026-12-31".into()),
+                ("handler".into(), "李四".into()),
+            ],
+        })
+        .unwrap();
+    t.h.press("<C-s>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.starts_with(&format!(
+            "{} 已被 lin 於 2026-11-25 09:30 修改（經辦人、期限）",
+            it.code
+        )) || m.starts_with(&format!(
+            "{} 已被 lin 於 2026-11-25 09:30 修改（期限、經辦人）",
+            it.code
+        )),
+        "{m}"
+    );
+    let f =
+        t.h.app
+            .form
+            .as_ref()
+            .expect("the form stays open, nothing typed is lost");
+    assert_eq!(f.fields[0].input.text, "標題改過了");
+    assert!(!f.saving);
+    assert_eq!(t.core.get(it.id).unwrap().title, it.title);
+    t.h.press("<C-r>");
+    assert!(t.h.app.form.is_none(), "{}", t.h.screen());
+    let after = t.core.get(it.id).unwrap();
+    assert_eq!(after.title, "標題改過了");
+    assert_eq!(after.handler, "李四");
+    assert_eq!(after.deadline.unwrap().to_string(), "2026-12-31");
+    assert!(t.h.screen().contains(&format!("已保存 {}", it.code)));
+}
+
 #[test]
 fn drafts_survive_and_are_offered_back() {
     let dir = tempfile::tempdir().unwrap();

@@ -45,6 +45,25 @@ pub struct UndoEntry {
     pub route: bool,
 }
 
+/// Another clerk changed an item first: who, when, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The item.
+    pub id: ItemId,
+    /// Its code (empty when it could not be read).
+    pub code: String,
+    /// Who changed it.
+    pub by: String,
+    /// When, office time.
+    pub when: String,
+    /// The version read by the refused write.
+    pub read: u64,
+    /// The version now stored.
+    pub version: u64,
+    /// The fields changed since the version read (names, as `fields.rs`).
+    pub fields: Vec<String>,
+}
+
 /// Why something is applied, so its outcome lands in the right place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -228,6 +247,9 @@ pub enum Outcome {
         origin: Origin,
         /// (the command's target, its result).
         results: Vec<(Option<ItemId>, Result<Item, ServiceError>)>,
+        /// The refusals because another clerk changed the item first, with
+        /// what they changed.
+        conflicts: Vec<Conflict>,
     },
     /// A form was refused: (field, what was wrong) pairs.
     FormInvalid(Vec<(String, crate::model::Problem)>),

@@ -242,6 +242,7 @@ impl App {
                 | Action::FormEditor),
             ) => return self.form_action(a),
             Some(Action::Back) => return self.form_action(Action::FormCancel),
+            Some(Action::Reapply) => return self.reapply(),
             Some(Action::Backspace) => inp.backspace(),
             Some(Action::Delete) => inp.delete(),
             Some(Action::DelWord) => inp.delete_word(),

@@ -4,6 +4,7 @@
 //! through `outcome`. Nothing here does I/O; views only read this state.
 
 mod caller;
+mod conflict;
 mod directory;
 mod dirform;
 mod dispatch;
@@ -22,6 +23,7 @@ use crate::core::{Counts, Row};
 use crate::model::{ItemId, Person, Unit};
 
 pub use caller::{caller_rows_shown, clock, Call, Caller, Who};
+pub use conflict::{Pending as PendingConflict, Retry};
 pub use directory::{person_matches, DirRow};
 pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};
@@ -106,6 +108,9 @@ pub struct App {
     pub req_gen: u64,
     /// The service still pushes changes (false: the daemon went away).
     pub connected: bool,
+    /// The last write refused because another clerk changed the item
+    /// first, with the clerk's edit to re-apply (`reapply`).
+    pub conflict: Option<PendingConflict>,
 }
 
 impl App {
@@ -149,6 +154,7 @@ impl App {
             call: None,
             req_gen: 0,
             connected: true,
+            conflict: None,
         };
         let mut fx = vec![Effect::LoadCounts, Effect::LoadDirectory];
         fx.extend(app.load_tab(0));

@@ -77,7 +77,8 @@ impl App {
                 label,
                 origin,
                 results,
-            } => self.applied(label, origin, results),
+                conflicts,
+            } => self.applied(label, origin, results, conflicts),
             Outcome::FormInvalid(errs) => {
                 self.form_problems(errs);
                 vec![]
@@ -204,6 +205,7 @@ impl App {
         label: String,
         origin: Origin,
         results: Vec<(Option<u64>, Result<Item, ServiceError>)>,
+        conflicts: Vec<super::super::event::Conflict>,
     ) -> Vec<Effect> {
         let mut fx = vec![];
         let mut ok: Vec<Item> = vec![];
@@ -267,13 +269,11 @@ impl App {
             }
             self.call_failed(&origin);
             let m = match e {
-                ServiceError::Conflict { id, by, when, .. } => {
-                    let code = self
-                        .any_row(*id)
-                        .map(|r| r.code.clone())
-                        .unwrap_or(id.to_string());
+                ServiceError::Conflict { .. } if !conflicts.is_empty() => {
                     fx.extend(self.load_tab(self.tab));
-                    self.tf(T::MsgConflict, &[&code, by, when])
+                    self.detail = None;
+                    fx.extend(self.load_detail());
+                    self.conflicted(conflicts, &origin)
                 }
                 e => self.tf(T::MsgError, &[&e.to_string()]),
             };

@@ -32,30 +32,7 @@ impl App {
 
     fn command_for(&self, id: ItemId, rep: &Repeatable) -> Option<Command> {
         let r = self.row(id).or_else(|| self.any_row(id))?;
-        let (id, version) = (r.id, r.version);
-        Some(match rep {
-            Repeatable::Route(to) => Command::Route {
-                id,
-                version,
-                to: *to,
-            },
-            Repeatable::Set(fields) => Command::Set {
-                id,
-                version,
-                fields: fields.clone(),
-            },
-            Repeatable::Move(to, note) => Command::Move {
-                id,
-                version,
-                to: *to,
-                note: note.clone(),
-            },
-            Repeatable::Note(text) => Command::Note {
-                id,
-                version,
-                text: text.clone(),
-            },
-        })
+        Some(super::conflict::command_at(r.id, r.version, rep))
     }
 
     /// Applies a change to items: at once for one, after a yes for several.

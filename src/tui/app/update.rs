@@ -165,6 +165,7 @@ impl App {
                 None => self.refuse(T::MsgNothingToUndo),
                 Some(e) => vec![Effect::Undo(e)],
             },
+            Action::Reapply => self.reapply(),
             Action::Repeat => match self.last_change.clone() {
                 None => self.refuse(T::MsgNothingToRepeat),
                 Some(rep) => {

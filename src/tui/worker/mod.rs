@@ -44,6 +44,59 @@ fn err(e: ServiceError) -> Outcome {
     Outcome::Failed(e.to_string())
 }
 
+/// The outcome of writes, with who changed what for each refusal because
+/// another clerk changed the item first (from the item's history since the
+/// version the write read).
+pub(super) fn applied(
+    svc: &dyn Service,
+    label: String,
+    origin: super::event::Origin,
+    results: Vec<(
+        Option<crate::model::ItemId>,
+        Result<crate::model::Item, ServiceError>,
+    )>,
+) -> Outcome {
+    let conflicts = results
+        .iter()
+        .filter_map(|(_, r)| match r {
+            Err(ServiceError::Conflict {
+                id,
+                read,
+                version,
+                by,
+                when,
+            }) => {
+                let mut fields: Vec<String> = vec![];
+                for h in svc.history(*id).unwrap_or_default() {
+                    if h.version > *read {
+                        for c in h.changes {
+                            if !fields.contains(&c.field) {
+                                fields.push(c.field);
+                            }
+                        }
+                    }
+                }
+                Some(super::event::Conflict {
+                    id: *id,
+                    code: svc.get(*id).map(|i| i.code).unwrap_or_default(),
+                    by: by.clone(),
+                    when: when.clone(),
+                    read: *read,
+                    version: *version,
+                    fields,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    Outcome::Applied {
+        label,
+        origin,
+        results,
+        conflicts,
+    }
+}
+
 /// Runs one effect; `None` for effects with nothing to report.
 pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
     let svc = cx.svc.as_ref();
@@ -84,14 +137,14 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             cmds,
             label,
             origin,
-        } => Outcome::Applied {
+        } => applied(
+            svc,
             label,
             origin,
-            results: cmds
-                .into_iter()
+            cmds.into_iter()
                 .map(|c| (c.target(), svc.apply(c)))
                 .collect(),
-        },
+        ),
         Effect::Undo(e) => write::undo(svc, e),
         Effect::SaveForm { kind, id, fields } => write::save_form(cx, kind, id, fields),
         Effect::StartCall { item } => write::start_call(cx, *item),

@@ -49,11 +49,7 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
         })();
         results.push((Some(id), r));
     }
-    Outcome::Applied {
-        label: e.label,
-        origin: Origin::Undo,
-        results,
-    }
+    super::applied(svc, e.label, Origin::Undo, results)
 }
 
 /// Takes back a route as new changes: every item the route made is
@@ -115,11 +111,7 @@ fn undo_route(svc: &dyn Service, e: UndoEntry) -> Outcome {
         let failed = r.is_err();
         results.push((Some(it.id), r));
         if failed {
-            return Outcome::Applied {
-                label: e.label,
-                origin: Origin::Undo,
-                results,
-            };
+            return super::applied(svc, e.label, Origin::Undo, results);
         }
     }
     let codes: Vec<&str> = made.iter().map(|it| it.code.as_str()).collect();
@@ -130,11 +122,7 @@ fn undo_route(svc: &dyn Service, e: UndoEntry) -> Outcome {
         note: format!("撤銷 {}", codes.join("、")),
     });
     results.push((Some(req.id), r));
-    Outcome::Applied {
-        label: e.label,
-        origin: Origin::Undo,
-        results,
-    }
+    super::applied(svc, e.label, Origin::Undo, results)
 }
 
 pub(super) fn save_form(
@@ -188,11 +176,12 @@ pub(super) fn save_form(
         },
     };
     let target = cmd.target();
-    Outcome::Applied {
-        label: String::new(),
-        origin: Origin::Form,
-        results: vec![(target, svc.apply(cmd))],
-    }
+    super::applied(
+        svc,
+        String::new(),
+        Origin::Form,
+        vec![(target, svc.apply(cmd))],
+    )
 }
 
 /// Creates a call record, its start time-stamped now.
@@ -206,11 +195,12 @@ pub(super) fn start_call(cx: &Ctx, mut item: Item) -> Outcome {
     let cmd = Command::Create {
         item: Box::new(item),
     };
-    Outcome::Applied {
-        label: String::new(),
-        origin: Origin::CallStart,
-        results: vec![(None, svc.apply(cmd))],
-    }
+    super::applied(
+        svc,
+        String::new(),
+        Origin::CallStart,
+        vec![(None, svc.apply(cmd))],
+    )
 }
 
 /// Saves a call's length, then hands the record back for its gist.
@@ -222,11 +212,7 @@ pub(super) fn end_call(svc: &dyn Service, id: ItemId, secs: u64) -> Outcome {
             fields: vec![("duration".into(), secs.to_string())],
         })
     });
-    Outcome::Applied {
-        label: String::new(),
-        origin: Origin::CallEnd,
-        results: vec![(Some(id), r)],
-    }
+    super::applied(svc, String::new(), Origin::CallEnd, vec![(Some(id), r)])
 }
 
 /// Puts units and people, then reads the directory back.
