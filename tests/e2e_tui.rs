@@ -339,6 +339,52 @@ fn a_clerks_first_session() {
     t.assert_sane();
 }
 
+#[test]
+fn ctrl_e_edits_a_field_in_editor_and_the_form_saves_it() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    // A scripted $EDITOR: it reads what the field held and writes it back
+    // with more, as a clerk would in vi.
+    let editor = t.home().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nold=$(cat \"$1\")\nprintf '%s（編輯器補充：請市政工程處三日內修復）\\n' \"$old\" > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    t.text(&format!(
+        "EDITOR={} {}",
+        editor.display(),
+        env!("CARGO_BIN_EXE_shuniu")
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("the welcome screen", |s| s.contains("歡迎使用樞紐"));
+    t.keys(&["Enter"]);
+    t.wait_for("the empty list", |s| s.contains("沒有事項"));
+    t.text("o");
+    t.wait_for("the form", |s| s.contains("新建收件"));
+    t.text("路燈不亮");
+    t.wait_for("the typing", |s| s.contains("路燈不亮"));
+    t.keys(&["C-e"]);
+    // The workbench is back, the field holds what the editor wrote.
+    t.wait_for("the edited field", |s| {
+        s.contains("新建收件") && s.contains("路燈不亮（編輯器補充")
+    });
+    t.keys(&["C-s"]);
+    let s = t.wait_for("the save", |s| s.contains("已保存 件"));
+    assert!(s.contains("路燈不亮（編輯器補充"), "{s}");
+    t.text("q");
+    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
+    t.assert_sane();
+    // The title as stored: the editor's whole line, its newline trimmed.
+    t.keys(&["C-l"]);
+    t.shuniu("ls --kind 收件 --json | grep -o '\"title\":\"[^\"]*\"'");
+    t.wait_for("the stored title", |s| {
+        s.contains("\"title\":\"路燈不亮（編輯器補充：請市政工程處三日內修復）\"")
+    });
+}
+
 /// Writes the clerk's config file, `$XDG_CONFIG_HOME/shuniu/config.toml`.
 fn write_config(t: &Tmux, text: &str) -> PathBuf {
     let dir = t.home().join("config").join("shuniu");

@@ -519,6 +519,100 @@ fn form_creates_with_chinese_text_and_cursor_on_the_right_cell() {
     let _ = t.h.screen();
 }
 
+/// Puts the form's cursor on the field `name`.
+fn focus(h: &mut Harness, name: &str) {
+    let f = h.app.form.as_ref().expect("a form");
+    let want = f
+        .fields
+        .iter()
+        .position(|x| x.name == name)
+        .unwrap_or_else(|| panic!("{name} in the form"));
+    for _ in 0..f.fields.len() {
+        let at = h.app.form.as_ref().unwrap().focus;
+        if at == want {
+            return;
+        }
+        h.press(if at > want { "<S-Tab>" } else { "<Tab>" });
+    }
+    panic!("could not reach {name}");
+}
+
+/// Fills the open form's fields (title first) and saves it.
+fn fill_and_save(h: &mut Harness, values: &[(&str, &str)]) {
+    for (name, v) in values {
+        focus(h, name);
+        h.press("<C-u>");
+        h.type_text(v);
+    }
+    h.press("<C-s>");
+}
+
+#[test]
+fn o_creates_every_kind_from_its_tab() {
+    let mut t = setup(400, (100, 30));
+    let cases: &[(&str, Kind, &[(&str, &str)])] = &[
+        (
+            "2",
+            Kind::Outgoing,
+            &[
+                ("title", "關於開展校舍安全檢查的通知"),
+                ("doc_type", "通知"),
+                ("recipients", "各區縣教育局"),
+            ],
+        ),
+        (
+            "3",
+            Kind::Meeting,
+            &[
+                ("title", "校舍安全工作專題會議"),
+                ("start", "明天 14:00"),
+                ("end", "明天 16:00"),
+                ("room", "第一會議室"),
+            ],
+        ),
+        (
+            "4",
+            Kind::Affair,
+            &[("title", "接待市民反映校舍問題"), ("contact", "王先生")],
+        ),
+        (
+            "5",
+            Kind::Supervision,
+            &[("title", "督辦校舍安全隱患整改"), ("lead_unit", "市教育局")],
+        ),
+    ];
+    for (tab, kind, values) in cases {
+        t.h.press(tab);
+        t.h.timeout();
+        t.h.press("o");
+        if *kind == Kind::Outgoing {
+            assert!(matches!(t.h.app.overlay, Some(Overlay::ChooseKind)));
+            t.h.press("2");
+        }
+        let f = t.h.app.form.as_ref().expect("the form opens");
+        assert_eq!(f.kind, *kind);
+        assert!(t.h.screen().contains(&format!("新建{}", kind.label())));
+        fill_and_save(&mut t.h, values);
+        let s = t.h.screen();
+        assert_eq!(t.h.app.mode, Mode::Normal, "{kind}: {s}");
+        assert!(s.contains("已保存"), "{s}");
+        let made = t.sel();
+        assert_eq!(made.kind, *kind, "the new item is selected in its tab");
+        assert_eq!(made.status, shuniu::model::Status::initial(*kind));
+        for (name, v) in values.iter() {
+            let got = made.get(name).unwrap();
+            match *name {
+                "start" | "end" => {
+                    let day = t.core.today().succ_opt().unwrap();
+                    assert!(got.starts_with(&day.to_string()), "{name}: {got}");
+                    assert!(got.ends_with(&v[v.len() - 5..]), "{name}: {got}");
+                }
+                _ => assert_eq!(got, *v, "{kind} {name}"),
+            }
+        }
+    }
+}
+
 #[test]
 fn validation_is_shown_at_the_field() {
     let mut t = setup(400, (100, 30));
