@@ -550,7 +550,9 @@ fn fill_and_save(h: &mut Harness, values: &[(&str, &str)]) {
 #[test]
 fn o_creates_every_kind_from_its_tab() {
     let mut t = setup(400, (100, 30));
-    let cases: &[(&str, Kind, &[(&str, &str)])] = &[
+    /// (the tab's key, the kind, the fields typed).
+    type Case = (&'static str, Kind, &'static [(&'static str, &'static str)]);
+    let cases: &[Case] = &[
         (
             "2",
             Kind::Outgoing,
