@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::Result;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -37,7 +36,7 @@ impl Write for Counter {
 struct Bench {
     app: App,
     cx: worker::Ctx,
-    term: Terminal<CrosstermBackend<Counter>>,
+    term: Terminal<super::backend::Quiet<Counter>>,
     bytes: Counter,
 }
 
@@ -177,7 +176,7 @@ fn open_bench(svc: Arc<dyn Service>, cal: &WorkCalendar, size: (u16, u16)) -> (B
     // A fixed viewport: a full-screen one asks the terminal's size on every
     // frame, which off a terminal means running `tput` twice (≈ 10 ms).
     let term = Terminal::with_options(
-        CrosstermBackend::new(bytes.clone()),
+        super::backend::Quiet::new(bytes.clone()),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
         },

@@ -6,6 +6,7 @@
 //! the one event channel → state → `view::draw` when something changed.
 
 pub mod app;
+pub mod backend;
 pub mod bench;
 pub mod command;
 pub mod draft;

@@ -3,16 +3,13 @@
 //! it (idle CPU ≈ 0), coalesces what is queued, and draws only when the
 //! state is dirty, inside a synchronized update, through a buffered stdout.
 
-use std::io::{BufWriter, Stdout, Write};
+use std::io::{BufWriter, Stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Instant;
 
 use color_eyre::eyre::Result;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::queue;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::Terminal;
 
 use crate::core::Service;
@@ -39,7 +36,7 @@ pub struct Launch {
     pub drafts: PathBuf,
 }
 
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Term = Terminal<super::backend::Quiet<BufWriter<Stdout>>>;
 
 /// Where `SHUNIU_TEST_PANIC` (a hidden debug trigger for the end-to-end
 /// tests) makes the workbench panic, to prove the terminal comes back.
@@ -67,12 +64,12 @@ fn draw(t: &mut Term, app: &mut App) -> std::io::Result<()> {
     }
     if app.clear {
         t.clear()?;
+        t.backend_mut().forget();
         app.clear = false;
     }
-    queue!(t.backend_mut(), BeginSynchronizedUpdate)?;
+    // Inside a synchronized update, and nothing at all when nothing changed
+    // (see `backend::Quiet`).
     t.draw(|f| view::draw(f, app))?;
-    queue!(t.backend_mut(), EndSynchronizedUpdate)?;
-    t.backend_mut().flush()?;
     app.dirty = false;
     Ok(())
 }
@@ -179,7 +176,7 @@ pub fn run(l: Launch) -> Result<()> {
     let _guard = term::Guard;
     let pause = Pause::default();
     input_thread::spawn(tx.clone(), pause.clone());
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let backend = super::backend::Quiet::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
     let mut terminal = Terminal::new(backend)?;
     terminal.clear()?;
     let mut local: Vec<Effect> = vec![];
@@ -258,6 +255,7 @@ pub fn run(l: Launch) -> Result<()> {
                     ),
                 };
                 terminal.clear()?;
+                terminal.backend_mut().forget();
                 let fx = app.outcome(o);
                 send(fx, &work, &mut local);
             }
