@@ -329,4 +329,24 @@ fn a_conflict_says_who_changed_what_and_ctrl_r_reapplies_the_change() {
     // Nothing is pending any more.
     t.h.press("<C-r>");
     assert_eq!(t.h.app.message.clone().unwrap().0, "沒有要再套用的修改");
+    // A conflict the clerk moves on from is not re-applied later.
+    let it = t.sel();
+    colleague(&t.core)
+        .apply(Command::Set {
+            id: it.id,
+            version: it.version,
+            fields: vec![("handler".into(), "王五".into())],
+        })
+        .unwrap();
+    t.h.press("p");
+    assert!(t.h.app.conflict.is_some());
+    t.h.press("j");
+    t.h.press("p");
+    t.h.press("<C-r>");
+    assert_eq!(t.h.app.message.clone().unwrap().0, "沒有要再套用的修改");
+    assert_eq!(
+        t.core.get(it.id).unwrap().urgency,
+        it.urgency,
+        "the old edit stays undone"
+    );
 }

@@ -288,6 +288,10 @@ impl App {
             self.say(Level::Error, m);
             return fx;
         }
+        if matches!(origin, Origin::Change(_) | Origin::Form) {
+            // A newer edit went through: an older one is not re-applied later.
+            self.conflict = None;
+        }
         match origin {
             Origin::Undo => {
                 let m = self.tf(T::MsgUndone, &[&label]);
