@@ -2,187 +2,15 @@
 //! (`tmux -L NAME -f /dev/null`) with a temporary HOME, XDG folders and data
 //! folder, types with `send-keys` and reads the screen with `capture-pane`,
 //! polling until a deadline (never fixed sleeps). The server is killed when
-//! the test ends, however it ends. Skipped (with a note) where tmux is missing.
+//! the test ends, however it ends. Skipped (with a note) where tmux is
+//! missing, unless `CI` is set: then a missing tmux fails the test.
+//! This file: a clerk's session (counts, triage, undo, repeat, filter, a
+//! form), `$EDITOR`, quick find and a call record; the safety of the
+//! terminal and of bad input is in `e2e_tui_safety.rs`.
 
-use std::path::PathBuf;
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+mod e2e_support;
 
-static N: AtomicUsize = AtomicUsize::new(0);
-const PROMPT: &str = "E2E>";
-
-struct Tmux {
-    name: String,
-    dir: tempfile::TempDir,
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.name, "kill-server"])
-            .output();
-    }
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-impl Tmux {
-    fn start(w: u16, h: u16) -> Option<Tmux> {
-        if !have_tmux() {
-            eprintln!("tmux is not installed: end-to-end test skipped");
-            return None;
-        }
-        let name = format!(
-            "shuniu-e2e-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        );
-        let t = Tmux {
-            name,
-            dir: tempfile::tempdir().unwrap(),
-        };
-        let home = t.dir.path();
-        let path = std::env::var("PATH").unwrap_or_default();
-        let env = [
-            format!("HOME={}", home.display()),
-            format!("PATH={path}"),
-            "TERM=tmux-256color".into(),
-            "LANG=C.UTF-8".into(),
-            "USER=tester".into(),
-            format!("XDG_CONFIG_HOME={}", home.join("config").display()),
-            format!("XDG_DATA_HOME={}", home.join("share").display()),
-            format!("XDG_STATE_HOME={}", home.join("state").display()),
-            format!("SHUNIU_DATA={}", home.join("data").display()),
-            "SHUNIU_NO_DAEMON=true".into(),
-            "RUST_BACKTRACE=0".into(),
-            format!("PS1={PROMPT} "),
-        ];
-        let cmd = format!(
-            "env -i {} bash --norc --noprofile",
-            env.map(|e| format!("'{e}'")).join(" ")
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &t.name,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "main",
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-                &cmd,
-            ])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux new-session");
-        t.wait_for("the shell prompt", |s| s.contains(PROMPT));
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let o = Command::new("tmux")
-            .args(["-L", &self.name])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut a = vec!["send-keys", "-t", "main"];
-        a.extend_from_slice(keys);
-        self.tmux(&a);
-    }
-
-    /// Types text literally (UTF-8 included).
-    fn text(&self, s: &str) {
-        self.tmux(&["send-keys", "-t", "main", "-l", s]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "main"])
-    }
-
-    fn wait_for(&self, what: &str, f: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = self.screen();
-            if f(&s) {
-                return s;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; the screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn shuniu(&self, args: &str) {
-        self.text(&format!("{} {args}", env!("CARGO_BIN_EXE_shuniu")));
-        self.keys(&["Enter"]);
-    }
-
-    /// Sends a signal to the workbench: the pane's shell's child, by its pid.
-    fn signal(&self, sig: &str) {
-        let shell = self.tmux(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
-        let o = Command::new("pgrep")
-            .args(["-P", shell.trim()])
-            .output()
-            .unwrap();
-        let pid = String::from_utf8_lossy(&o.stdout).trim().to_string();
-        assert!(
-            !pid.is_empty() && !pid.contains('\n'),
-            "one child of the shell: {pid:?}"
-        );
-        let ok = Command::new("kill")
-            .args([&format!("-{sig}"), &pid])
-            .status()
-            .unwrap();
-        assert!(ok.success());
-    }
-
-    fn home(&self) -> PathBuf {
-        self.dir.path().to_path_buf()
-    }
-
-    /// After the workbench exits: the prompt is back and the terminal is sane.
-    fn assert_sane(&self) {
-        self.keys(&["Enter"]);
-        self.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ,; echo :STTY");
-        self.keys(&["Enter"]);
-        let s = self.wait_for("stty", |s| {
-            s.lines()
-                .any(|l| l.ends_with(":STTY") && !l.contains("echo "))
-        });
-        let line = s
-            .lines()
-            .find(|l| l.ends_with(":STTY") && !l.contains("echo "))
-            .unwrap();
-        assert!(
-            line.contains("icanon,")
-                && line.contains("echo,")
-                && !line.contains("-icanon")
-                && !line.contains("-echo"),
-            "{line}"
-        );
-    }
-}
-
-fn status_line(s: &str) -> String {
-    s.lines().rev().nth(1).unwrap_or("").to_string()
-}
+use e2e_support::*;
 
 #[test]
 fn a_clerks_first_session() {
@@ -195,42 +23,80 @@ fn a_clerks_first_session() {
     });
     t.text("d");
     // Loaded, and the list reloaded with the cursor on its first row.
-    t.wait_for("the demo data", |s| {
-        s.contains("已載入 2000 項示範資料") && status_line(s).contains("· 1/")
-    });
+    t.wait_for("the demo data", demo_settled);
     // Move with a count.
     t.text("gg5j");
     t.wait_for("row 6", |s| status_line(s).contains("· 6/"));
     // Triage three requests with single keys: to 督查, urgency, to 事務.
     t.text("S");
     t.wait_for("the route to 督查", |s| s.contains("已分辦為 督"));
+    // The urgency of the request now selected, as its detail shows it.
+    let s = t.wait_for("the next request's detail", |s| {
+        let code = selected_code(s);
+        !code.is_empty() && s.contains(&format!("│{code}")) && detail_field(s, "緊急程度").is_some()
+    });
+    let code = selected_code(&s);
+    let urgency = detail_field(&s, "緊急程度").unwrap();
+    let version: u64 = detail_field(&s, "版本").unwrap().parse().unwrap();
     t.text("p");
     let s = t.wait_for("the urgency change", |s| {
-        s.lines().last().is_some_and(|l| l.contains("緊急程度="))
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains(&format!("{code}：緊急程度=")))
+            && detail_field(s, "版本") == Some((version + 1).to_string())
     });
-    let changed = s.lines().last().unwrap().to_string();
-    // Undo it.
+    let changed = detail_field(&s, "緊急程度").unwrap();
+    assert_ne!(changed, urgency, "p changed the urgency:\n{s}");
+    // Undo it: the field is back as it was, as a change of its own.
     t.text("u");
-    t.wait_for("the undo", |s| s.contains("已撤銷"));
+    let s = t.wait_for("the undo", |s| {
+        s.contains("已撤銷") && detail_field(s, "版本") == Some((version + 2).to_string())
+    });
+    assert_eq!(selected_code(&s), code, "{s}");
+    assert_eq!(detail_field(&s, "緊急程度").unwrap(), urgency, "{s}");
+    // The count in the header is settled: the worker answers in order, and
+    // the route's count came back before the urgency's change did.
+    let open = inbox_count(&s).unwrap();
     t.text("A");
-    t.wait_for("the route to 事務", |s| s.contains("已分辦為 事"));
-    // Repeat the route on the next request with '.'.
-    let before = t.screen();
+    let s = t.wait_for("the route to 事務", |s| {
+        routed_to(s).is_some_and(|c| c.starts_with('事')) && inbox_count(s) == Some(open - 1)
+    });
+    let first = routed_to(&s).unwrap();
+    // Repeat the route on the next request with '.': another new 事務, one
+    // request fewer in the inbox.
     t.text(".");
-    t.wait_for("the repeated route", |s| {
-        s.contains("已分辦為 事") && *s != before
+    let s = t.wait_for("the repeated route", |s| {
+        routed_to(s).is_some_and(|c| c != first && c.starts_with('事'))
+            && inbox_count(s) == Some(open - 2)
     });
-    assert!(!changed.is_empty());
-    // Filter 辦文 with '/', as typed.
+    assert_ne!(routed_to(&s).unwrap(), first);
+    // Filter 辦文 with '/', as typed: what does not match leaves the list.
     t.text("2");
-    t.wait_for("the 辦文 tab", |s| {
-        s.contains("[收]") || s.contains("[發]")
+    let s = t.wait_for("the 辦文 tab", |s| {
+        (s.contains("[收]") || s.contains("[發]")) && status_line(s).contains("· 1/")
     });
+    let all = list_len(&s).unwrap();
+    let top = selected_code(&s);
+    let top_matches = s.contains("校舍安全");
     t.text("/xsaq");
-    t.wait_for("the filter", |s| {
-        s.contains("校舍安全") && status_line(s).contains("/xsaq")
+    let s = t.wait_for("the filter", |s| {
+        s.contains("校舍安全") && status_line(s).contains("/xsaq") && selected_code(s) != top
     });
-    t.keys(&["Enter", "Escape"]);
+    let shown = list_len(&s).unwrap();
+    assert!(shown < all && shown > 0, "{shown} of {all}:\n{s}");
+    if !top_matches {
+        assert!(!s.contains(&top), "{top} does not match and left:\n{s}");
+    }
+    // Each key waits for its effect: an Escape with a key right behind it
+    // reads as Alt and that key.
+    t.keys(&["Enter"]);
+    t.wait_for("the filter kept", |s| {
+        status_line(s).contains("/xsaq") && status_line(s).contains("普通")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the filter cleared", |s| {
+        !status_line(s).contains("/xsaq") && list_len(s) == Some(all)
+    });
     // A form with Chinese text: a new 收文, saved.
     t.text("o1");
     t.wait_for("the form", |s| s.contains("新建收文"));
@@ -247,63 +113,49 @@ fn a_clerks_first_session() {
 }
 
 #[test]
-fn escape_sequences_in_data_never_reach_the_terminal() {
-    let Some(t) = Tmux::start(120, 30) else {
-        return;
-    };
-    let f = t.home().join("evil.jsonl");
-    std::fs::write(&f, "{\"title\":\"惡意\\u001b]0;pwned\\u0007標題\\u001b[2J清屏\",\"from\":\"某人\\u001b[31m\"}\n").unwrap();
-    t.shuniu(&format!("intake {}", f.display()));
-    t.wait_for("the intake", |s| s.contains("1 requests registered"));
-    t.shuniu("");
-    let s = t.wait_for("the list", |s| s.contains("惡意"));
-    assert!(s.contains("惡意␛]0;pwned␇標題␛[2J清屏"), "{s}");
-    assert!(
-        s.lines().next().unwrap().contains("收件"),
-        "the header is intact:\n{s}"
-    );
-    let title = t.tmux(&["display-message", "-p", "-t", "main", "#{pane_title}"]);
-    assert!(
-        !title.contains("pwned"),
-        "the pane title was changed: {title}"
-    );
-    t.text("q");
-    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
-    t.assert_sane();
-}
-
-#[test]
-fn sighup_keeps_the_draft_and_restores_the_terminal() {
+fn ctrl_e_edits_a_field_in_editor_and_the_form_saves_it() {
     let Some(t) = Tmux::start(100, 30) else {
         return;
     };
-    t.shuniu("");
+    // A scripted $EDITOR: it reads what the field held and writes it back
+    // with more, as a clerk would in vi.
+    let editor = t.home().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nold=$(cat \"$1\")\nprintf '%s（編輯器補充：請市政工程處三日內修復）\\n' \"$old\" > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    t.text(&format!(
+        "EDITOR={} {}",
+        editor.display(),
+        env!("CARGO_BIN_EXE_shuniu")
+    ));
+    t.keys(&["Enter"]);
     t.wait_for("the welcome screen", |s| s.contains("歡迎使用樞紐"));
     t.keys(&["Enter"]);
+    t.wait_for("the empty list", |s| s.contains("沒有事項"));
     t.text("o");
     t.wait_for("the form", |s| s.contains("新建收件"));
-    t.text("斷線前未保存的來件");
-    t.wait_for("the typing", |s| s.contains("斷線前未保存的來件"));
-    // The SSH connection drops: SIGHUP to the workbench.
-    t.signal("HUP");
-    t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
-    t.assert_sane();
-    // The next start offers the draft back.
-    t.keys(&["C-l"]);
-    t.shuniu("");
-    t.wait_for("the draft offer", |s| {
-        s.contains("上次有未保存的表單") && s.contains("斷線前未保存的來件")
-    });
-    t.text("r");
-    t.wait_for("the restored form", |s| {
-        s.contains("新建收件") && s.contains("斷線前未保存的來件")
+    t.text("路燈不亮");
+    t.wait_for("the typing", |s| s.contains("路燈不亮"));
+    t.keys(&["C-e"]);
+    // The workbench is back, the field holds what the editor wrote.
+    t.wait_for("the edited field", |s| {
+        s.contains("新建收件") && s.contains("路燈不亮（編輯器補充")
     });
     t.keys(&["C-s"]);
-    t.wait_for("the save", |s| s.contains("已保存 件"));
-    // SIGTERM ends it cleanly too.
-    t.signal("TERM");
+    let s = t.wait_for("the save", |s| s.contains("已保存 件"));
+    assert!(s.contains("路燈不亮（編輯器補充"), "{s}");
+    t.text("q");
     t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
     t.assert_sane();
+    // The title as stored: the editor's whole line, its newline trimmed.
+    t.keys(&["C-l"]);
+    t.shuniu("ls --kind 收件 --json | grep -o '\"title\":\"[^\"]*\"'");
+    t.wait_for("the stored title", |s| {
+        s.contains("\"title\":\"路燈不亮（編輯器補充：請市政工程處三日內修復）\"")
+    });
 }
 
 #[test]

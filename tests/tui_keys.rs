@@ -1,43 +1,17 @@
 //! The whole workbench driven by key sequences against an in-process `Core`
-//! on a temporary store (fixed clock, demo seed 2026): what a clerk types,
-//! what the store holds afterwards, and what the screen shows.
+//! on a temporary store (fixed clock, demo seed 2026): motions, tabs, the
+//! `/` filter, the `:` line, the language of what is said, and the keymap's
+//! generated docs. Triage is in `tui_triage.rs`, forms in `tui_forms.rs`.
 
-use std::sync::Arc;
+mod tui_support;
 
-use shuniu::core::{Core, Filter, Service};
-use shuniu::model::{Command, Item, Kind, LinkRel, Status, Urgency, WorkCalendar};
+use shuniu::core::{Core, Service};
+use shuniu::model::{Command, Item, Kind, WorkCalendar};
 use shuniu::tui::app::{Mode, Overlay};
 use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
 use shuniu::tui::i18n::Lang;
 
-struct T {
-    _dir: tempfile::TempDir,
-    core: Arc<Core>,
-    h: Harness,
-}
-
-fn setup(items: usize, size: (u16, u16)) -> T {
-    let dir = tempfile::tempdir().unwrap();
-    let core = fixture(&dir.path().join("data"), items);
-    let h = Harness::new(
-        core.clone(),
-        WorkCalendar::builtin(),
-        size,
-        Lang::Hant,
-        Some(dir.path().join("drafts")),
-    );
-    T { _dir: dir, core, h }
-}
-
-impl T {
-    fn sel(&self) -> Item {
-        let r = self.h.app.selected_row().expect("a selected row").clone();
-        self.core.get(r.id).unwrap()
-    }
-    fn sel_index(&self) -> usize {
-        self.h.app.cur().selected
-    }
-}
+use tui_support::*;
 
 #[test]
 fn counts_motions_and_tabs() {
@@ -85,147 +59,6 @@ fn counts_motions_and_tabs() {
 }
 
 #[test]
-fn triage_route_urgency_undo_repeat() {
-    let mut t = setup(400, (80, 24));
-    let before = t.h.app.cur().len();
-    let first = t.sel();
-    // A 特急 document needs a deadline before it can become a 收文: the model says so.
-    t.h.press("t+3工作日<Enter>W");
-    let routed = t.core.get(first.id).unwrap();
-    let screen = t.h.screen();
-    assert_eq!(routed.status, Status::Routed, "{screen}");
-    assert_eq!(
-        t.h.app.cur().len(),
-        before - 1,
-        "the routed request leaves the inbox"
-    );
-    let new = t
-        .core
-        .list(&Filter {
-            kind: Some(Kind::Incoming),
-            ..Filter::default()
-        })
-        .unwrap()
-        .into_iter()
-        .find(|i| {
-            i.links
-                .iter()
-                .any(|l| l.id == first.id && l.rel == LinkRel::Source)
-        })
-        .expect("the new 收文 links to its request");
-    assert_eq!(new.title, first.title);
-    assert!(
-        t.h.screen().contains(&new.code),
-        "the message names the new item"
-    );
-
-    // Urgency cycles with p; u takes it back as a new change; history is kept.
-    let it = t.sel();
-    let u0 = it.urgency;
-    t.h.press("p");
-    let after = t.core.get(it.id).unwrap();
-    assert_ne!(after.urgency, u0);
-    t.h.press("u");
-    let undone = t.core.get(it.id).unwrap();
-    assert_eq!(undone.urgency, u0);
-    assert_eq!(
-        undone.version,
-        it.version + 2,
-        "the undo is a change of its own"
-    );
-    assert!(t.core.history(it.id).unwrap().len() >= 3);
-
-    // . repeats the last change (the urgency set) on another item.
-    t.h.press("p");
-    let set_to = t.core.get(it.id).unwrap().urgency;
-    t.h.press("j.");
-    assert_eq!(t.sel().urgency, set_to);
-    // A route cannot be undone by u, and says so.
-    t.h.press("S");
-    t.h.press("u");
-    assert!(t.h.screen().contains("分辦不能撤銷"));
-}
-
-#[test]
-fn assign_due_close_and_reopen() {
-    let mut t = setup(400, (100, 30));
-    let id = t.sel().id;
-    t.h.press("a");
-    assert_eq!(t.h.app.mode, Mode::Prompt);
-    t.h.type_text("張");
-    for _ in 0..30 {
-        t.h.press("<Tab>");
-        if t.h.app.line.as_ref().unwrap().input.text == "張三" {
-            break;
-        }
-    }
-    assert_eq!(
-        t.h.app.line.as_ref().unwrap().input.text,
-        "張三",
-        "Tab cycles through the 張s"
-    );
-    t.h.press("<Enter>");
-    assert_eq!(t.core.get(id).unwrap().handler, "張三");
-    t.h.press("t");
-    t.h.type_text("+3工作日");
-    t.h.press("<Enter>");
-    let today = t.core.today();
-    let want = WorkCalendar::builtin().add_workdays(today, 3);
-    assert_eq!(t.core.get(id).unwrap().deadline, Some(want));
-    // Close asks for a reason; an empty one is not accepted.
-    t.h.press("C<Enter>");
-    assert_eq!(t.h.app.mode, Mode::Prompt, "still asking for the reason");
-    t.h.type_text("重複來件");
-    t.h.press("<Enter>");
-    let closed = t.core.get(id).unwrap();
-    assert_eq!(closed.status, Status::Closed);
-    assert_eq!(closed.get("close_reason").unwrap(), "重複來件");
-    t.h.press("u");
-    assert_eq!(
-        t.core.get(id).unwrap().status,
-        Status::Pending,
-        "undo reopens"
-    );
-}
-
-#[test]
-fn visual_bulk_asks_first() {
-    let mut t = setup(400, (80, 24));
-    let ids: Vec<u64> = t.h.app.cur().rows[..3].iter().map(|r| r.id).collect();
-    let before: Vec<Urgency> = ids
-        .iter()
-        .map(|i| t.core.get(*i).unwrap().urgency)
-        .collect();
-    t.h.press("vjj:urgency 特急<Enter>");
-    assert!(matches!(t.h.app.overlay, Some(Overlay::Confirm { .. })));
-    assert!(t.h.screen().contains("對 3 項執行"));
-    t.h.press("n");
-    let now: Vec<Urgency> = ids
-        .iter()
-        .map(|i| t.core.get(*i).unwrap().urgency)
-        .collect();
-    assert_eq!(before, now, "no means nothing changed");
-    t.h.press("y");
-    assert_eq!(
-        t.h.app.mode,
-        Mode::Visual { anchor: 0 },
-        "n kept the selection"
-    );
-    t.h.press(":urgency 特急<Enter>y");
-    for i in &ids {
-        assert_eq!(t.core.get(*i).unwrap().urgency, Urgency::Immediate);
-    }
-    assert_eq!(t.h.app.mode, Mode::Normal);
-    // One u takes back all three.
-    t.h.press("u");
-    let now: Vec<Urgency> = ids
-        .iter()
-        .map(|i| t.core.get(*i).unwrap().urgency)
-        .collect();
-    assert_eq!(before, now);
-}
-
-#[test]
 fn slash_filters_as_you_type() {
     let mut t = setup(400, (100, 30));
     t.h.press("2");
@@ -256,126 +89,229 @@ fn slash_filters_as_you_type() {
     assert_eq!(t.h.app.cur().len(), all, "Esc clears the filter");
 }
 
-#[test]
-fn form_creates_with_chinese_text_and_cursor_on_the_right_cell() {
-    let mut t = setup(400, (100, 30));
-    t.h.press("o");
-    assert_eq!(t.h.app.mode, Mode::Insert);
-    t.h.type_text("市民來電反映路燈不亮");
-    let (x, y) = t.h.cursor();
-    // Label column 20 + 1, then ten wide characters.
-    assert_eq!((x, y), (21 + 20, 4));
-    t.h.press("<C-w>");
-    assert_eq!(
-        t.h.app.form.as_ref().unwrap().fields[0].input.text,
-        "",
-        "C-w deletes the CJK run"
-    );
-    t.h.paste("市民來電反映路燈不亮\n");
-    t.h.press("<Tab>");
-    t.h.press("<C-u>");
-    t.h.type_text("特急");
-    t.h.press("<C-s>");
-    let screen = t.h.screen();
-    assert_eq!(t.h.app.mode, Mode::Normal, "{screen}");
-    let made = t
-        .core
-        .rows(&Filter {
-            kind: Some(Kind::Inbox),
-            ..Filter::default()
-        })
-        .unwrap()
-        .into_iter()
-        .find(|r| r.title == "市民來電反映路燈不亮")
-        .expect("created");
-    assert_eq!(made.urgency, Urgency::Immediate);
-    assert_eq!(
-        t.h.app.selected_row().unwrap().id,
-        made.id,
-        "the new item is selected"
-    );
-    // Edit it: e opens the form with its values.
-    t.h.press("e");
-    assert_eq!(
-        t.h.app.form.as_ref().unwrap().fields[0].input.text,
-        "市民來電反映路燈不亮"
-    );
-    t.h.press("<C-u>");
-    t.h.type_text("路燈不亮（已核實）");
-    t.h.press("<C-s>");
-    assert_eq!(t.core.get(made.id).unwrap().title, "路燈不亮（已核實）");
-    let _ = t.h.screen();
-}
-
-#[test]
-fn validation_is_shown_at_the_field() {
-    let mut t = setup(400, (100, 30));
-    t.h.press("o");
-    t.h.type_text("來電");
-    let phone =
-        t.h.app
-            .form
-            .as_ref()
-            .unwrap()
-            .fields
-            .iter()
-            .position(|f| f.name == "phone")
-            .unwrap();
-    for _ in 0..phone {
-        t.h.press("<Tab>");
-    }
-    t.h.type_text("abc");
-    t.h.press("<C-s>");
-    let f = t.h.app.form.as_ref().expect("still open");
-    assert!(f.fields[phone]
-        .error
-        .as_deref()
-        .unwrap_or("")
-        .contains("phone number"));
-    assert_eq!(f.focus, phone);
-    assert!(
-        t.h.screen().contains("↳"),
-        "the error shows under the field"
-    );
-}
-
-#[test]
-fn drafts_survive_and_are_offered_back() {
+/// 20 督查 items, then 400 newer 收件 items, every title with 路燈: the best
+/// 300 matches of 路燈 across everything are all 收件.
+fn outnumbered() -> T {
     let dir = tempfile::tempdir().unwrap();
-    let core = fixture(&dir.path().join("data"), 400);
-    let drafts = dir.path().join("drafts");
-    let mut h = Harness::new(
+    let core = fixture(&dir.path().join("data"), 0);
+    let make = |kind, title: String| {
+        let mut it = Item::new(kind, &title, "tester", FIXED_NOW);
+        it.unit = "市政府辦公室".into();
+        it
+    };
+    core.create_many(
+        (0..20)
+            .map(|i| make(Kind::Supervision, format!("路燈整改督辦第{i}項")))
+            .collect(),
+    )
+    .unwrap();
+    core.create_many(
+        (0..400)
+            .map(|i| make(Kind::Inbox, format!("路燈不亮來件第{i}號")))
+            .collect(),
+    )
+    .unwrap();
+    let h = Harness::new(
         core.clone(),
         WorkCalendar::builtin(),
         (100, 30),
         Lang::Hant,
-        Some(drafts.clone()),
+        Some(dir.path().join("drafts")),
     );
-    h.press("o");
-    h.type_text("草稿標題");
-    assert_eq!(shuniu::tui::draft::list(&drafts).len(), 1, "saved as typed");
-    drop(h); // the terminal went away
-    let mut h = Harness::new(
-        core,
-        WorkCalendar::builtin(),
-        (100, 30),
-        Lang::Hant,
-        Some(drafts.clone()),
-    );
-    assert!(matches!(h.app.overlay, Some(Overlay::Draft(_))));
-    assert!(h.screen().contains("草稿標題"));
-    h.press("r");
-    assert_eq!(
-        h.app.form.as_ref().unwrap().fields[0].input.text,
-        "草稿標題"
-    );
-    h.press("<Esc>");
+    T { _dir: dir, core, h }
+}
+
+#[test]
+fn slash_shows_a_tabs_matches_when_other_kinds_outnumber_them() {
+    let mut t = outnumbered();
+    let best = t
+        .core
+        .search("路燈", shuniu::tui::app::TYPING_LIMIT)
+        .unwrap();
     assert!(
-        matches!(h.app.overlay, Some(Overlay::Confirm { .. })),
-        "discarding asks"
+        best.iter()
+            .all(|f| matches!(f, shuniu::core::Found::Item(r) if r.kind == Kind::Inbox)),
+        "the fixture's best matches are all of another kind"
     );
-    h.press("y");
-    assert!(shuniu::tui::draft::list(&drafts).is_empty());
+    t.h.press("5");
+    t.h.timeout();
+    assert_eq!(t.h.app.cur().len(), 20);
+    t.h.press("/");
+    t.h.type_text("路燈");
+    assert_eq!(t.h.app.mode, Mode::Search);
+    assert_eq!(
+        t.h.app.cur().len(),
+        20,
+        "while typing, the tab shows its own matches"
+    );
+    assert!(t
+        .h
+        .app
+        .cur()
+        .rows
+        .iter()
+        .all(|r| r.kind == Kind::Supervision));
+    t.h.press("<Enter>");
+    assert_eq!(t.h.app.cur().len(), 20);
+    let s = t.h.screen();
+    assert!(!s.contains("沒有符合"), "{s}");
+    // 不亮 matches only 收件: nothing here, and that is said.
+    t.h.press("/<C-u>");
+    t.h.type_text("不亮");
+    t.h.press("<Enter>");
+    assert!(t.h.app.cur().is_empty());
+    assert!(t.h.screen().contains("沒有符合「不亮」的事項"));
+}
+
+#[test]
+fn no_match_is_judged_on_the_whole_answer_not_on_rows_still_coming() {
+    use shuniu::tui::key::{Code, Key};
+    let mut t = outnumbered();
+    t.h.press("5");
+    t.h.timeout();
+    // The clerk types faster than the rows come: every effect waits until after Enter.
+    let mut fx = t.h.app.key(Key::ch('/'));
+    for c in "查無此事".chars() {
+        fx.extend(t.h.app.key(Key::ch(c)));
+    }
+    fx.extend(t.h.app.key(Key::plain(Code::Enter)));
+    assert!(
+        t.h.app.message.is_none(),
+        "nothing judged before the answer"
+    );
+    t.h.run(fx);
+    assert!(t.h.app.cur().is_empty());
+    let s = t.h.screen();
+    assert!(s.contains("沒有符合「查無此事」的事項"), "{s}");
+    // And a query that matches says nothing, though the list was empty a moment before.
+    let mut fx = t.h.app.key(Key::ch('/'));
+    fx.extend(t.h.app.key(Key::ctrl('u')));
+    for c in "整改".chars() {
+        fx.extend(t.h.app.key(Key::ch(c)));
+    }
+    fx.extend(t.h.app.key(Key::plain(Code::Enter)));
+    t.h.run(fx);
+    assert_eq!(t.h.app.cur().len(), 20);
+    let s = t.h.screen();
+    assert!(!s.contains("沒有符合"), "{s}");
+}
+
+#[test]
+fn refusals_and_the_connection_are_said_in_the_screens_language() {
+    let mut t = setup(400, (100, 30));
+    let before = t.sel();
+    assert!(t.h.screen().contains("本機"));
+    // A deadline that names no date, at the triage prompt: refused before
+    // anything is sent, in the clerk's words.
+    t.h.press("t");
+    t.h.type_text("13月45日");
+    t.h.press("<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.starts_with("期限：「13月45日」不是日期：沒有 13 月（可填 2026-12-01"),
+        "{m}"
+    );
+    assert!(t.h.screen().contains("期限：「13月45日」不是日期"));
+    assert_eq!(
+        t.core.get(before.id).unwrap().version,
+        before.version,
+        "nothing written"
+    );
+    t.h.press(":set phone 打電話<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(m.starts_with("電話：「打電話」不是電話號碼"), "{m}");
+    // The same in English and in 简体; the connection follows :lang too.
+    t.h.press(":lang en<Enter>t");
+    t.h.type_text("13月45日");
+    t.h.press("<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.starts_with("deadline: '13月45日' is not a date: there is no month 13 (try"),
+        "{m}"
+    );
+    assert!(t.h.screen().contains("local"));
+    t.h.press(":lang zh-Hans<Enter>t");
+    t.h.type_text("2026-02-30");
+    t.h.press("<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.starts_with("期限：「2026-02-30」不是日期：2026 年 2 月没有 30 日"),
+        "{m}"
+    );
+    assert!(t.h.screen().contains("本机"));
+    // An urgency that is no urgency lists what is: from the vocabulary.
+    t.h.press(":set urgency 很急<Enter>");
+    let m = t.h.app.message.clone().unwrap().0;
+    assert!(
+        m.contains("「很急」不是可用的值；可用：平件、加急、特急"),
+        "{m}"
+    );
+    assert_eq!(
+        t.core.get(before.id).unwrap().version,
+        before.version,
+        "nothing written"
+    );
+}
+
+#[test]
+fn config_warnings_are_said_in_the_screens_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(&dir.path().join("data"), 0);
+    let file = dir.path().join("config.toml");
+    std::fs::write(
+        &file,
+        "lang = \"zh-Hant\"\n[keys.normal]\nx = \"close\"\n\"<C-q>\" = \"frob\"\n",
+    )
+    .unwrap();
+    let (cfg, errs) = shuniu::config::load(Some(&file));
+    assert!(errs.is_empty(), "{errs:?}");
+    for (lang, want) in [
+        (
+            "zh-Hant",
+            format!(
+                "{} 第 4 行：keys.normal.\"<C-q>\"：沒有「frob」這個命令（沿用預設按鍵）",
+                file.display()
+            ),
+        ),
+        (
+            "en",
+            format!(
+                "{} line 4: keys.normal.\"<C-q>\": unknown command 'frob' (the default stays)",
+                file.display()
+            ),
+        ),
+    ] {
+        let prefs = shuniu::tui::Prefs {
+            lang: Some(lang.into()),
+            keys: cfg.keys.clone().unwrap_or_default(),
+            files: vec![file.clone()],
+            ..Default::default()
+        };
+        let (_, warnings) = shuniu::tui::setup(
+            core.as_ref(),
+            WorkCalendar::builtin(),
+            &prefs,
+            shuniu::tui::Connection::Local,
+            None,
+        );
+        assert_eq!(warnings, vec![want]);
+    }
+    let prefs = shuniu::tui::Prefs {
+        lang: Some("klingon".into()),
+        ..Default::default()
+    };
+    let (setup, warnings) = shuniu::tui::setup(
+        core.as_ref(),
+        WorkCalendar::builtin(),
+        &prefs,
+        shuniu::tui::Connection::Local,
+        None,
+    );
+    assert_eq!(setup.lang, Lang::Hant);
+    assert_eq!(
+        warnings,
+        vec!["語言「klingon」：請用 zh-Hant、zh-Hans 或 en".to_string()]
+    );
 }
 
 #[test]
@@ -391,35 +327,6 @@ fn selection_follows_the_item_when_another_clerk_adds_one() {
     assert_eq!(t.sel().id, id);
     assert_eq!(t.sel_index(), 4);
     assert!(t.h.screen().contains("另一位同事新登記的來件"));
-}
-
-#[test]
-fn workflow_moves_and_links() {
-    let mut t = setup(400, (160, 48));
-    let req = t.sel();
-    t.h.press("t+3<Enter>W");
-    t.h.press("2");
-    t.h.timeout();
-    let new = t.sel();
-    assert!(
-        new.links.iter().any(|l| l.id == req.id),
-        "the new 收文 is on top"
-    );
-    assert_eq!(new.status, Status::Received);
-    t.h.press("m");
-    assert!(t.h.screen().contains("1  登記"));
-    t.h.press("1");
-    assert_eq!(t.core.get(new.id).unwrap().status, Status::Registered);
-    t.h.press(":move 退回 缺附件<Enter>");
-    let it = t.core.get(new.id).unwrap();
-    assert_eq!(it.status, Status::Returned);
-    // gf follows the link back to the request; C-o returns.
-    t.h.press("gf");
-    assert_eq!(t.h.app.tab, 0);
-    assert_eq!(t.sel().id, req.id);
-    t.h.press("<C-o>");
-    assert_eq!(t.h.app.tab, 1);
-    assert_eq!(t.sel().id, new.id);
 }
 
 #[test]

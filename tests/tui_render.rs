@@ -137,3 +137,104 @@ fn quick_find_and_caller_at_160x48() {
         insta::assert_snapshot!(name, screen);
     }
 }
+
+/// Row `y` of a buffer as (x, symbol) for each character drawn (the cells a
+/// wide character covers after its first are left out).
+fn row(b: &ratatui::buffer::Buffer, y: u16) -> Vec<(u16, String)> {
+    let mut out = vec![];
+    let mut skip = 0;
+    for x in 0..b.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let sym = b[(x, y)].symbol().to_string();
+        skip = shuniu::tui::text::width(&sym).saturating_sub(1);
+        out.push((x, sym));
+    }
+    out
+}
+
+/// The x of each character of `needle` in row `y`.
+fn find(b: &ratatui::buffer::Buffer, y: u16, needle: &str) -> Option<Vec<u16>> {
+    let r = row(b, y);
+    let want: Vec<String> = needle.chars().map(String::from).collect();
+    (0..r.len().saturating_sub(want.len() - 1))
+        .find(|&i| r[i..i + want.len()].iter().map(|c| &c.1).eq(want.iter()))
+        .map(|i| r[i..i + want.len()].iter().map(|c| c.0).collect())
+}
+
+#[test]
+fn the_headers_overdue_counts_use_the_themes_overdue_slot() {
+    use shuniu::model::Kind;
+    use shuniu::tui::theme::Slot;
+    let dir = tempfile::tempdir().unwrap();
+    let svc = fixture(dir.path(), 400);
+    let mut h = Harness::new(svc, WorkCalendar::builtin(), (120, 30), Lang::Hant, None);
+    let count = |h: &Harness, k: Kind| {
+        h.app
+            .counts
+            .by_kind
+            .iter()
+            .find(|r| r.0 == k)
+            .map(|r| (r.1, r.2))
+            .unwrap()
+    };
+    for theme in ["default", "light", "high-contrast"] {
+        h.press(&format!(":theme {theme}<Enter>"));
+        let th = h.app.setup.theme.clone();
+        let overdue = th.get(Slot::Overdue).fg.expect("an overdue colour");
+        let b = h.cells();
+        // 收件 is the active tab, 督查 is not: both counts of overdue in its colour.
+        for (label, kind, slot) in [
+            ("1 收件", Kind::Inbox, Slot::TabActive),
+            ("5 督查", Kind::Supervision, Slot::Tab),
+        ] {
+            let (open, late) = count(&h, kind);
+            assert!(late > 0, "{kind}: the fixture has overdue items");
+            let text = format!("{label} {open} {late}");
+            let xs = find(&b, 0, &text).unwrap_or_else(|| panic!("{text} in the header"));
+            let late_x = &xs[xs.len() - late.to_string().len()..];
+            for x in late_x {
+                assert_eq!(b[(*x, 0)].fg, overdue, "{theme} {text}: overdue at {x}");
+            }
+            let open_x = xs[label.chars().count() + 1];
+            assert_eq!(
+                Some(b[(open_x, 0)].fg),
+                th.get(slot).fg.or(th.get(Slot::Header).fg),
+                "{theme} {text}: the open count in the tab's colour"
+            );
+            assert_ne!(
+                b[(open_x, 0)].fg,
+                overdue,
+                "{theme}: only overdue is overdue"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_unchanged_screen_writes_no_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let svc = fixture(dir.path(), 400);
+    let mut h = Harness::new(svc, WorkCalendar::builtin(), (80, 24), Lang::Hant, None);
+    assert!(h.bytes() > 1000, "the first frame is the whole screen");
+    assert_eq!(h.bytes(), 0, "the same state again: nothing");
+    // A key that changes nothing (up on the first row) writes nothing.
+    h.press("k");
+    assert!(h.app.dirty, "the key woke the loop");
+    assert_eq!(h.bytes(), 0);
+    // A key that does: a few rows, then nothing again.
+    h.press("j");
+    let j = h.bytes();
+    assert!(j > 0 && j <= 300, "one j: {j} bytes");
+    assert_eq!(h.bytes(), 0);
+    // With the cursor shown (a form's field), an unchanged frame is silent too.
+    h.press("o");
+    assert!(h.bytes() > 0);
+    assert_eq!(h.bytes(), 0);
+    h.type_text("路");
+    let typed = h.bytes();
+    assert!(typed > 0 && typed < 200, "one character: {typed} bytes");
+    assert_eq!(h.bytes(), 0);
+}

@@ -20,7 +20,7 @@ pub fn interactive() -> bool {
 }
 
 fn prefs(g: &Global) -> Prefs {
-    let (cfg, _) = config::load(g.config.as_deref());
+    let (cfg, config_errors) = config::load(g.config.as_deref());
     let supervision = cfg.thresholds();
     let user = g
         .config
@@ -32,6 +32,7 @@ fn prefs(g: &Global) -> Prefs {
         keys: cfg.keys.unwrap_or_default(),
         files: vec![user, PathBuf::from(config::SYSTEM_CONFIG)],
         supervision,
+        config_errors,
     }
 }
 
@@ -40,24 +41,26 @@ pub fn run(g: &Global) -> Result<()> {
     let Opened {
         svc,
         calendar,
-        warnings,
+        mut warnings,
     } = open(g)?;
-    let local = tui::i18n::T::ConnLocal;
-    let lang = g
-        .lang
-        .as_deref()
-        .and_then(tui::i18n::Lang::parse)
-        .unwrap_or_default();
+    let prefs = prefs(g);
+    // The workbench says the config files' problems itself, in its language.
+    warnings.retain(|w| {
+        !prefs
+            .config_errors
+            .iter()
+            .any(|e| w.starts_with(&e.to_string()))
+    });
     let connection = if g.no_daemon {
-        local.text(lang).to_string()
+        tui::Connection::Local
     } else {
-        tui::i18n::T::ConnDaemon.text(lang).to_string()
+        tui::Connection::Daemon
     };
     tui::run(tui::Launch {
         svc: Arc::from(svc),
         calendar,
         warnings,
-        prefs: prefs(g),
+        prefs,
         connection,
         drafts: tui::draft::default_dir(),
     })

@@ -101,26 +101,86 @@ impl Config {
     }
 }
 
-/// A config file that could not be used, with where.
+/// A config file that could not be used, with where: the file, the line
+/// and the key (`supervision.yellow_workdays`) when known.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+#[error(
+    "{file}{}{}: {message}",
+    line.map(|l| format!(" line {l}")).unwrap_or_default(),
+    key.as_ref().map(|k| format!(": {k}")).unwrap_or_default()
+)]
 pub struct ConfigError {
     /// The file.
     pub file: String,
     /// 1-based line, when known.
     pub line: Option<usize>,
-    /// What was wrong.
+    /// The dotted key the problem is at (its table's name and the key on
+    /// that line), when known.
+    pub key: Option<String>,
+    /// What was wrong (the TOML reader's words).
     pub message: String,
 }
 
 /// Parses one config file's text.
 pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
-    toml::from_str(text).map_err(|e| ConfigError {
-        file: file.to_string(),
-        line: e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-        message: e.message().trim().to_string(),
+    toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| s.start.min(text.len()));
+        ConfigError {
+            file: file.to_string(),
+            line: at.map(|a| text[..a].matches('\n').count() + 1),
+            key: at.and_then(|a| key_at(text, a)),
+            message: e.message().trim().replace('\n', "; "),
+        }
+    })
+}
+
+/// A dotted TOML key as written, without the spaces around its dots:
+/// `keys . normal` → `keys.normal` (quoted parts keep their quotes).
+fn dotted(k: &str) -> String {
+    k.split('.').map(str::trim).collect::<Vec<_>>().join(".")
+}
+
+/// The dotted key at byte `at` of a TOML text: the nearest table header
+/// above it joined with the key on its line (or the header itself, when
+/// `at` is on one). `None` when the line holds no key.
+fn key_at(text: &str, at: usize) -> Option<String> {
+    let start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = text[start..].lines().next().unwrap_or("").trim();
+    let header = |l: &str| {
+        let inner = l.trim_start_matches('[').split(']').next().unwrap_or("");
+        dotted(inner)
+    };
+    if line.starts_with('[') {
+        return Some(header(line)).filter(|h| !h.is_empty());
+    }
+    let table = text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(header)
+        .filter(|h| !h.is_empty());
+    // The key ends at the first `=` outside quotes.
+    let mut quote = None;
+    let end = line.char_indices().find_map(|(i, c)| match (quote, c) {
+        (None, '"' | '\'') => {
+            quote = Some(c);
+            None
+        }
+        (Some(q), c) if c == q => {
+            quote = None;
+            None
+        }
+        (None, '=') => Some(i),
+        _ => None,
+    })?;
+    let key = dotted(&line[..end]);
+    if key.is_empty() || key.starts_with('#') {
+        return table;
+    }
+    Some(match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key,
     })
 }
 
@@ -219,6 +279,7 @@ pub fn load(user_file: Option<&Path>) -> (Config, Vec<ConfigError>) {
             Err(e) => errors.push(ConfigError {
                 file: path.display().to_string(),
                 line: None,
+                key: None,
                 message: e.to_string(),
             }),
         }
@@ -240,6 +301,7 @@ pub fn clerk_layer(mut c: Config, text: &str, file: &str) -> (Config, Option<Con
     let warning = ConfigError {
         file: file.to_string(),
         line,
+        key: Some("rooms".into()),
         message: format!(
             "[[rooms]] is set by the administrator (in {SYSTEM_CONFIG}, or a file given with --config); ignored here"
         ),
@@ -336,6 +398,7 @@ mod tests {
         assert_eq!((t.yellow_workdays, t.remind_every_workdays), (5, 2));
         let e = parse("[supervision]\nyelow = 1\n", "c.toml").unwrap_err();
         assert_eq!(e.line, Some(2));
+        assert_eq!(e.key.as_deref(), Some("supervision.yelow"));
     }
 
     #[test]
@@ -385,9 +448,10 @@ mod tests {
     fn unknown_key_names_the_line() {
         let e = parse("cache_mb = 1\n\ncolour = \"red\"\n", "c.toml").unwrap_err();
         assert_eq!(e.line, Some(3));
+        assert_eq!(e.key.as_deref(), Some("colour"));
         assert!(
             e.to_string()
-                .starts_with("c.toml line 3: unknown field `colour`"),
+                .starts_with("c.toml line 3: colour: unknown field `colour`"),
             "{e}"
         );
     }
@@ -396,5 +460,53 @@ mod tests {
     fn bad_value_names_the_line() {
         let e = parse("cache_mb = \"lots\"\n", "c.toml").unwrap_err();
         assert_eq!(e.line, Some(1));
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("cache_mb = \"lots\"\n", 1, "cache_mb"),
+            (
+                "theme = \"light\"\n\n[supervision]\nyellow_workdays = \"five\"\n",
+                4,
+                "supervision.yellow_workdays",
+            ),
+            (
+                "[keys.normal]\nx = \"close\"\n\"<C-q>\" = 3\n",
+                3,
+                "keys.normal.\"<C-q>\"",
+            ),
+            ("[keys.normal]\n\"=\" = 3\n", 2, "keys.normal.\"=\""),
+            (
+                "[[rooms]]\nname = \"x\"\ncapacity = \"many\"\n",
+                3,
+                "rooms.capacity",
+            ),
+            ("[ keys . normal ]\nx = []\n", 2, "keys.normal.x"),
+        ];
+        for (text, line, key) in cases {
+            let e = parse(text, "c.toml").unwrap_err();
+            assert_eq!(e.line, Some(*line), "{text}: {e}");
+            assert_eq!(e.key.as_deref(), Some(*key), "{text}: {e}");
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("c.toml line {line}: {key}: ")),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_toml_names_the_line_and_the_table() {
+        let e = parse("lang = \"en\"\n[keys.normal\nx = \"close\"\n", "c.toml").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert_eq!(e.key.as_deref(), Some("keys.normal"), "{e}");
+        let e = parse("[keys.normal]\nx = \n", "c.toml").unwrap_err();
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("keys.normal.x")),
+            "{e}"
+        );
+        assert!(!e.message.contains('\n'), "one line: {e}");
     }
 }

@@ -10,6 +10,7 @@ use chrono::{
 
 use super::calendar::WorkCalendar;
 use super::error::ValueError;
+use super::problem::{DateReason, DateWhat, Problem};
 use super::sanitize;
 
 /// Inputs longer than this (in bytes) are refused before any parsing.
@@ -18,10 +19,6 @@ const MAX_INPUT_BYTES: usize = 128;
 /// The largest relative offset accepted, in days or working days (about a
 /// century); anything larger is a typo.
 const MAX_OFFSET: u32 = 36_600;
-
-const DATE_HINT: &str = "try 2026-12-01, 12-01, +3, +3工作日, 週五, 明天, 下週一";
-const DATETIME_HINT: &str =
-    "try 2026-11-25 09:30, 明天 14:00, 2026-11-25T09:30:00+08:00, or any date form";
 
 /// Parses a date as a clerk types it, relative to `today`; working-day
 /// offsets use `cal`. Accepted forms:
@@ -42,7 +39,7 @@ pub fn parse_date(
     today: NaiveDate,
     cal: &WorkCalendar,
 ) -> Result<NaiveDate, ValueError> {
-    let trimmed = check_input(input, "a date")?;
+    let trimmed = check_input(input, DateWhat::Date)?;
     date_or_reason(&compact(&normalise(trimmed)), today, cal)
         .map_err(|reason| not_a_date(trimmed, reason))
 }
@@ -57,11 +54,13 @@ pub fn parse_datetime(
     today: NaiveDate,
     cal: &WorkCalendar,
 ) -> Result<NaiveDateTime, ValueError> {
-    let trimmed = check_input(input, "a date and time")?;
+    let trimmed = check_input(input, DateWhat::DateTime)?;
     let norm = normalise(trimmed);
     if let Some(dt) = parse_with_offset(&norm) {
         return dt.ok_or_else(|| {
-            ValueError::new(format!("'{}' is out of the range of dates", shown(trimmed)))
+            ValueError::of(Problem::DateOutOfRange {
+                got: shown(trimmed),
+            })
         });
     }
     let Some((date_part, time_part)) = split_time(&norm) else {
@@ -69,17 +68,15 @@ pub fn parse_datetime(
             .map(|d| d.and_time(NaiveTime::MIN))
             .map_err(|reason| match reason {
                 Some(r) => not_a_date(trimmed, Some(r)),
-                None => ValueError::new(format!(
-                    "'{}' is not a date and time ({DATETIME_HINT})",
-                    shown(trimmed)
-                )),
+                None => ValueError::of(Problem::NotADateTime {
+                    got: shown(trimmed),
+                }),
             });
     };
     let time = parse_time(time_part).ok_or_else(|| {
-        ValueError::new(format!(
-            "'{}' is not a time of day (try 09:30 or 14:05:00)",
-            sanitize::escape(time_part)
-        ))
+        ValueError::of(Problem::NotATime {
+            got: sanitize::escape(time_part),
+        })
     })?;
     let date_str = compact(date_part);
     let date = if date_str.is_empty() {
@@ -92,29 +89,24 @@ pub fn parse_datetime(
 }
 
 /// Refuses empty, oversized and control-character input; returns it trimmed.
-fn check_input<'a>(input: &'a str, what: &str) -> Result<&'a str, ValueError> {
+fn check_input(input: &str, what: DateWhat) -> Result<&str, ValueError> {
     if input.len() > MAX_INPUT_BYTES {
         let head: String = input.chars().take(20).collect();
-        return Err(ValueError::new(format!(
-            "'{}…' is too long to be {what} ({} characters)",
-            sanitize::escape(&head),
-            input.chars().count()
-        )));
+        return Err(ValueError::of(Problem::DateTooLong {
+            head: sanitize::escape(&head),
+            chars: input.chars().count(),
+            what,
+        }));
     }
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        let hint = if what == "a date" {
-            DATE_HINT
-        } else {
-            DATETIME_HINT
-        };
-        return Err(ValueError::new(format!("no {} given ({hint})", &what[2..])));
+        return Err(ValueError::of(Problem::NoDate { what }));
     }
     if trimmed.chars().any(sanitize::is_dangerous) {
-        return Err(ValueError::new(format!(
-            "'{}' contains control characters and is not {what}",
-            sanitize::escape(trimmed)
-        )));
+        return Err(ValueError::of(Problem::DateControl {
+            got: sanitize::escape(trimmed),
+            what,
+        }));
     }
     Ok(trimmed)
 }
@@ -151,12 +143,11 @@ fn shown(trimmed: &str) -> String {
     sanitize::escape(trimmed)
 }
 
-fn not_a_date(trimmed: &str, reason: Option<String>) -> ValueError {
-    let reason = reason.map(|r| format!(": {r}")).unwrap_or_default();
-    ValueError::new(format!(
-        "'{}' is not a date{reason} ({DATE_HINT})",
-        shown(trimmed)
-    ))
+fn not_a_date(trimmed: &str, reason: Option<DateReason>) -> ValueError {
+    ValueError::of(Problem::NotADate {
+        got: shown(trimmed),
+        reason,
+    })
 }
 
 /// Parses `s`, already normalised with whitespace removed. `Err(None)` when
@@ -166,8 +157,8 @@ fn date_or_reason(
     s: &str,
     today: NaiveDate,
     cal: &WorkCalendar,
-) -> Result<NaiveDate, Option<String>> {
-    let out_of_range = || Some("out of the range of dates".to_string());
+) -> Result<NaiveDate, Option<DateReason>> {
+    let out_of_range = || Some(DateReason::OutOfRange);
     if let Some(d) = parse_word(s, today) {
         return d.ok_or_else(out_of_range);
     }
@@ -219,7 +210,7 @@ fn parse_offset(
     s: &str,
     today: NaiveDate,
     cal: &WorkCalendar,
-) -> Option<Result<NaiveDate, String>> {
+) -> Option<Result<NaiveDate, DateReason>> {
     let (sign, rest) = match s.as_bytes().first()? {
         b'+' => (Some(1i64), &s[1..]),
         b'-' => (Some(-1), &s[1..]),
@@ -251,7 +242,7 @@ fn parse_offset(
     };
     let factor = match (sign, direction) {
         (Some(_), Some(_)) => {
-            return Some(Err("use either a sign or 後/前, not both".into()));
+            return Some(Err(DateReason::SignAndSuffix));
         }
         (Some(f), None) | (None, Some(f)) => f,
         // `3天`, `3個工作日`: forward.
@@ -261,9 +252,9 @@ fn parse_offset(
     };
     let n = match num.parse::<u32>() {
         Ok(n) if n <= MAX_OFFSET => n,
-        _ => return Some(Err(format!("too far away (at most {MAX_OFFSET} days)"))),
+        _ => return Some(Err(DateReason::TooFar { max: MAX_OFFSET })),
     };
-    let out_of_range = || "out of the range of dates".to_string();
+    let out_of_range = || DateReason::OutOfRange;
     Some(match (unit, factor > 0) {
         (Unit::Days, true) => today
             .checked_add_days(Days::new(n.into()))
@@ -362,7 +353,7 @@ fn english_weekday(s: &str) -> Option<Weekday> {
 
 /// `2026-12-01`, `2026/12/1`, `2026.12.01`, `2026年12月1日`, `12-01`,
 /// `12/1`, `12月1日`.
-fn parse_absolute(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
+fn parse_absolute(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, DateReason>> {
     let (y, m, d) = if s.contains('月') {
         let (y, rest) = match s.split_once('年') {
             Some((y, rest)) => (Some(y), rest),
@@ -394,26 +385,31 @@ fn parse_absolute(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>
     }
     let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
     if !(1..=12).contains(&m) {
-        return Some(Err(format!("there is no month {m}")));
+        return Some(Err(DateReason::NoMonth { month: m }));
     }
     match y {
         Some(y) => {
             let y: i32 = y.parse().ok()?;
-            Some(
-                NaiveDate::from_ymd_opt(y, m, d)
-                    .ok_or_else(|| format!("{y}-{m:02} has no day {d}")),
-            )
+            Some(NaiveDate::from_ymd_opt(y, m, d).ok_or(DateReason::NoDay {
+                year: Some(y),
+                month: m,
+                day: d,
+            }))
         }
         None => {
             if NaiveDate::from_ymd_opt(2000, m, d).is_none() {
-                return Some(Err(format!("month {m} has no day {d}")));
+                return Some(Err(DateReason::NoDay {
+                    year: None,
+                    month: m,
+                    day: d,
+                }));
             }
             // The next such date on or after today; 02-29 waits for a leap year.
             Some(
                 (today.year()..=today.year() + 8)
                     .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
                     .find(|date| *date >= today)
-                    .ok_or_else(|| "out of the range of dates".to_string()),
+                    .ok_or(DateReason::OutOfRange),
             )
         }
     }

@@ -91,7 +91,11 @@ fn effects(
     let to = tr.to;
     match (&mut it.data, to) {
         (KindData::Inbox(d), Status::Closed) => d.close_reason = note.into(),
-        (KindData::Inbox(d), Status::Pending) => d.close_reason.clear(),
+        (KindData::Inbox(d), Status::Pending) => {
+            // Reopened, or its route taken back: pending again, routed nowhere.
+            d.close_reason.clear();
+            d.routed_to = None;
+        }
         (KindData::Incoming(d), Status::Instructed) => d.instruction = note.into(),
         (KindData::Incoming(d), Status::Returned) => d.returns.push(who.note(note)),
         (KindData::Incoming(d), Status::Handling) if from == Status::Circulating => {

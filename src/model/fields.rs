@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
     dates, time, AffairType, Channel, Classification, DocType, Item, Kind, KindData, MeetingType,
-    ReportCycle, SupervisionSource, Urgency, ValidationError, ValueError, WorkCalendar,
+    Problem, ReportCycle, SupervisionSource, Urgency, ValidationError, ValueError, WorkCalendar,
 };
 
 /// What a date value is relative to, for `+3工作日` and friends.
@@ -179,9 +179,7 @@ pub(super) fn parse_list(s: &str) -> Vec<String> {
 fn one_unit(v: &str) -> Result<String, ValueError> {
     let units = parse_list(v);
     if units.len() > 1 {
-        return Err(ValueError::new(
-            "exactly one lead unit; put the others in 'assisting'",
-        ));
+        return Err(ValueError::of(Problem::OneLeadUnit));
     }
     Ok(units.into_iter().next().unwrap_or_default())
 }
@@ -197,10 +195,9 @@ fn opt_dt(d: Option<NaiveDateTime>) -> String {
 
 fn parse_u32(s: &str) -> Result<u32, ValueError> {
     s.trim().parse().map_err(|_| {
-        ValueError::new(format!(
-            "'{}' is not a whole number",
-            super::sanitize::escape(s)
-        ))
+        ValueError::of(Problem::NotWholeNumber {
+            got: super::sanitize::escape(s),
+        })
     })
 }
 
@@ -218,10 +215,9 @@ fn parse_copy_no(s: &str) -> Result<String, ValueError> {
     if t.is_empty() || (t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit())) {
         Ok(t.to_string())
     } else {
-        Err(ValueError::new(format!(
-            "份號 must be 6 digits, e.g. 000123; got '{}'",
-            super::sanitize::escape(t)
-        )))
+        Err(ValueError::of(Problem::CopyNo {
+            got: super::sanitize::escape(t),
+        }))
     }
 }
 
@@ -233,10 +229,9 @@ fn parse_phone(s: &str) -> Result<String, ValueError> {
     if ok && t.len() <= 40 {
         Ok(t.to_string())
     } else {
-        Err(ValueError::new(format!(
-            "'{}' is not a phone number (digits, spaces, - + ( ) and 轉 only)",
-            super::sanitize::escape(t)
-        )))
+        Err(ValueError::of(Problem::Phone {
+            got: super::sanitize::escape(t),
+        }))
     }
 }
 
@@ -248,10 +243,9 @@ fn parse_duration(s: &str) -> Result<u32, ValueError> {
         Ok([s]) => Ok(*s),
         Ok([m, s]) if *s < 60 => Ok(m * 60 + s),
         Ok([h, m, s]) if *m < 60 && *s < 60 => Ok(h * 3600 + m * 60 + s),
-        _ => Err(ValueError::new(format!(
-            "'{}' is not a duration (seconds, mm:ss or h:mm:ss)",
-            super::sanitize::escape(t)
-        ))),
+        _ => Err(ValueError::of(Problem::Duration {
+            got: super::sanitize::escape(t),
+        })),
     }
 }
 
@@ -387,29 +381,24 @@ impl Item {
     /// field and says what was wrong; on error the item is unchanged.
     pub fn set(&mut self, name: &str, value: &str, ctx: &DateCtx) -> Result<(), ValidationError> {
         let Some(sp) = spec(name) else {
-            return Err(ValidationError::new(
+            return Err(ValidationError::of(
                 name,
-                format!(
-                    "no such field; fields of {}: {}",
-                    self.kind,
-                    fields_of(self.kind)
+                Problem::NoSuchField {
+                    kind: self.kind,
+                    fields: fields_of(self.kind)
                         .filter(|f| !f.system)
-                        .map(|f| f.name)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                        .map(|f| f.name.to_string())
+                        .collect(),
+                },
             ));
         };
         if sp.system {
-            return Err(ValidationError::new(
-                name,
-                "is set by the system and cannot be edited",
-            ));
+            return Err(ValidationError::of(name, Problem::SystemField));
         }
         if !(sp.kinds.is_empty() || sp.kinds.contains(&self.kind)) {
-            return Err(ValidationError::new(
+            return Err(ValidationError::of(
                 name,
-                format!("a {} item has no such field", self.kind),
+                Problem::NotOfKind { kind: self.kind },
             ));
         }
         let mut next = self.clone();
@@ -425,10 +414,10 @@ impl Item {
             "title" => {
                 let t = v.trim();
                 if t.is_empty() {
-                    return Err(ValueError::new("must not be empty"));
+                    return Err(ValueError::of(Problem::Empty));
                 }
                 if t.chars().count() > 500 {
-                    return Err(ValueError::new("is longer than 500 characters"));
+                    return Err(ValueError::of(Problem::TooLong { max: 500 }));
                 }
                 self.title = t.to_string();
                 return Ok(());
@@ -453,12 +442,10 @@ impl Item {
                 } else {
                     let y = parse_u32(v)?;
                     if !(1..=30).contains(&y) {
-                        return Err(ValueError::new("保密期限 is 1 to 30 years"));
+                        return Err(ValueError::of(Problem::SecrecyYears));
                     }
                     if !self.classification.is_classified() {
-                        return Err(ValueError::new(
-                            "only 秘密, 機密 and 絕密 items have a 保密期限",
-                        ));
+                        return Err(ValueError::of(Problem::SecrecyUnclassified));
                     }
                     self.secrecy_years = Some(y as u16);
                 }
@@ -494,7 +481,7 @@ impl Item {
             (KindData::Inbox(d), "received") => {
                 d.received = match parse_opt_dt(v, ctx)? {
                     Some(dt) => time::from_local(dt),
-                    None => return Err(ValueError::new("must not be empty")),
+                    None => return Err(ValueError::of(Problem::Empty)),
                 }
             }
             (KindData::Inbox(d), "ref") => d.reference = text(),
@@ -523,9 +510,7 @@ impl Item {
                 if p.chars()
                     .any(|c| c.is_ascii_digit() || "〔〕[]號号".contains(c))
                 {
-                    return Err(ValueError::new(
-                        "機關代字 is the prefix only, e.g. 市政辦發 (no year, brackets or number)",
-                    ));
+                    return Err(ValueError::of(Problem::PrefixOnly));
                 }
                 d.prefix = p;
             }
@@ -582,36 +567,29 @@ impl Item {
     /// Whole-record rules that no single field can check. Run before every save.
     pub fn validate(&self) -> Result<(), ValidationError> {
         if self.title.trim().is_empty() {
-            return Err(ValidationError::new("title", "must not be empty"));
+            return Err(ValidationError::of("title", Problem::Empty));
         }
         if self.classification.is_classified() && self.secrecy_years.is_none() {
-            return Err(ValidationError::new(
-                "secrecy_years",
-                "a classified item needs a 保密期限",
-            ));
+            return Err(ValidationError::of("secrecy_years", Problem::SecrecyNeeded));
         }
         if self.kind == Kind::Incoming && self.urgency > Urgency::Normal && self.deadline.is_none()
         {
-            return Err(ValidationError::new(
+            return Err(ValidationError::of(
                 "deadline",
-                format!("a {} document needs a deadline", self.urgency),
+                Problem::DeadlineNeeded {
+                    urgency: self.urgency,
+                },
             ));
         }
         if let KindData::Meeting(d) = &self.data {
             if let (Some(s), Some(e)) = (d.start, d.end) {
                 if e <= s {
-                    return Err(ValidationError::new(
-                        "end",
-                        "the meeting must end after it starts",
-                    ));
+                    return Err(ValidationError::of("end", Problem::EndBeforeStart));
                 }
             }
         }
         if self.data.kind() != self.kind {
-            return Err(ValidationError::new(
-                "kind",
-                "the fields do not belong to this kind",
-            ));
+            return Err(ValidationError::of("kind", Problem::WrongKindData));
         }
         Ok(())
     }

@@ -17,6 +17,9 @@ pub const SIGNERS: &[Role] = &[Admin, Director, Leader];
 pub const SUPERVISORS: &[Role] = &[Admin, Director, Inspector];
 /// Anyone who may write; for steps every participant takes.
 pub const WRITERS: &[Role] = &[Admin, Director, Clerk, Inspector, Leader];
+/// Who may withdraw a 督查 filed by mistake before it is 交辦: the office
+/// that files (routes) it and the supervisors who run it.
+pub const FILERS: &[Role] = &[Admin, Director, Clerk, Inspector];
 
 /// What a move demands beyond the role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,8 +96,12 @@ pub const TRANSITIONS: &[Transition] = &[
     t(Ib, Pending, Routed, "分辦", OFFICE, N0),
     t(Ib, Pending, Closed, "關閉", OFFICE, NR),
     t(Ib, Closed, Pending, "重開", OFFICE, NR),
+    // A route taken back (the item it made withdrawn with 撤銷): to be routed again.
+    t(Ib, Routed, Pending, "撤回分辦", OFFICE, NR),
     // 收文: 簽收 → 登記 → 初審 → 擬辦 → 批辦 → 承辦 → 傳閱 → 催辦 → 辦結 → 歸檔
     t(In, Received, Registered, "登記", OFFICE, NRc),
+    // Made by mistake (a route taken back) before it was 登記.
+    t(In, Received, Cancelled, "撤銷", OFFICE, NR),
     t(In, Registered, Reviewed, "初審", OFFICE, N0),
     t(In, Registered, Returned, "退回", OFFICE, NR),
     t(In, Returned, Registered, "重新登記", OFFICE, N0),
@@ -128,11 +135,13 @@ pub const TRANSITIONS: &[Transition] = &[
     t(Mt, Notified, Cancelled, "取消", OFFICE, NR),
     // 辦事: 登記 → 承辦 → 辦結 → 歸檔
     t(Af, Registered, Handling, "承辦", WRITERS, N0),
+    t(Af, Registered, Cancelled, "撤銷", OFFICE, NR),
     t(Af, Registered, Completed, "辦結", WRITERS, NRes),
     t(Af, Handling, Completed, "辦結", WRITERS, NRes),
     t(Af, Completed, Archived, "歸檔", OFFICE, N0),
     // 督查: 立項 → 交辦 → 簽收 → 承辦 (進展) → 催辦 → 辦結報告 → 複核 → 銷號
     t(Sv, Filed, Assigned, "交辦", SUPERVISORS, NA),
+    t(Sv, Filed, Cancelled, "撤銷", FILERS, NR),
     t(Sv, Assigned, Handling, "簽收", WRITERS, N0),
     t(Sv, Assigned, Urging, "催辦", SUPERVISORS, N0),
     t(Sv, Handling, Urging, "催辦", SUPERVISORS, N0),

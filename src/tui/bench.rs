@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::Result;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -37,7 +36,7 @@ impl Write for Counter {
 struct Bench {
     app: App,
     cx: worker::Ctx,
-    term: Terminal<CrosstermBackend<Counter>>,
+    term: Terminal<super::backend::Quiet<Counter>>,
     bytes: Counter,
 }
 
@@ -165,13 +164,19 @@ fn pct(v: &mut [Duration], p: f64) -> Duration {
 
 fn open_bench(svc: Arc<dyn Service>, cal: &WorkCalendar, size: (u16, u16)) -> (Bench, Duration) {
     let t = Instant::now();
-    let (setup, _) = super::setup(svc.as_ref(), cal.clone(), &Prefs::default(), "bench", None);
+    let (setup, _) = super::setup(
+        svc.as_ref(),
+        cal.clone(),
+        &Prefs::default(),
+        super::Connection::Local,
+        None,
+    );
     let (app, fx) = App::new(setup, size);
     let bytes = Counter::default();
     // A fixed viewport: a full-screen one asks the terminal's size on every
     // frame, which off a terminal means running `tput` twice (≈ 10 ms).
     let term = Terminal::with_options(
-        CrosstermBackend::new(bytes.clone()),
+        super::backend::Quiet::new(bytes.clone()),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
         },

@@ -41,8 +41,27 @@ pub struct UndoEntry {
     pub targets: Vec<(ItemId, u64)>,
     /// What the change was, for the message.
     pub label: String,
-    /// A route cannot be undone (it created an item).
+    /// A route: undone by withdrawing the item it made and reopening the request.
     pub route: bool,
+}
+
+/// Another clerk changed an item first: who, when, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The item.
+    pub id: ItemId,
+    /// Its code (empty when it could not be read).
+    pub code: String,
+    /// Who changed it.
+    pub by: String,
+    /// When, office time.
+    pub when: String,
+    /// The version read by the refused write.
+    pub read: u64,
+    /// The version now stored.
+    pub version: u64,
+    /// The fields changed since the version read (names, as `fields.rs`).
+    pub fields: Vec<String>,
 }
 
 /// Why something is applied, so its outcome lands in the right place.
@@ -228,6 +247,24 @@ pub enum Effect {
     },
 }
 
+impl Effect {
+    /// Whether it writes (to the store or to a draft): what the worker still
+    /// carries out when the workbench ends, while reads are dropped.
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Effect::Apply { .. }
+                | Effect::Undo(_)
+                | Effect::SaveForm { .. }
+                | Effect::StartCall { .. }
+                | Effect::EndCall { .. }
+                | Effect::SaveDirectory { .. }
+                | Effect::SaveDraft(_)
+                | Effect::DeleteDraft(_)
+        )
+    }
+}
+
 /// What came back from the worker.
 #[derive(Debug, Clone)]
 pub enum Outcome {
@@ -270,11 +307,14 @@ pub enum Outcome {
         origin: Origin,
         /// (the command's target, its result).
         results: Vec<(Option<ItemId>, Result<Item, ServiceError>)>,
+        /// The refusals because another clerk changed the item first, with
+        /// what they changed.
+        conflicts: Vec<Conflict>,
     },
     /// Every 督查 item (`LoadBoard`).
     Board(Vec<Item>),
-    /// A form was refused: (field, message) pairs.
-    FormInvalid(Vec<(String, String)>),
+    /// A form was refused: (field, what was wrong) pairs.
+    FormInvalid(Vec<(String, crate::model::Problem)>),
     /// Demo data loaded.
     DemoLoaded(usize),
     /// The queues, in `app::QUEUES` order.
@@ -327,6 +367,8 @@ pub enum Outcome {
     },
     /// Something failed that has no better place.
     Failed(String),
+    /// Refused before anything was written, in the catalogue's words.
+    Refused(super::i18n::T, Vec<String>),
 }
 
 /// An entry of the directory, to select after a save.
@@ -357,4 +399,6 @@ pub enum AppEvent {
     InputClosed,
     /// The service's push channel closed: the daemon is gone.
     Disconnected,
+    /// A helper thread panicked (the terminal is restored, the report printed).
+    Crashed,
 }

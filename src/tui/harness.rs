@@ -30,6 +30,9 @@ pub struct Harness {
     pub cx: worker::Ctx,
     push: Option<Receiver<Push>>,
     term: Terminal<TestBackend>,
+    /// The same frames through the terminal's own backend, bytes counted.
+    wire: Terminal<super::backend::Quiet<super::bench::Counter>>,
+    bytes: super::bench::Counter,
 }
 
 /// The text of a buffer, one line per row, wide characters once, trailing spaces cut.
@@ -66,8 +69,13 @@ impl Harness {
             lang: Some(lang.code().into()),
             ..Prefs::default()
         };
-        let (mut setup, _) =
-            super::setup(svc.as_ref(), cal.clone(), &prefs, "本機", drafts.clone());
+        let (mut setup, _) = super::setup(
+            svc.as_ref(),
+            cal.clone(),
+            &prefs,
+            super::Connection::Local,
+            drafts.clone(),
+        );
         setup.theme = Theme::load("default", Depth::C256).0;
         setup.depth = Depth::C256;
         let push = svc.subscribe().ok();
@@ -79,11 +87,23 @@ impl Harness {
             now: None,
         };
         let term = Terminal::new(TestBackend::new(size.0, size.1)).expect("test terminal");
+        let bytes = super::bench::Counter::default();
+        let wire = Terminal::with_options(
+            super::backend::Quiet::new(bytes.clone()),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(
+                    0, 0, size.0, size.1,
+                )),
+            },
+        )
+        .expect("byte-counting terminal");
         let mut h = Harness {
             app,
             cx,
             push,
             term,
+            wire,
+            bytes,
         };
         h.run(fx);
         h
@@ -191,6 +211,23 @@ impl Harness {
             }
         }
         out
+    }
+
+    /// Draws the screen and returns its cells, styles included.
+    pub fn cells(&mut self) -> Buffer {
+        let _ = self.screen();
+        self.term.backend().buffer().clone()
+    }
+
+    /// Draws the state as the terminal would (the workbench's own backend,
+    /// after the frames drawn by earlier calls) and returns the bytes it
+    /// wrote.
+    pub fn bytes(&mut self) -> usize {
+        use std::sync::atomic::Ordering;
+        let before = self.bytes.0.load(Ordering::Relaxed);
+        let app = &self.app;
+        self.wire.draw(|f| view::draw(f, app)).expect("draw");
+        self.bytes.0.load(Ordering::Relaxed) - before
     }
 
     /// Where the cursor is after a draw.

@@ -80,46 +80,52 @@ impl Pause {
     }
 }
 
-/// Starts the thread. It wakes twice a second at most when idle (to notice a pause).
+/// Starts the thread. It wakes twice a second at most when idle (to notice
+/// a pause). A panic in it ends the workbench (see `term::guarded`).
 pub fn spawn(tx: Sender<AppEvent>, pause: Pause) {
+    let crash = tx.clone();
     std::thread::Builder::new()
         .name("shuniu-input".into())
-        .spawn(move || loop {
-            {
-                let (m, cv) = &*pause.state;
-                let mut g = m.lock().expect("lock");
-                while g.0 {
-                    g.1 = true;
-                    cv.notify_all();
-                    g = cv.wait(g).expect("lock");
-                }
+        .spawn(move || super::term::guarded(crash, move || read(tx, pause)))
+        .expect("spawn the input thread");
+}
+
+fn read(tx: Sender<AppEvent>, pause: Pause) {
+    loop {
+        {
+            let (m, cv) = &*pause.state;
+            let mut g = m.lock().expect("lock");
+            while g.0 {
+                g.1 = true;
+                cv.notify_all();
+                g = cv.wait(g).expect("lock");
             }
-            if pause.stop.load(Ordering::Relaxed) {
+        }
+        if pause.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        match event::poll(Duration::from_millis(500)) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(_) => {
+                let _ = tx.send(AppEvent::InputClosed);
                 return;
             }
-            match event::poll(Duration::from_millis(500)) {
-                Ok(false) => continue,
-                Ok(true) => {}
-                Err(_) => {
-                    let _ = tx.send(AppEvent::InputClosed);
-                    return;
-                }
+        }
+        let ev = match event::read() {
+            Ok(Event::Key(k)) => convert(k).map(AppEvent::Key),
+            Ok(Event::Paste(s)) => Some(AppEvent::Paste(s)),
+            Ok(Event::Resize(w, h)) => Some(AppEvent::Resize(w, h)),
+            Ok(_) => None,
+            Err(_) => {
+                let _ = tx.send(AppEvent::InputClosed);
+                return;
             }
-            let ev = match event::read() {
-                Ok(Event::Key(k)) => convert(k).map(AppEvent::Key),
-                Ok(Event::Paste(s)) => Some(AppEvent::Paste(s)),
-                Ok(Event::Resize(w, h)) => Some(AppEvent::Resize(w, h)),
-                Ok(_) => None,
-                Err(_) => {
-                    let _ = tx.send(AppEvent::InputClosed);
-                    return;
-                }
-            };
-            if let Some(ev) = ev {
-                if tx.send(ev).is_err() {
-                    return;
-                }
+        };
+        if let Some(ev) = ev {
+            if tx.send(ev).is_err() {
+                return;
             }
-        })
-        .expect("spawn the input thread");
+        }
+    }
 }

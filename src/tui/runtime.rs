@@ -3,16 +3,13 @@
 //! it (idle CPU ≈ 0), coalesces what is queued, and draws only when the
 //! state is dirty, inside a synchronized update, through a buffered stdout.
 
-use std::io::{BufWriter, Stdout, Write};
+use std::io::{BufWriter, Stdout};
 use std::path::PathBuf;
-use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
+use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Instant;
 
 use color_eyre::eyre::Result;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::queue;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::Terminal;
 
 use crate::core::Service;
@@ -33,23 +30,46 @@ pub struct Launch {
     pub warnings: Vec<String>,
     /// Theme, language, keys.
     pub prefs: Prefs,
-    /// What the status line says about the connection.
-    pub connection: String,
+    /// How the service is reached (the status line says it).
+    pub connection: super::Connection,
     /// Where drafts go.
     pub drafts: PathBuf,
 }
 
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Term = Terminal<super::backend::Quiet<BufWriter<Stdout>>>;
+
+/// Where `SHUNIU_TEST_PANIC` (a hidden debug trigger for the end-to-end
+/// tests) makes the workbench panic, to prove the terminal comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TestPanic {
+    /// The main loop, on the first key.
+    Key,
+    /// The worker thread, on its first effect.
+    Worker,
+}
+
+fn test_panic() -> Option<TestPanic> {
+    match std::env::var("SHUNIU_TEST_PANIC").ok()?.as_str() {
+        "key" => Some(TestPanic::Key),
+        "worker" => Some(TestPanic::Worker),
+        _ => None,
+    }
+}
 
 fn draw(t: &mut Term, app: &mut App) -> std::io::Result<()> {
+    // Between frames only may a panic on another thread restore the terminal.
+    let _frame = term::output();
+    if term::crashed() {
+        return Ok(());
+    }
     if app.clear {
         t.clear()?;
+        t.backend_mut().forget();
         app.clear = false;
     }
-    queue!(t.backend_mut(), BeginSynchronizedUpdate)?;
+    // Inside a synchronized update, and nothing at all when nothing changed
+    // (see `backend::Quiet`).
     t.draw(|f| view::draw(f, app))?;
-    queue!(t.backend_mut(), EndSynchronizedUpdate)?;
-    t.backend_mut().flush()?;
     app.dirty = false;
     Ok(())
 }
@@ -80,16 +100,18 @@ fn editor(text: &str, pause: &Pause) -> std::io::Result<String> {
     std::fs::read_to_string(&path)
 }
 
-fn send(fx: Vec<Effect>, work: &Sender<Effect>, local: &mut Vec<Effect>) {
+fn send(fx: Vec<Effect>, work: &worker::Worker, local: &mut Vec<Effect>) {
     for e in fx {
         match e {
             Effect::Editor { .. } => local.push(e),
-            e => {
-                let _ = work.send(e);
-            }
+            e => work.send(e),
         }
     }
 }
+
+/// How long the end of the workbench waits for the writes still queued
+/// (below the signal thread's two seconds).
+const FINISH_WRITES: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Runs the workbench until the clerk quits or a signal ends it.
 pub fn run(l: Launch) -> Result<()> {
@@ -99,7 +121,7 @@ pub fn run(l: Launch) -> Result<()> {
         svc.as_ref(),
         l.calendar.clone(),
         &l.prefs,
-        &l.connection,
+        l.connection,
         Some(l.drafts.clone()),
     );
     warnings.extend(l.warnings);
@@ -130,9 +152,10 @@ pub fn run(l: Launch) -> Result<()> {
         };
         app.say(super::app::Level::Error, format!("{w}{more}"));
     }
+    let panic_at = test_panic();
     let (tx, rx) = channel::<AppEvent>();
-    let (wtx, wrx) = channel::<Effect>();
-    worker::spawn(cx, wrx, tx.clone());
+    term::install_panic_hook();
+    let work = worker::spawn(cx, tx.clone(), panic_at == Some(TestPanic::Worker));
     if let Ok(push) = svc.subscribe() {
         let tx = tx.clone();
         std::thread::Builder::new()
@@ -148,17 +171,17 @@ pub fn run(l: Launch) -> Result<()> {
                 let _ = tx.send(AppEvent::Disconnected);
             })?;
     }
-    term::install_panic_hook();
     term::watch_signals(tx.clone());
     term::enter()?;
     let _guard = term::Guard;
     let pause = Pause::default();
     input_thread::spawn(tx.clone(), pause.clone());
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let backend = super::backend::Quiet::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
     let mut terminal = Terminal::new(backend)?;
     terminal.clear()?;
     let mut local: Vec<Effect> = vec![];
     let mut exit_code = None;
+    let mut crashed = false;
     loop {
         if app.dirty {
             draw(&mut terminal, &mut app)?;
@@ -180,11 +203,14 @@ pub fn run(l: Launch) -> Result<()> {
         let mut events: Vec<AppEvent> = ev.into_iter().collect();
         if events.is_empty() {
             let fx = app.tick(Instant::now());
-            send(fx, &wtx, &mut local);
+            send(fx, &work, &mut local);
         }
         events.extend(rx.try_iter());
         for ev in events {
             let fx = match ev {
+                AppEvent::Key(_) if panic_at == Some(TestPanic::Key) => {
+                    panic!("SHUNIU_TEST_PANIC=key: a test of a panic in the main loop")
+                }
                 AppEvent::Key(k) => app.key(k),
                 AppEvent::Paste(s) => app.paste(&s),
                 AppEvent::Resize(w, h) => {
@@ -199,7 +225,8 @@ pub fn run(l: Launch) -> Result<()> {
                 AppEvent::Outcome(o) => app.outcome(o),
                 AppEvent::Push(p) => app.push(p),
                 AppEvent::Signal(sig) => {
-                    // The draft was saved as it was typed; nothing else is pending.
+                    // The draft is saved as it is typed: the worker finishes
+                    // the saves still queued before the process ends.
                     exit_code = Some(128 + sig);
                     app.quit = true;
                     vec![]
@@ -212,8 +239,12 @@ pub fn run(l: Launch) -> Result<()> {
                     app.disconnected();
                     vec![]
                 }
+                AppEvent::Crashed => {
+                    crashed = true;
+                    break;
+                }
             };
-            send(fx, &wtx, &mut local);
+            send(fx, &work, &mut local);
         }
         for e in std::mem::take(&mut local) {
             if let Effect::Editor { field, text } = e {
@@ -224,16 +255,23 @@ pub fn run(l: Launch) -> Result<()> {
                     ),
                 };
                 terminal.clear()?;
+                terminal.backend_mut().forget();
                 let fx = app.outcome(o);
-                send(fx, &wtx, &mut local);
+                send(fx, &work, &mut local);
             }
         }
-        if exit_code.is_some() {
+        if exit_code.is_some() || crashed {
             break;
         }
     }
     drop(terminal);
     term::restore();
+    if crashed {
+        // The report is on the screen already (the panic hook printed it).
+        std::process::exit(101);
+    }
+    // The shell has its terminal back; the writes still queued go through.
+    work.finish(FINISH_WRITES);
     if let Some(code) = exit_code {
         std::process::exit(code);
     }

@@ -1,10 +1,6 @@
-//! A real terminal for end-to-end tests: each `Tmux` starts its own tmux
-//! server (`tmux -L NAME -f /dev/null`) with a temporary HOME, XDG folders
-//! and data folder, types with `send-keys`, reads the screen with
-//! `capture-pane` and polls it until a deadline (never a fixed sleep). The
-//! server is killed when the `Tmux` is dropped, however the test ends.
-//! (The same harness as `e2e_tui.rs`, shared with `e2e_flows.rs`.)
-
+//! What the end-to-end tests share: a tmux server of their own per test,
+//! with a temporary HOME, XDG folders and data folder; keys in with
+//! `send-keys`, the screen out with `capture-pane`, polled to a deadline.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
@@ -38,6 +34,11 @@ pub fn have_tmux() -> bool {
 impl Tmux {
     pub fn start(w: u16, h: u16) -> Option<Tmux> {
         if !have_tmux() {
+            // On CI (`.ci/run` installs tmux) a missing tmux is a failure, not a skip.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is not installed but CI is set: the end-to-end tests cannot run"
+            );
             eprintln!("tmux is not installed: end-to-end test skipped");
             return None;
         }
@@ -183,7 +184,64 @@ impl Tmux {
     }
 }
 
-/// The line above the bottom one: the status line (mode, user, position).
 pub fn status_line(s: &str) -> String {
     s.lines().rev().nth(1).unwrap_or("").to_string()
+}
+
+/// The code on the selected row (the one marked `>`).
+pub fn selected_code(s: &str) -> String {
+    s.lines()
+        .find_map(|l| l.strip_prefix('>'))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A field of the detail pane (`緊急程度 平件` → `平件`).
+pub fn detail_field(s: &str, label: &str) -> Option<String> {
+    let key = format!("│{label} ");
+    s.lines()
+        .find_map(|l| l.split_once(&key).map(|(_, v)| v.trim().to_string()))
+}
+
+/// The open count of 收件 in the header.
+pub fn inbox_count(s: &str) -> Option<usize> {
+    let (_, rest) = s.lines().next()?.split_once("1 收件 ")?;
+    rest.split_whitespace().next()?.parse().ok()
+}
+
+/// The length of the list in the status line (`· 6/274` → 274).
+pub fn list_len(s: &str) -> Option<usize> {
+    status_line(s).rsplit('/').next()?.trim().parse().ok()
+}
+
+/// The demo data is in and the 收件 list has settled: it holds every open
+/// request the header counts, on its first row (no push of the load still
+/// on its way to move the cursor).
+pub fn demo_settled(s: &str) -> bool {
+    s.contains("已載入 2000 項示範資料")
+        && status_line(s).contains("· 1/")
+        && inbox_count(s).is_some()
+        && inbox_count(s) == list_len(s)
+}
+
+/// The bottom line asks for the reason to close (the detail pane has a
+/// field of that name too).
+pub fn asks_reason(s: &str) -> bool {
+    s.lines().last().is_some_and(|l| l.starts_with("關閉原因"))
+}
+
+/// The new item's code in the last line's "X 已分辦為 Y".
+pub fn routed_to(s: &str) -> Option<String> {
+    let (_, rest) = s.lines().last()?.split_once("已分辦為 ")?;
+    rest.split_whitespace().next().map(str::to_string)
+}
+
+/// Writes the clerk's config file, `$XDG_CONFIG_HOME/shuniu/config.toml`.
+pub fn write_config(t: &Tmux, text: &str) -> PathBuf {
+    let dir = t.home().join("config").join("shuniu");
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("config.toml");
+    std::fs::write(&f, text).unwrap();
+    f
 }

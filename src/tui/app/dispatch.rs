@@ -116,7 +116,8 @@ impl App {
                     }
                     Err(e) => {
                         self.count = None;
-                        self.say(Level::Error, format!("{cmd}: {e:?}"));
+                        let m = super::super::i18n::command_error(self.lang(), &e);
+                        self.say(Level::Error, m);
                         vec![]
                     }
                 }
@@ -159,21 +160,8 @@ impl App {
         }
         match command::parse(line) {
             Ok(a) => self.update(a, None),
-            Err(command::ParseError::Unknown(w)) => {
-                let m = self.tf(T::MsgUnknownCommand, &[&w]);
-                self.say(Level::Error, m);
-                vec![]
-            }
-            Err(command::ParseError::Missing(name, _)) => {
-                let doc = command::spec(&name)
-                    .map(|s| s.doc.text(self.lang()))
-                    .unwrap_or("");
-                let m = self.tf(T::MsgNeedsArgument, &[&name, doc]);
-                self.say(Level::Error, m);
-                vec![]
-            }
-            Err(command::ParseError::Bad(name, why)) => {
-                let m = self.tf(T::MsgBadArgument, &[&name, &why]);
+            Err(e) => {
+                let m = super::super::i18n::command_error(self.lang(), &e);
                 self.say(Level::Error, m);
                 vec![]
             }

@@ -242,6 +242,7 @@ impl App {
                 | Action::FormEditor),
             ) => return self.form_action(a),
             Some(Action::Back) => return self.form_action(Action::FormCancel),
+            Some(Action::Reapply) => return self.reapply(),
             Some(Action::Backspace) => inp.backspace(),
             Some(Action::Delete) => inp.delete(),
             Some(Action::DelWord) => inp.delete_word(),
@@ -333,7 +334,18 @@ impl App {
         }
     }
 
-    /// Shows the model's verdict on a refused form at its fields.
+    /// Shows the model's verdict on a refused form at its fields, in the
+    /// workbench's language.
+    pub fn form_problems(&mut self, errs: Vec<(String, crate::model::Problem)>) {
+        let lang = self.lang();
+        let errs = errs
+            .into_iter()
+            .map(|(f, p)| (f, super::super::i18n::problem(lang, &p)))
+            .collect();
+        self.form_errors(errs);
+    }
+
+    /// Shows messages at a refused form's fields.
     pub fn form_errors(&mut self, errs: Vec<(String, String)>) {
         let n = errs.len();
         if let Some(f) = self.form.as_mut() {

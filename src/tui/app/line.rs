@@ -3,12 +3,11 @@
 
 use super::super::command::{self, Action, Vocab};
 use super::super::event::Repeatable;
-use super::super::i18n::T;
 use super::super::input::TextInput;
 use super::super::key::{Code, Key};
 use super::super::keymap::{KeyMode, Lookup};
 use super::super::theme;
-use super::{App, Effect, Level, Line, LineFor, Mode};
+use super::{App, Effect, Line, LineFor, Mode};
 use crate::model::{fields, workflow, Status};
 
 impl App {
@@ -186,10 +185,6 @@ impl App {
                 self.run_command(&text)
             }
             LineFor::Search => {
-                if self.cur().is_empty() && !text.is_empty() {
-                    let m = self.tf(T::MsgNoMatch, &[&text]);
-                    self.say(Level::Error, m);
-                }
                 self.detail_due = None;
                 let mut fx = self.complete_filter(self.tab);
                 fx.extend(self.load_detail());

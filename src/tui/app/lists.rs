@@ -37,6 +37,12 @@ pub struct TabState {
     pub rows_filtered: bool,
     /// The last request asked for the best matches only (typing).
     pub limited: bool,
+    /// Generation of the last rows that arrived.
+    pub answered: u64,
+    /// A filter committed with `Enter` whose emptiness is to be said once
+    /// its whole answer has arrived (not judged on the best matches only,
+    /// nor on rows still on their way).
+    pub judge_empty: Option<String>,
 }
 
 /// How many matches `/` asks for per keystroke; `Enter` asks for all.
@@ -320,6 +326,7 @@ impl App {
         let h = self.list_height();
         let t = &mut self.tabs[tab];
         t.filter.clear();
+        t.judge_empty = None;
         if TABS[tab] == TabKind::Directory {
             self.filter_people();
             return vec![];
@@ -354,15 +361,37 @@ impl App {
             return self.clear_filter(tab);
         }
         self.tabs[tab].filter = q;
+        self.tabs[tab].judge_empty = None;
         self.load_tab_limited(tab, typing.then_some(TYPING_LIMIT))
     }
 
-    /// After typing: the whole answer when only its best part was asked for.
+    /// After typing (`Enter`): the whole answer when only its best part was
+    /// asked for; "no match" is said once the whole answer is in.
     pub fn complete_filter(&mut self, tab: usize) -> Vec<Effect> {
-        if self.tabs[tab].limited {
-            return self.load_tab(tab);
+        let t = &mut self.tabs[tab];
+        t.judge_empty = (!t.filter.trim().is_empty()).then(|| t.filter.trim().to_string());
+        let fx = if t.limited {
+            self.load_tab(tab)
+        } else {
+            vec![]
+        };
+        self.judge_filter(tab);
+        fx
+    }
+
+    /// Says "no match" for a committed filter once its whole answer is in.
+    pub fn judge_filter(&mut self, tab: usize) {
+        let t = &mut self.tabs[tab];
+        if t.judge_empty.is_none() || t.limited || t.answered != t.gen {
+            return;
         }
-        vec![]
+        let Some(q) = t.judge_empty.take() else {
+            return;
+        };
+        if t.is_empty() && tab == self.tab {
+            let m = self.tf(super::T::MsgNoMatch, &[&q]);
+            self.say(super::Level::Error, m);
+        }
     }
 
     /// The selected id's place in the current tab, if it is there.

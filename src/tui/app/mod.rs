@@ -5,6 +5,7 @@
 
 mod board;
 mod caller;
+mod conflict;
 mod dashboard;
 mod directory;
 mod dirfile;
@@ -28,6 +29,7 @@ use crate::model::{ItemId, Person, Unit};
 
 pub use board::Board;
 pub use caller::{caller_rows_shown, clock, Call, Caller, CallerRow, LastChange, Who};
+pub use conflict::{Pending as PendingConflict, Retry};
 pub use dashboard::{DashView, INTAKE_DAYS, INTAKE_DAYS_NARROW};
 pub use directory::{person_matches, DirRow};
 pub use dirfile::{DirFile, ImportReport};
@@ -131,6 +133,9 @@ pub struct App {
     pub queue: Option<QueueView>,
     /// Notices not yet seen (the badge), newest first.
     pub unread: Vec<crate::model::queue::Notice>,
+    /// The last write refused because another clerk changed the item
+    /// first, with the clerk's edit to re-apply (`reapply`).
+    pub conflict: Option<PendingConflict>,
 }
 
 impl App {
@@ -180,6 +185,7 @@ impl App {
             dashboard: None,
             queue: None,
             unread: vec![],
+            conflict: None,
         };
         let mut fx = vec![
             Effect::LoadCounts,

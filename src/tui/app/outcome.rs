@@ -23,6 +23,8 @@ impl App {
                 }
                 let rows = self.by_light(tab, rows);
                 self.put_rows(tab, rows);
+                self.tabs[tab].answered = gen;
+                self.judge_filter(tab);
                 self.check_empty();
                 if tab == self.tab {
                     if self.mode == Mode::Search {
@@ -77,10 +79,11 @@ impl App {
                 label,
                 origin,
                 results,
-            } => self.applied(label, origin, results),
+                conflicts,
+            } => self.applied(label, origin, results, conflicts),
             Outcome::Board(items) => self.board_loaded(items),
             Outcome::FormInvalid(errs) => {
-                self.form_errors(errs);
+                self.form_problems(errs);
                 vec![]
             }
             Outcome::DemoLoaded(n) => {
@@ -133,6 +136,12 @@ impl App {
                 select,
             } => self.directory_saved(units, people, select),
             Outcome::Dashboard { gen, board } => self.dashboard_loaded(gen, board),
+            Outcome::Refused(t, args) => {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let m = self.tf(t, &args);
+                self.say(Level::Error, m);
+                vec![]
+            }
             Outcome::Failed(m) => {
                 let m = self.tf(T::MsgError, &[&m]);
                 self.say(Level::Error, m);
@@ -212,6 +221,7 @@ impl App {
         label: String,
         origin: Origin,
         results: Vec<(Option<u64>, Result<Item, ServiceError>)>,
+        conflicts: Vec<super::super::event::Conflict>,
     ) -> Vec<Effect> {
         if origin == Origin::Step {
             return self.step_applied(label, results);
@@ -278,13 +288,11 @@ impl App {
             }
             self.call_failed(&origin);
             let m = match e {
-                ServiceError::Conflict { id, by, when, .. } => {
-                    let code = self
-                        .any_row(*id)
-                        .map(|r| r.code.clone())
-                        .unwrap_or(id.to_string());
+                ServiceError::Conflict { .. } if !conflicts.is_empty() => {
                     fx.extend(self.load_tab(self.tab));
-                    self.tf(T::MsgConflict, &[&code, by, when])
+                    self.detail = None;
+                    fx.extend(self.load_detail());
+                    self.conflicted(conflicts, &origin)
                 }
                 e => self.tf(T::MsgError, &[&e.to_string()]),
             };
@@ -298,6 +306,10 @@ impl App {
             };
             self.say(Level::Error, m);
             return fx;
+        }
+        if matches!(origin, Origin::Change(_) | Origin::Form) {
+            // A newer edit went through: an older one is not re-applied later.
+            self.conflict = None;
         }
         match origin {
             Origin::Undo => {

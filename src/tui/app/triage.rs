@@ -33,30 +33,7 @@ impl App {
 
     fn command_for(&self, id: ItemId, rep: &Repeatable) -> Option<Command> {
         let r = self.row(id).or_else(|| self.any_row(id))?;
-        let (id, version) = (r.id, r.version);
-        Some(match rep {
-            Repeatable::Route(to) => Command::Route {
-                id,
-                version,
-                to: *to,
-            },
-            Repeatable::Set(fields) => Command::Set {
-                id,
-                version,
-                fields: fields.clone(),
-            },
-            Repeatable::Move(to, note) => Command::Move {
-                id,
-                version,
-                to: *to,
-                note: note.clone(),
-            },
-            Repeatable::Note(text) => Command::Note {
-                id,
-                version,
-                text: text.clone(),
-            },
-        })
+        Some(super::conflict::command_at(r.id, r.version, rep))
     }
 
     /// Applies a change to items: at once for one, after a yes for several.
@@ -71,6 +48,10 @@ impl App {
             }) {
                 return self.refuse(T::MsgNotInbox);
             }
+        }
+        if let Some(m) = self.bad_value(&ids, &rep) {
+            self.say(Level::Error, m);
+            return vec![];
         }
         let cmds: Vec<Command> = ids
             .iter()
@@ -98,6 +79,40 @@ impl App {
             self.mode = super::Mode::Normal;
         }
         vec![fx]
+    }
+
+    /// A value set that cannot be right whatever the item holds (a date that
+    /// names no date, letters in a phone number), said at once in the
+    /// clerk's language: the model checks it here as the service would.
+    fn bad_value(&self, ids: &[ItemId], rep: &Repeatable) -> Option<String> {
+        let Repeatable::Set(fields) = rep else {
+            return None;
+        };
+        let ctx = crate::model::DateCtx {
+            today: self.setup.today,
+            cal: &self.setup.calendar,
+        };
+        let kinds: std::collections::BTreeSet<Kind> = ids
+            .iter()
+            .filter_map(|id| self.row(*id).or_else(|| self.any_row(*id)))
+            .map(|r| r.kind)
+            .collect();
+        for kind in kinds {
+            let mut scratch = crate::model::Item::new(kind, "-", "", 0);
+            for (k, v) in fields {
+                match scratch.set(k, v, &ctx) {
+                    Err(e) if about_the_value(&e.problem) => {
+                        let label = crate::model::fields::spec(k)
+                            .map(|s| self.lang().label(s.label, s.name))
+                            .unwrap_or_else(|| k.clone());
+                        let why = super::super::i18n::problem(self.lang(), &e.problem);
+                        return Some(self.tf(T::MsgFieldProblem, &[&label, &why]));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     /// Routes the targets to a kind (收件 only).
@@ -177,4 +192,18 @@ impl App {
         }
         fx
     }
+}
+
+/// Problems of the value alone, not of the item it would go into.
+fn about_the_value(p: &crate::model::Problem) -> bool {
+    use crate::model::Problem as P;
+    !matches!(
+        p,
+        P::Other(_)
+            | P::SecrecyUnclassified
+            | P::SecrecyNeeded
+            | P::DeadlineNeeded { .. }
+            | P::EndBeforeStart
+            | P::WrongKindData
+    )
 }

@@ -277,8 +277,8 @@ pub struct Setup {
     pub today: NaiveDate,
     /// The working-day calendar (traffic lights).
     pub calendar: WorkCalendar,
-    /// What the status line says about the connection.
-    pub connection: String,
+    /// How the service is reached (the status line says it).
+    pub connection: super::super::Connection,
     /// Where drafts go (`None`: nowhere).
     pub drafts: Option<PathBuf>,
     /// How long a lone digit waits for a motion before it switches tabs.

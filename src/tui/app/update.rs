@@ -164,9 +164,9 @@ impl App {
             }
             Action::Undo => match self.undo.pop() {
                 None => self.refuse(T::MsgNothingToUndo),
-                Some(e) if e.route => self.refuse(T::MsgCannotUndoRoute),
                 Some(e) => vec![Effect::Undo(e)],
             },
+            Action::Reapply => self.reapply(),
             Action::Repeat => match self.last_change.clone() {
                 None => self.refuse(T::MsgNothingToRepeat),
                 Some(rep) => {

@@ -121,6 +121,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     c("note", K::Text, false, T::DocNote),
     c("undo", K::None, false, T::DocUndo),
     c("repeat", K::None, false, T::DocRepeat),
+    a("reapply", &["retry"], K::None, false, T::DocReapply),
     c("new", K::Kind, false, T::DocNew),
     c("edit", K::None, false, T::DocEdit),
     c("follow_link", K::None, false, T::DocFollow),
@@ -196,6 +197,7 @@ pub enum Action {
     Note(Option<String>),
     Undo,
     Repeat,
+    Reapply,
     New(Option<Kind>),
     Edit,
     Follow,
@@ -326,6 +328,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "note" => Action::Note(arg),
         "undo" => Action::Undo,
         "repeat" => Action::Repeat,
+        "reapply" => Action::Reapply,
         "new" => Action::New(match &arg {
             None => None,
             Some(k) => Some(parse_kind(k).ok_or_else(|| bad(format!("'{k}': a kind")))?),

@@ -55,3 +55,91 @@ fn parses_languages() {
     assert_eq!(Lang::parse("fr"), None);
     assert_eq!(tr(Lang::En, T::Selected, &["3"]), "3 selected");
 }
+
+#[test]
+fn every_model_problem_is_said_without_english_in_chinese() {
+    use crate::model::{DateReason, DateWhat, Kind, Problem as P, Urgency};
+    let got = || "某值".to_string();
+    let mut all = vec![
+        P::NotOneOf {
+            what: "urgency".into(),
+            got: got(),
+            valid: vec!["平件".into(), "加急".into()],
+        },
+        P::NotWholeNumber { got: got() },
+        P::CopyNo { got: got() },
+        P::Phone { got: got() },
+        P::Duration { got: got() },
+        P::OneLeadUnit,
+        P::Empty,
+        P::TooLong { max: 500 },
+        P::SecrecyYears,
+        P::SecrecyUnclassified,
+        P::PrefixOnly,
+        P::NotADate {
+            got: got(),
+            reason: None,
+        },
+        P::NotADateTime { got: got() },
+        P::DateOutOfRange { got: got() },
+        P::NotATime { got: got() },
+        P::NoSuchField {
+            kind: Kind::Meeting,
+            fields: vec![],
+        },
+        P::SystemField,
+        P::NotOfKind { kind: Kind::Affair },
+        P::SecrecyNeeded,
+        P::DeadlineNeeded {
+            urgency: Urgency::Urgent,
+        },
+        P::EndBeforeStart,
+        P::WrongKindData,
+    ];
+    for what in [DateWhat::Date, DateWhat::DateTime] {
+        all.push(P::DateTooLong {
+            head: got(),
+            chars: 200,
+            what,
+        });
+        all.push(P::NoDate { what });
+        all.push(P::DateControl { got: got(), what });
+    }
+    for reason in [
+        DateReason::OutOfRange,
+        DateReason::TooFar { max: 36600 },
+        DateReason::SignAndSuffix,
+        DateReason::NoMonth { month: 13 },
+        DateReason::NoDay {
+            year: Some(2026),
+            month: 2,
+            day: 30,
+        },
+        DateReason::NoDay {
+            year: None,
+            month: 2,
+            day: 30,
+        },
+    ] {
+        all.push(P::NotADate {
+            got: got(),
+            reason: Some(reason),
+        });
+    }
+    // English words: three ASCII letters in a row.
+    let english = |s: &str| {
+        s.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 3)
+    };
+    for p in &all {
+        for lang in [Lang::Hant, Lang::Hans] {
+            let s = problem(lang, p);
+            assert!(
+                !s.trim().is_empty() && !english(&s),
+                "{p:?} in {lang:?}: {s}"
+            );
+        }
+        let en = problem(Lang::En, p);
+        assert!(english(&en), "{p:?} in English: {en}");
+    }
+}

@@ -1,12 +1,16 @@
 //! `docs/keys.md` and the doc lines `?` shows, generated from the keymap.
 
 use super::super::command;
-use super::super::i18n::Lang;
+use super::super::i18n::{tr, Lang, T};
 use super::{KeyMode, Keymap};
 
-/// The doc line of a command line in a language.
+/// The doc line of a command line in a language. A route names its kind
+/// (`W` routes to 收文 only, not to all four).
 pub fn doc(cmd: &str, lang: Lang) -> String {
-    let name = cmd.split_whitespace().next().unwrap_or("");
+    let (name, arg) = cmd.split_once(' ').unwrap_or((cmd, ""));
+    if let (true, Some(k)) = (name == "route", command::parse_kind(arg)) {
+        return tr(lang, T::DocRouteTo, &[&lang.label(k.label(), k.english())]);
+    }
     command::spec(name)
         .map(|s| s.doc.text(lang).to_string())
         .unwrap_or_default()
@@ -16,7 +20,7 @@ pub fn doc(cmd: &str, lang: Lang) -> String {
 pub fn markdown(km: &Keymap) -> String {
     let mut s = String::from(
         "# Keys\n\n\
-         Generated from the keymap table in `src/tui/keymap.rs` (`shuniu keys` prints the\n\
+         Generated from the keymap table in `src/tui/keymap/defaults.rs` (`shuniu keys` prints the\n\
          keymap with your config applied; `cargo test -- --ignored regenerate_keys_md`\n\
          rewrites this file). Every binding can be changed in `config.toml`:\n\n\
          ```toml\n[keys.normal]\n\"x\" = \"close\"        # bind\n\"C\" = \"\"             # unbind\n\"<C-y>\" = \"due +3工作日\"  # a command with its argument\n```\n\n\

@@ -115,8 +115,23 @@ impl Default for Keymap {
 pub struct BindError {
     /// `keys.normal."<C-q>"`.
     pub key: String,
-    /// Why.
-    pub message: String,
+    /// The `[keys.MODE]` table it is in.
+    pub mode: String,
+    /// The keys bound (`None`: the whole table was refused).
+    pub keys: Option<String>,
+    /// Why, as data: the workbench says it in the clerk's language.
+    pub problem: BindProblem,
+}
+
+/// Why a binding was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BindProblem {
+    /// `[keys.MODE]` names no mode.
+    NoSuchMode,
+    /// The keys are not key notation (`<Foo>`, or nothing).
+    BadKeys,
+    /// The command is not valid.
+    Command(ParseError),
 }
 
 impl Keymap {
@@ -145,21 +160,22 @@ impl Keymap {
             let Some(m) = KeyMode::parse(mode) else {
                 errors.push(BindError {
                     key: format!("keys.{mode}"),
-                    message: "no such mode; modes: normal, visual, form, input, find".into(),
+                    mode: mode.clone(),
+                    keys: None,
+                    problem: BindProblem::NoSuchMode,
                 });
                 continue;
             };
             for (k, cmd) in table {
                 let name = format!("keys.{mode}.\"{k}\"");
-                let seq = match parse_keys(k) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        errors.push(BindError {
-                            key: name,
-                            message: e,
-                        });
-                        continue;
-                    }
+                let Ok(seq) = parse_keys(k) else {
+                    errors.push(BindError {
+                        key: name,
+                        mode: mode.clone(),
+                        keys: Some(k.clone()),
+                        problem: BindProblem::BadKeys,
+                    });
+                    continue;
                 };
                 let map = self.bindings.entry(m).or_default();
                 if cmd.trim().is_empty() {
@@ -172,13 +188,11 @@ impl Keymap {
                         map.retain(|b, _| !(b.starts_with(&seq) || seq.starts_with(b)));
                         map.insert(seq, cmd.trim().to_string());
                     }
-                    Err(ParseError::Unknown(w)) => errors.push(BindError {
-                        key: name,
-                        message: format!("unknown command '{w}'"),
-                    }),
                     Err(e) => errors.push(BindError {
                         key: name,
-                        message: format!("{e:?}"),
+                        mode: mode.clone(),
+                        keys: Some(k.clone()),
+                        problem: BindProblem::Command(e),
                     }),
                 }
             }
@@ -324,7 +338,11 @@ mod tests {
         t.insert("weird".to_string(), BTreeMap::new());
         let errs = km.apply_config(&t);
         assert_eq!(errs.len(), 2, "{errs:?}");
-        assert!(errs.iter().any(|e| e.key == "keys.normal.\"<C-q>\""));
+        assert!(errs.iter().any(|e| e.key == "keys.normal.\"<C-q>\""
+            && e.problem == BindProblem::Command(ParseError::Unknown("frob".into()))));
+        assert!(errs
+            .iter()
+            .any(|e| e.key == "keys.weird" && e.problem == BindProblem::NoSuchMode));
         assert_eq!(km.lookup(N, &k("x")), Lookup::Matched("close".into()));
         assert_eq!(km.lookup(N, &k("C")), Lookup::Cancelled);
         assert_eq!(km.lookup(N, &k("g")), Lookup::Matched("top".into()));

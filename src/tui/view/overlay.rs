@@ -229,6 +229,28 @@ const TEN: &[&str] = &[
     "quit",
 ];
 
+/// The four route keys and what each does: `W M A S`, `W 收文 · M 會議 …`.
+fn route_keys(app: &App) -> (String, String) {
+    let lang = app.lang();
+    let pairs: Vec<(String, String)> = ["收文", "會議", "事務", "督查"]
+        .iter()
+        .filter_map(|k| {
+            let key = app
+                .setup
+                .keymap
+                .key_for(KeyMode::Normal, &format!("route {k}"))?;
+            let kind = crate::tui::command::parse_kind(k)?;
+            Some((key, lang.label(kind.label(), kind.english())))
+        })
+        .collect();
+    let keys: Vec<&str> = pairs.iter().map(|p| p.0.as_str()).collect();
+    let each: Vec<String> = pairs.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    (
+        keys.join(" "),
+        app.tf(T::WelcomeRoute, &[&each.join(" · ")]),
+    )
+}
+
 fn welcome(f: &mut Frame, body: Rect, app: &App) {
     let th = &app.setup.theme;
     let area = centered(body, body.width.saturating_sub(4).min(90), 21);
@@ -254,15 +276,12 @@ fn welcome(f: &mut Frame, body: Rect, app: &App) {
             .keymap
             .key_for(KeyMode::Normal, c)
             .unwrap_or_else(|| "-".into());
-        let keys = if *c == "tab 1" {
-            "1–6".to_string()
-        } else {
-            keys
+        let (keys, what) = match *c {
+            "tab 1" => ("1–6".to_string(), doc(c, app.lang())),
+            "route 收文" => route_keys(app),
+            _ => (keys, doc(c, app.lang())),
         };
-        line(
-            &format!("  {:<8} {}", keys, doc(c, app.lang())),
-            th.get(Slot::Text),
-        );
+        line(&format!("  {keys:<8} {what}"), th.get(Slot::Text));
     }
     line("", th.get(Slot::Text));
     line(app.t(T::WelcomeDemo), th.get(Slot::Accent));

@@ -58,7 +58,7 @@ pub fn bar(buf: &mut Buffer, area: Rect, app: &App) {
     x = super::queue::badge(buf, x, area.y, app);
     let t = app.cur();
     let conn = if app.connected {
-        clean(&app.setup.connection)
+        app.t(app.setup.connection.label()).to_string()
     } else {
         app.t(T::ConnLost).to_string()
     };

@@ -9,8 +9,10 @@ mod write;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::core::{Service, ServiceError};
 use crate::model::WorkCalendar;
@@ -42,6 +44,51 @@ impl Ctx {
 
 fn err(e: ServiceError) -> Outcome {
     Outcome::Failed(e.to_string())
+}
+
+/// The outcome of writes, with who changed what for each refusal because
+/// another clerk changed the item first (the fields the daemon names as
+/// changed since the version the write read).
+pub(super) fn applied(
+    svc: &dyn Service,
+    label: String,
+    origin: super::event::Origin,
+    results: Vec<(
+        Option<crate::model::ItemId>,
+        Result<crate::model::Item, ServiceError>,
+    )>,
+) -> Outcome {
+    let conflicts = results
+        .iter()
+        .filter_map(|(_, r)| match r {
+            Err(ServiceError::Conflict {
+                id,
+                read,
+                version,
+                by,
+                when,
+                changed,
+            }) => {
+                let fields: Vec<String> = changed.iter().map(|c| c.field.clone()).collect();
+                Some(super::event::Conflict {
+                    id: *id,
+                    code: svc.get(*id).map(|i| i.code).unwrap_or_default(),
+                    by: by.clone(),
+                    when: when.clone(),
+                    read: *read,
+                    version: *version,
+                    fields,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    Outcome::Applied {
+        label,
+        origin,
+        results,
+        conflicts,
+    }
 }
 
 /// Runs one effect; `None` for effects with nothing to report.
@@ -84,14 +131,14 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             cmds,
             label,
             origin,
-        } => Outcome::Applied {
+        } => applied(
+            svc,
             label,
             origin,
-            results: cmds
-                .into_iter()
+            cmds.into_iter()
                 .map(|c| (c.target(), svc.apply(c)))
                 .collect(),
-        },
+        ),
         Effect::Undo(e) => write::undo(svc, e),
         Effect::Step {
             id,
@@ -162,7 +209,8 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
 }
 
 /// Whether a later effect of the batch makes `fx` pointless: rows of the
-/// same tab, another detail, another quick-find query, another caller.
+/// same tab, another detail, another quick-find query, another caller, a
+/// later state of the same draft.
 fn superseded(fx: &Effect, later: &[Effect]) -> bool {
     match fx {
         Effect::LoadRows { tab, .. } => later
@@ -175,38 +223,159 @@ fn superseded(fx: &Effect, later: &[Effect]) -> bool {
         Effect::LoadBoard => later.iter().any(|l| matches!(l, Effect::LoadBoard)),
         Effect::Find { .. } => later.iter().any(|l| matches!(l, Effect::Find { .. })),
         Effect::LoadCaller { .. } => later.iter().any(|l| matches!(l, Effect::LoadCaller { .. })),
+        Effect::SaveDraft(d) => later.iter().any(|l| match l {
+            Effect::SaveDraft(n) => n.name == d.name,
+            Effect::DeleteDraft(n) => *n == d.name,
+            _ => false,
+        }),
         _ => false,
+    }
+}
+
+/// The worker thread: effects go in with `send`; `finish` lets it carry out
+/// the writes still queued (drafts, changes, forms) before the workbench
+/// ends — a SIGHUP in mid-form loses nothing typed.
+pub struct Worker {
+    tx: Sender<Effect>,
+    closing: Arc<AtomicBool>,
+    done: Receiver<()>,
+}
+
+impl Worker {
+    /// Queues an effect.
+    pub fn send(&self, fx: Effect) {
+        let _ = self.tx.send(fx);
+    }
+
+    /// Ends the worker: reads still queued are dropped, writes are carried
+    /// out in order. Waits at most `timeout`; returns whether it finished.
+    pub fn finish(self, timeout: Duration) -> bool {
+        self.closing.store(true, Ordering::SeqCst);
+        drop(self.tx);
+        matches!(
+            self.done.recv_timeout(timeout),
+            Err(RecvTimeoutError::Disconnected)
+        )
     }
 }
 
 /// Runs effects on a thread, in order, except that rows, details and
 /// queries superseded by a later request of the same sort (already queued
 /// when their turn comes) are skipped: fast typing never queues stale work.
-pub fn spawn(cx: Ctx, rx: Receiver<Effect>, tx: Sender<AppEvent>) {
+/// With `panic_first` (the runtime's `SHUNIU_TEST_PANIC=worker`), the thread
+/// panics on its first effect, to test that a panic there restores the
+/// terminal too. A panic ends the thread and tells the main loop
+/// (`AppEvent::Crashed`).
+pub fn spawn(cx: Ctx, tx: Sender<AppEvent>, panic_first: bool) -> Worker {
+    let (wtx, rx) = std::sync::mpsc::channel::<Effect>();
+    let (done_tx, done) = std::sync::mpsc::channel::<()>();
+    let closing = Arc::new(AtomicBool::new(false));
+    let c = closing.clone();
     std::thread::Builder::new()
         .name("shuniu-worker".into())
         .spawn(move || {
-            let mut queue: VecDeque<Effect> = VecDeque::new();
-            loop {
-                if queue.is_empty() {
-                    match rx.recv() {
-                        Ok(fx) => queue.push_back(fx),
-                        Err(_) => return,
-                    }
-                }
-                queue.extend(rx.try_iter());
-                let Some(fx) = queue.pop_front() else {
-                    continue;
-                };
-                if superseded(&fx, queue.make_contiguous()) {
-                    continue;
-                }
-                if let Some(o) = exec(&cx, fx) {
-                    if tx.send(AppEvent::Outcome(o)).is_err() {
-                        return;
-                    }
-                }
-            }
+            // Dropped when the thread ends, however it ends: `finish` sees it.
+            let _done = done_tx;
+            super::term::guarded(tx.clone(), || work(cx, rx, tx, &c, panic_first))
         })
         .expect("spawn the worker thread");
+    Worker {
+        tx: wtx,
+        closing,
+        done,
+    }
+}
+
+fn work(
+    cx: Ctx,
+    rx: Receiver<Effect>,
+    tx: Sender<AppEvent>,
+    closing: &AtomicBool,
+    panic_first: bool,
+) {
+    let mut queue: VecDeque<Effect> = VecDeque::new();
+    loop {
+        if queue.is_empty() {
+            match rx.recv() {
+                Ok(fx) => queue.push_back(fx),
+                Err(_) => return,
+            }
+        }
+        queue.extend(rx.try_iter());
+        let Some(fx) = queue.pop_front() else {
+            continue;
+        };
+        if panic_first {
+            panic!("SHUNIU_TEST_PANIC=worker: a test of a panic in the worker thread");
+        }
+        if superseded(&fx, queue.make_contiguous()) {
+            continue;
+        }
+        if closing.load(Ordering::SeqCst) && !fx.is_write() {
+            continue;
+        }
+        if let Some(o) = exec(&cx, fx) {
+            // The main loop may be gone already (ending): the writes go on.
+            let _ = tx.send(AppEvent::Outcome(o));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::draft::Draft;
+
+    fn draft(text: &str) -> Draft {
+        Draft {
+            name: "new-inbox".into(),
+            kind: "inbox".into(),
+            id: None,
+            code: String::new(),
+            fields: vec![("title".into(), text.into())],
+            focus: 0,
+            saved: 1,
+        }
+    }
+
+    #[test]
+    fn finish_carries_out_the_queued_draft_saves_and_drops_the_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let core = crate::tui::harness::fixture(&dir.path().join("data"), 0);
+        let drafts = dir.path().join("drafts");
+        let cx = Ctx {
+            svc: core.clone(),
+            calendar: crate::model::WorkCalendar::builtin(),
+            drafts: Some(drafts.clone()),
+            now: Some(crate::tui::harness::FIXED_NOW),
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let w = spawn(cx, tx, false);
+        // The worker is busy with the demo data (a while, in a debug build)
+        // when the clerk types and the connection drops.
+        w.send(Effect::LoadDemo);
+        for i in 0..=20 {
+            w.send(Effect::SaveDraft(draft(&format!("斷線前的來件 {i}"))));
+        }
+        w.send(Effect::LoadDemo);
+        w.send(Effect::LoadCounts);
+        assert!(w.finish(Duration::from_secs(60)), "the worker finished");
+        let saved = crate::tui::draft::list(&drafts);
+        assert_eq!(
+            saved,
+            vec![draft("斷線前的來件 20")],
+            "the last state typed"
+        );
+        // The read queued behind the drafts was dropped, and so was the
+        // second demo load; nothing else is on its way.
+        let outcomes: Vec<AppEvent> = rx.try_iter().collect();
+        assert!(
+            !outcomes
+                .iter()
+                .any(|o| matches!(o, AppEvent::Outcome(Outcome::Counts(_)))),
+            "{outcomes:?}"
+        );
+        let items = core.rows(&crate::core::Filter::default()).unwrap().len();
+        assert!(items <= 2000, "{items}: the second load did not run");
+    }
 }

@@ -25,18 +25,7 @@ pub(super) fn rows(
     limit: Option<usize>,
 ) -> Result<Vec<Row>, ServiceError> {
     if let (Some(q), Some(n)) = (&text, limit) {
-        // The best `n` matches, in the order `rows(text)` gives them: the
-        // index stops scanning once it has them.
-        return Ok(svc
-            .search(q, n)?
-            .into_iter()
-            .filter_map(|f| match f {
-                Found::Item(r) if kinds.contains(&r.kind) && (!open || r.status.is_open()) => {
-                    Some(*r)
-                }
-                _ => None,
-            })
-            .collect());
+        return best_matches(svc, kinds, q, open, n);
     }
     if text.is_some() || kinds.len() != 1 {
         let f = Filter {
@@ -66,6 +55,41 @@ pub(super) fn board(svc: &dyn Service) -> Result<Vec<Item>, ServiceError> {
         kind: Some(Kind::Supervision),
         ..Filter::default()
     })
+}
+
+/// The best `n` matches of `q` among the tab's `kinds` (and open items when
+/// `open`), in the order `rows(text)` gives them. The search is asked for
+/// `n` results first — the index stops scanning once it has them, which is
+/// what keeps a keystroke cheap — and, when too few of those are of the
+/// tab's kinds while more results exist, once more for as many as the
+/// index returns at all (what the full load after `Enter` sees), so a tab
+/// whose items are outnumbered by other kinds still shows its matches.
+fn best_matches(
+    svc: &dyn Service,
+    kinds: &[Kind],
+    q: &str,
+    open: bool,
+    n: usize,
+) -> Result<Vec<Row>, ServiceError> {
+    let mut ask = n.min(MAX_RESULTS);
+    loop {
+        let found = svc.search(q, ask)?;
+        let exhausted = found.len() < ask || ask >= MAX_RESULTS;
+        let mut mine: Vec<Row> = found
+            .into_iter()
+            .filter_map(|f| match f {
+                Found::Item(r) if kinds.contains(&r.kind) && (!open || r.status.is_open()) => {
+                    Some(*r)
+                }
+                _ => None,
+            })
+            .collect();
+        if mine.len() >= n || exhausted {
+            mine.truncate(n);
+            return Ok(mine);
+        }
+        ask = MAX_RESULTS;
+    }
 }
 
 fn rel_label(r: LinkRel) -> &'static str {

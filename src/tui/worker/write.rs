@@ -2,7 +2,11 @@
 //! the directory.
 
 use crate::core::{Service, ServiceError};
-use crate::model::{Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Status, Unit};
+use crate::model::{
+    workflow, Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Status, Unit,
+};
+
+use super::super::i18n::T;
 
 use super::super::event::{DirKey, Origin, Outcome, StepWrite, UndoEntry};
 use super::{err, Ctx};
@@ -10,6 +14,9 @@ use super::{err, Ctx};
 /// Takes back a change: a new `Set` of the fields' values before it (as
 /// history recorded them), or the reverse move for a close.
 pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
+    if e.route {
+        return undo_route(svc, e);
+    }
     let mut results = vec![];
     for (id, version) in e.targets {
         let r = (|| {
@@ -45,11 +52,80 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
         })();
         results.push((Some(id), r));
     }
-    Outcome::Applied {
-        label: e.label,
-        origin: Origin::Undo,
-        results,
+    super::applied(svc, e.label, Origin::Undo, results)
+}
+
+/// Takes back a route as new changes: every item the route made is
+/// withdrawn (its move to 已取消: 撤銷, or 取消 for a meeting) with a note
+/// naming the request, then the request goes back to 待處理 (撤回分辦).
+/// Nothing is written unless all of it can be: an item already worked on,
+/// or a request no longer 已分辦, refuses the whole undo.
+fn undo_route(svc: &dyn Service, e: UndoEntry) -> Outcome {
+    // The change recorded the items the route made; each links to its request.
+    let mut request: Option<Item> = None;
+    let mut made = vec![];
+    for (id, _) in &e.targets {
+        match svc.get(*id) {
+            Ok(it) if it.kind == Kind::Inbox => request = Some(it),
+            Ok(it) => made.push(it),
+            Err(err) => return super::err(err),
+        }
     }
+    if request.is_none() {
+        let source = made
+            .iter()
+            .flat_map(|it| it.links.iter())
+            .find(|l| l.rel == crate::model::LinkRel::Source)
+            .map(|l| l.id);
+        if let Some(id) = source {
+            match svc.get(id) {
+                Ok(it) if it.kind == Kind::Inbox => request = Some(it),
+                Ok(_) => {}
+                Err(err) => return super::err(err),
+            }
+        }
+    }
+    let Some(req) = request else {
+        return Outcome::Refused(T::MsgNothingToUndo, vec![]);
+    };
+    if req.status != Status::Routed {
+        return Outcome::Refused(
+            T::MsgRouteMovedOn,
+            vec![req.code.clone(), req.status.label().into()],
+        );
+    }
+    if let Some(it) = made
+        .iter()
+        .find(|it| !workflow::moves_from(it.kind, it.status).any(|t| t.to == Status::Cancelled))
+    {
+        return Outcome::Refused(
+            T::MsgRouteMovedOn,
+            vec![it.code.clone(), it.status.label().into()],
+        );
+    }
+    let mut results = vec![];
+    for it in &made {
+        let r = svc.apply(Command::Move {
+            id: it.id,
+            version: it.version,
+            to: Status::Cancelled,
+            note: format!("撤回分辦（{}）", req.code),
+        });
+        let failed = r.is_err();
+        results.push((Some(it.id), r));
+        if failed {
+            return super::applied(svc, e.label, Origin::Undo, results);
+        }
+    }
+    let codes: Vec<&str> = made.iter().map(|it| it.code.as_str()).collect();
+    let r = svc.apply(Command::Move {
+        id: req.id,
+        version: req.version,
+        to: Status::Pending,
+        note: format!("撤銷 {}", codes.join("、")),
+    });
+    results.push((Some(req.id), r));
+    super::applied(svc, e.label, Origin::Undo, results)
 }
 
 /// A workflow step: its writes in order, each naming the version the one
@@ -102,11 +178,7 @@ pub(super) fn step(
             break;
         }
     }
-    Outcome::Applied {
-        label,
-        origin: Origin::Step,
-        results: last.into_iter().collect(),
-    }
+    super::applied(svc, label, Origin::Step, last.into_iter().collect())
 }
 
 /// A new 督查 item titled `title`, its source item `from`.
@@ -155,12 +227,12 @@ pub(super) fn save_form(
     let mut errors = vec![];
     for (k, v) in &fields {
         if let Err(e) = item.set(k, v, &ctx) {
-            errors.push((e.field, e.message));
+            errors.push((e.field, e.problem));
         }
     }
     if errors.is_empty() {
         if let Err(e) = item.validate() {
-            errors.push((e.field, e.message));
+            errors.push((e.field, e.problem));
         }
     }
     if !errors.is_empty() {
@@ -177,11 +249,12 @@ pub(super) fn save_form(
         },
     };
     let target = cmd.target();
-    Outcome::Applied {
-        label: String::new(),
-        origin: Origin::Form,
-        results: vec![(target, svc.apply(cmd))],
-    }
+    super::applied(
+        svc,
+        String::new(),
+        Origin::Form,
+        vec![(target, svc.apply(cmd))],
+    )
 }
 
 /// Creates a call record, its start time-stamped now.
@@ -195,11 +268,12 @@ pub(super) fn start_call(cx: &Ctx, mut item: Item) -> Outcome {
     let cmd = Command::Create {
         item: Box::new(item),
     };
-    Outcome::Applied {
-        label: String::new(),
-        origin: Origin::CallStart,
-        results: vec![(None, svc.apply(cmd))],
-    }
+    super::applied(
+        svc,
+        String::new(),
+        Origin::CallStart,
+        vec![(None, svc.apply(cmd))],
+    )
 }
 
 /// Saves a call's length, then hands the record back for its gist.
@@ -211,11 +285,7 @@ pub(super) fn end_call(svc: &dyn Service, id: ItemId, secs: u64) -> Outcome {
             fields: vec![("duration".into(), secs.to_string())],
         })
     });
-    Outcome::Applied {
-        label: String::new(),
-        origin: Origin::CallEnd,
-        results: vec![(Some(id), r)],
-    }
+    super::applied(svc, String::new(), Origin::CallEnd, vec![(Some(id), r)])
 }
 
 /// Puts units and people, then reads the directory back.
