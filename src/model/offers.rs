@@ -433,10 +433,12 @@ mod tests {
     fn steps_that_need_structured_input_say_so() {
         // 督查 立項: 交辦 needs the assignment, for supervisors only.
         let it = item(Kind::Supervision, Status::Filed);
+        // (撤銷 withdraws a mistaken 立項 — a plain move with its reason.)
         let o = with(Role::Inspector, |w| offers(&it, w));
-        assert_eq!(o.len(), 1);
+        assert_eq!(actions(&o), vec!["交辦", "撤銷"]);
         assert_eq!((o[0].step, &o[0].input), (Step::Assign, &Input::Assignment));
-        assert!(with(Role::Clerk, |w| offers(&it, w)).is_empty());
+        let o = with(Role::Clerk, |w| offers(&it, w));
+        assert_eq!(actions(&o), vec!["撤銷"], "交辦 is the supervisors'");
         // 承辦: 催辦 (supervisors), 辦結 with its report, and 進展 for anyone writing.
         let it = item(Kind::Supervision, Status::Handling);
         let o = with(Role::Clerk, |w| offers(&it, w));
