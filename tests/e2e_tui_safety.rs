@@ -169,3 +169,57 @@ fn sighup_keeps_the_draft_and_restores_the_terminal() {
     t.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
     t.assert_sane();
 }
+
+/// The pid of the one `shuniu` process whose command line contains `needle`.
+fn pid_of(needle: &str) -> Option<i32> {
+    let o = std::process::Command::new("pgrep")
+        .args(["-f", "--", needle])
+        .output()
+        .ok()?;
+    let pids: Vec<i32> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "shuniu")
+        })
+        .collect();
+    (pids.len() == 1).then(|| pids[0])
+}
+
+fn alive(pid: i32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ")
+}
+
+#[test]
+fn the_workbench_ends_when_its_terminal_goes_away_without_a_sighup() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    // In a session of its own the workbench gets no SIGHUP when the pane
+    // closes (as under `su` or `runuser`, which keep the signal): only its
+    // terminal hangs up under it.
+    let data = t.home().join("own-session-data");
+    let arg = format!("--data {}", data.display());
+    t.text(&format!("setsid -w {} {arg}", env!("CARGO_BIN_EXE_shuniu")));
+    t.keys(&["Enter"]);
+    t.wait_for("the welcome screen", |s| s.contains("歡迎使用樞紐"));
+    let pid = pid_of(&arg).expect("one workbench process");
+    t.tmux(&["kill-server"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while alive(pid) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let still = alive(pid);
+    if still {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    assert!(
+        !still,
+        "the workbench kept running on a terminal that hung up"
+    );
+}

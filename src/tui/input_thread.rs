@@ -80,14 +80,19 @@ impl Pause {
     }
 }
 
-/// Starts the thread. It wakes twice a second at most when idle (to notice
+/// Starts the input thread and the hang-up watch. It wakes twice a second at most when idle (to notice
 /// a pause). A panic in it ends the workbench (see `term::guarded`).
 pub fn spawn(tx: Sender<AppEvent>, pause: Pause) {
     let crash = tx.clone();
+    let hangup = tx.clone();
     std::thread::Builder::new()
         .name("shuniu-input".into())
         .spawn(move || super::term::guarded(crash, move || read(tx, pause)))
         .expect("spawn the input thread");
+    std::thread::Builder::new()
+        .name("shuniu-hangup".into())
+        .spawn(move || watch_hangup(hangup))
+        .expect("spawn the hang-up watch");
 }
 
 fn read(tx: Sender<AppEvent>, pause: Pause) {
@@ -126,6 +131,32 @@ fn read(tx: Sender<AppEvent>, pause: Pause) {
             if tx.send(ev).is_err() {
                 return;
             }
+        }
+    }
+}
+
+/// Watches the terminal on standard input for a hang-up (its SSH connection
+/// or tmux pane is gone) and says so as `InputClosed`. crossterm 0.29 spins
+/// inside `poll` once its terminal has hung up (a read of 0 bytes or EIO is
+/// retried for ever), so the workbench could not notice by itself when the
+/// SIGHUP went to a parent (`su`, `runuser`) instead of to it. A poll for no
+/// events returns only on hang-up or error: this thread costs nothing while
+/// the terminal is there.
+fn watch_hangup(tx: Sender<AppEvent>) {
+    use rustix::event::{poll, PollFd, PollFlags};
+    let stdin = std::io::stdin();
+    loop {
+        let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+        match poll(&mut fds, None) {
+            Ok(_) => {
+                let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                if fds[0].revents().intersects(gone) {
+                    let _ = tx.send(AppEvent::InputClosed);
+                    return;
+                }
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return,
         }
     }
 }

@@ -279,9 +279,54 @@ impl Accounts {
     }
 }
 
+/// Kills every process of `user` (a workbench whose terminal went away under
+/// `runuser` may outlive its tmux server) and waits until none is left, so
+/// `userdel` can remove the account.
+fn kill_processes_of(user: &str) {
+    let Some(uid) = Command::new("id")
+        .args(["-u", user])
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .trim()
+                .parse::<u32>()
+                .ok()
+        })
+    else {
+        return;
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let mut left = 0;
+        for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
+                continue;
+            };
+            let status = std::fs::read_to_string(e.path().join("status")).unwrap_or_default();
+            let owner = status
+                .lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|l| l.split_whitespace().next())
+                .and_then(|v| v.parse::<u32>().ok());
+            if owner == Some(uid) {
+                left += 1;
+                if let Some(p) = rustix::process::Pid::from_raw(pid) {
+                    let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+                }
+            }
+        }
+        if left == 0 || std::time::Instant::now() > deadline {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 impl Drop for Accounts {
     fn drop(&mut self) {
         for u in &self.users {
+            kill_processes_of(u);
             let _ = Command::new("userdel").arg(u).output();
         }
         let _ = Command::new("groupdel").arg(&self.group).output();
