@@ -22,13 +22,12 @@ pub(super) fn land(
     if !may_land(before, after, action) {
         return Ok(());
     }
-    let users = txn.users()?;
-    let units = txn.units()?;
-    let people = People {
-        users: &users,
-        units: &units,
+    let landed = {
+        let (users, units) = txn.users_and_units()?;
+        let people = People { users, units };
+        landings(before, after, action, note, &cx.user.login, &people)
     };
-    for (to, what) in landings(before, after, action, note, &cx.user.login, &people) {
+    for (to, what) in landed {
         txn.put_notice(&Notice {
             id: 0,
             to,

@@ -18,6 +18,9 @@ pub struct Txn<'a> {
     pending: HashMap<Vec<u8>, Option<Vec<u8>>>,
     /// The notices this batch stores, to be pushed once it commits.
     notices: Vec<Notice>,
+    /// Users and units as stored before this batch, read once per batch
+    /// (a bulk create asks for them for every item it lands somewhere).
+    people: Option<(Vec<User>, Vec<Unit>)>,
 }
 
 impl<'a> Txn<'a> {
@@ -26,6 +29,7 @@ impl<'a> Txn<'a> {
             db,
             pending: HashMap::new(),
             notices: vec![],
+            people: None,
         }
     }
 
@@ -176,6 +180,16 @@ impl<'a> Txn<'a> {
                 codec::decode(RecordType::User, &v, &|| keys::show(&k))
             })
             .collect()
+    }
+
+    /// Every user and every unit as stored before this batch, read once per
+    /// batch however often it is asked.
+    pub fn users_and_units(&mut self) -> Result<(&[User], &[Unit])> {
+        if self.people.is_none() {
+            self.people = Some((self.users()?, self.units()?));
+        }
+        let (users, units) = self.people.as_ref().expect("just read");
+        Ok((users, units))
     }
 
     /// Every unit, as stored before this batch.
