@@ -250,35 +250,57 @@ pub fn item_value(it: &Item) -> serde_json::Value {
     serde_json::Value::Object(m)
 }
 
+/// A JSON value as one line a terminal shows as it is: serde_json escapes
+/// only C0 controls, so DEL, C1 controls and bidi overrides (U+202E …) are
+/// written as `\uXXXX` too. The JSON means the same; no character is lost.
+pub fn json_line(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    if !s.chars().any(crate::model::sanitize::is_dangerous) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 12);
+    for c in s.chars() {
+        if crate::model::sanitize::is_dangerous(c) {
+            // Outside strings serde_json writes only ASCII punctuation, so
+            // such a character is inside a string, where `\u` is valid.
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One item as a JSON line.
 pub fn item_json(it: &Item) -> String {
-    item_value(it).to_string()
+    json_line(&item_value(it))
 }
 
 /// One search result as a JSON line: an item's row, a unit, or a person
 /// (with their unit's name in `unit` and what it was stored as in `unit_key`).
 pub fn found_json(f: &Found, units: &[Unit]) -> String {
-    match f {
+    let v = match f {
         Found::Item(r) => serde_json::json!({
             "id": r.id, "kind": r.kind.label(), "code": r.code, "status": r.status.label(),
             "title": r.title, "urgency": r.urgency.label(), "classification": r.classification.label(),
             "unit": r.unit, "handler": r.handler,
             "deadline": r.deadline.map(|d| d.to_string()).unwrap_or_default(),
             "updated": time::format_ts(r.updated),
-        })
-        .to_string(),
+        }),
         Found::Unit(u) => serde_json::json!({
             "kind": "單位", "key": u.key, "name": u.name,
             "abbreviations": u.abbreviations, "phone": u.phone, "doc_prefix": u.doc_prefix,
-        })
-        .to_string(),
+        }),
         Found::Person(p) => serde_json::json!({
             "kind": "人員", "id": p.id, "name": p.name,
             "unit": unit_name(&p.unit, units), "unit_key": p.unit,
             "title": p.title, "phones": p.phones, "notes": p.notes,
-        })
-        .to_string(),
-    }
+        }),
+    };
+    json_line(&v)
 }
 
 /// Writes items as JSON lines or CSV. CSV needs one kind's columns, so

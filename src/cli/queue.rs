@@ -34,7 +34,7 @@ pub fn queue(
                     "deadline": r.deadline.map(|d| d.to_string()).unwrap_or_default(),
                     "updated": time::format_ts(r.updated),
                 });
-                writeln!(out, "{v}")?;
+                writeln!(out, "{}", super::output::json_line(&v))?;
             }
             continue;
         }

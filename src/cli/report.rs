@@ -356,7 +356,8 @@ pub fn supervision_md(
     s
 }
 
-/// The numbers by unit as CSV (the last row is the total, 合計).
+/// The numbers by unit as CSV (the last row is the total, 合計). Unit names
+/// are escaped: the CSV goes to standard output unless `--output` is given.
 pub fn supervision_csv(stats: &[UnitStats]) -> Result<String> {
     let mut w = csv::Writer::from_writer(vec![]);
     w.write_record([
@@ -371,7 +372,7 @@ pub fn supervision_csv(stats: &[UnitStats]) -> Result<String> {
     ])?;
     for s in stats {
         w.write_record([
-            s.unit.clone(),
+            escape(&s.unit),
             s.total.to_string(),
             s.on_time.to_string(),
             s.late.to_string(),

@@ -41,7 +41,8 @@ impl ValueError {
 
 /// A value refused for a named field of a record.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("field '{field}': {message}")]
+// The field name may be what a user typed (`--set NAME=…`): escaped.
+#[error("field '{}': {message}", crate::model::sanitize::escape(.field))]
 pub struct ValidationError {
     /// The field name as used by intake, the CLI and `:set`.
     pub field: String,

@@ -331,3 +331,26 @@ fn the_queue_requests_replies_and_the_notice_event_round_trip() {
         ev
     );
 }
+
+#[test]
+fn a_mark_read_claiming_2_60_ids_is_refused_by_the_size_limit() {
+    // The encoded MarkRead(vec![7, 7, 7]) with its length (3) replaced by a
+    // claim of 2^60 ids: refused without allocating them.
+    let f = encode(&ClientFrame::Call {
+        id: 1,
+        last: true,
+        req: Request::MarkRead(vec![7, 7, 7]),
+    })
+    .unwrap();
+    let b = body(&f).to_vec();
+    let at = b.windows(4).position(|w| w == [3, 7, 7, 7]).unwrap();
+    let mut bad = b[..at].to_vec();
+    bad.push(0xfd); // a u64 length follows
+    bad.extend_from_slice(&(1u64 << 60).to_le_bytes());
+    bad.extend_from_slice(&b[at + 1..]);
+    assert!(decode::<ClientFrame>(&b).is_ok());
+    assert!(matches!(
+        decode::<ClientFrame>(&bad),
+        Err(ProtoError::Malformed(_))
+    ));
+}
