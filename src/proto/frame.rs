@@ -11,9 +11,17 @@ use serde::Serialize;
 
 use super::MAX_FRAME;
 
-/// bincode's standard config, with the frame size as the decoding limit.
+/// What decoding one frame may claim. bincode counts a list's length times
+/// the in-memory size of its element (an `Item` takes several times the bytes
+/// it is encoded in), so the claim of a full frame of small records is well
+/// over the frame's length; parts are cut at [`super::PART_BYTES`] so that
+/// their claim stays under this bound, which still caps what a hostile frame
+/// can make the decoder allocate.
+pub const DECODE_LIMIT: usize = 4 * MAX_FRAME;
+
+/// bincode's standard config, with [`DECODE_LIMIT`] as the decoding limit.
 fn config() -> impl bincode::config::Config {
-    bincode::config::standard().with_limit::<MAX_FRAME>()
+    bincode::config::standard().with_limit::<DECODE_LIMIT>()
 }
 
 /// Why a frame could not be read or written.

@@ -43,6 +43,11 @@ pub const PROTOCOL_VERSION: u32 = 4;
 /// The largest frame either side accepts, in bytes (the length prefix excluded).
 pub const MAX_FRAME: usize = 16 << 20;
 
+/// Where a long list is cut into parts: far enough under [`MAX_FRAME`] that
+/// decoding a part (whose claim is its elements' in-memory size) stays
+/// within the decoding limit even for lists of small records.
+pub const PART_BYTES: usize = MAX_FRAME / 8;
+
 /// The largest message (all parts of one request or reply together).
 pub const MAX_MESSAGE: usize = 512 << 20;
 
@@ -388,7 +393,8 @@ impl Splittable for Response {
 
 /// Encodes `msg` as frames of at most [`MAX_FRAME`] bytes: each frame is
 /// `head(last)` followed by the encoding of one part. Parts are made by
-/// halving lists until each fits; a single piece too large is an error.
+/// halving lists until each is at most [`PART_BYTES`] (a piece that cannot
+/// be split may fill a whole frame); a single piece too large is an error.
 fn parts<M: Splittable>(
     msg: M,
     head: impl Fn(bool) -> Vec<u8>,
@@ -401,22 +407,24 @@ fn parts<M: Splittable>(
         let last = todo.is_empty();
         let mut body = head(last);
         body.extend(frame::encode_body(&m)?);
-        if body.len() <= MAX_FRAME {
-            total += body.len();
-            if total > MAX_MESSAGE {
-                return Err(ProtoError::TooLarge(total as u64));
-            }
-            out.push(frame::with_prefix(body));
-            continue;
-        }
         let n = body.len();
-        match m.split() {
-            Ok((a, b)) => {
-                todo.push(b);
-                todo.push(a);
+        if n > PART_BYTES {
+            match m.split() {
+                Ok((a, b)) => {
+                    todo.push(b);
+                    todo.push(a);
+                    continue;
+                }
+                Err(_) if n > MAX_FRAME => return Err(ProtoError::TooLarge(n as u64)),
+                // One piece that cannot be split goes whole if it fits a frame.
+                Err(_) => {}
             }
-            Err(_) => return Err(ProtoError::TooLarge(n as u64)),
         }
+        total += n;
+        if total > MAX_MESSAGE {
+            return Err(ProtoError::TooLarge(total as u64));
+        }
+        out.push(frame::with_prefix(body));
     }
     Ok(out)
 }
