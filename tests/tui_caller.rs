@@ -2,34 +2,14 @@
 //! caller, each with its last change, driven by keys against an in-process
 //! `Core` on a temporary store (fixed clock, demo seed 2026).
 
-use std::sync::Arc;
+mod tui_support;
 
-use shuniu::core::{Core, Service};
+use shuniu::core::Service;
 use shuniu::demo::FIXTURE_TITLE;
 use shuniu::model::{Command, Item, Kind, WorkCalendar};
-use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
-use shuniu::tui::i18n::Lang;
+use shuniu::tui::harness::FIXED_NOW;
 use shuniu::tui::worker;
-
-struct T {
-    _dir: tempfile::TempDir,
-    core: Arc<Core>,
-    h: Harness,
-}
-
-fn setup(items: usize, size: (u16, u16)) -> T {
-    let dir = tempfile::tempdir().unwrap();
-    let core = fixture(&dir.path().join("data"), items);
-    let mut h = Harness::new(
-        core.clone(),
-        WorkCalendar::builtin(),
-        size,
-        Lang::Hant,
-        Some(dir.path().join("drafts")),
-    );
-    h.cx.now = Some(FIXED_NOW);
-    T { _dir: dir, core, h }
-}
+use tui_support::setup_fixed as setup;
 
 #[test]
 fn caller_view_shows_who_changed_each_item_last_and_how() {

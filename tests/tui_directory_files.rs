@@ -2,37 +2,11 @@
 //! people, all or nothing, every bad field reported by line; driven by keys
 //! against an in-process `Core` on a temporary store.
 
-use std::sync::Arc;
+mod tui_support;
 
-use shuniu::core::{Core, Service};
-use shuniu::model::WorkCalendar;
+use shuniu::core::Service;
 use shuniu::tui::app::{DirRow, Focus};
-use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
-use shuniu::tui::i18n::Lang;
-
-struct T {
-    _dir: tempfile::TempDir,
-    core: Arc<Core>,
-    h: Harness,
-}
-
-fn setup(items: usize, size: (u16, u16)) -> T {
-    let dir = tempfile::tempdir().unwrap();
-    let core = fixture(&dir.path().join("data"), items);
-    let mut h = Harness::new(
-        core.clone(),
-        WorkCalendar::builtin(),
-        size,
-        Lang::Hant,
-        Some(dir.path().join("drafts")),
-    );
-    h.cx.now = Some(FIXED_NOW);
-    T { _dir: dir, core, h }
-}
-
-fn tab(t: &mut T, n: usize) {
-    t.h.press(&format!(":tab {n}<Enter>"));
-}
+use tui_support::{setup_fixed as setup, tab};
 
 #[test]
 fn directory_import_is_all_or_nothing_with_every_bad_field_shown() {

@@ -2,10 +2,11 @@
 //! by key sequences against an in-process `Core` on a temporary store
 //! (fixed clock, demo seed 2026), as `tui_keys.rs` drives the rest.
 
-use std::sync::Arc;
+mod tui_support;
+
 use std::time::Duration;
 
-use shuniu::core::{Core, Found, Service};
+use shuniu::core::{Found, Service};
 use shuniu::demo::{FIXTURE_REF, FIXTURE_TITLE, WANG_JIANGUO};
 use shuniu::model::{AffairType, Command, Item, Kind, KindData, WorkCalendar};
 use shuniu::tui::app::{DirRow, Focus, Mode, Overlay, Who};
@@ -14,30 +15,7 @@ use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
 use shuniu::tui::i18n::Lang;
 use shuniu::tui::key::Key;
 use shuniu::tui::worker;
-
-struct T {
-    _dir: tempfile::TempDir,
-    core: Arc<Core>,
-    h: Harness,
-}
-
-fn setup(items: usize, size: (u16, u16)) -> T {
-    let dir = tempfile::tempdir().unwrap();
-    let core = fixture(&dir.path().join("data"), items);
-    let mut h = Harness::new(
-        core.clone(),
-        WorkCalendar::builtin(),
-        size,
-        Lang::Hant,
-        Some(dir.path().join("drafts")),
-    );
-    h.cx.now = Some(FIXED_NOW);
-    T { _dir: dir, core, h }
-}
-
-fn tab(t: &mut T, n: usize) {
-    t.h.press(&format!(":tab {n}<Enter>"));
-}
+use tui_support::{setup_fixed as setup, tab, T};
 
 #[test]
 fn quick_find_opens_everywhere_and_esc_restores_exactly() {

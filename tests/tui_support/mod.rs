@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use shuniu::core::{Core, Service};
 use shuniu::model::{Item, WorkCalendar};
-use shuniu::tui::harness::{fixture, Harness};
+use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
 use shuniu::tui::i18n::Lang;
 
 pub struct T {
@@ -26,6 +26,19 @@ pub fn setup(items: usize, size: (u16, u16)) -> T {
         Some(dir.path().join("drafts")),
     );
     T { _dir: dir, core, h }
+}
+
+/// Like `setup`, with the worker's clock fixed at `FIXED_NOW` too (call
+/// records, the demo's dates).
+pub fn setup_fixed(items: usize, size: (u16, u16)) -> T {
+    let mut t = setup(items, size);
+    t.h.cx.now = Some(FIXED_NOW);
+    t
+}
+
+/// Goes to tab `n` through the `:` line.
+pub fn tab(t: &mut T, n: usize) {
+    t.h.press(&format!(":tab {n}<Enter>"));
 }
 
 impl T {
