@@ -333,6 +333,10 @@ pub struct ServeArgs {
     /// Milliseconds a frame, once begun, may take to arrive whole.
     #[arg(long, default_value_t = 30_000, hide = true)]
     pub patience_ms: u64,
+    /// Seconds between two 督查 reminder sweeps, over the config's
+    /// `sweep_minutes` (0: never).
+    #[arg(long, hide = true)]
+    pub sweep_seconds: Option<u64>,
 }
 
 /// `shuniu ls` filters.

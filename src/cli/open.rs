@@ -203,6 +203,15 @@ pub fn serve(g: &Global, a: &ServeArgs) -> Result<()> {
         calendar,
         handshake: Duration::from_millis(a.handshake_ms),
         patience: Duration::from_millis(a.patience_ms),
+        sweep: match a.sweep_seconds {
+            Some(0) => None,
+            Some(n) => Some(Duration::from_secs(n)),
+            None => cfg.sweep_every(),
+        }
+        .map(|every| crate::server::Sweep {
+            every,
+            thresholds: cfg.thresholds(),
+        }),
     };
     crate::server::serve(opts, log).map_err(|e| eyre!(e))
 }

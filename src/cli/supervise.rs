@@ -10,7 +10,7 @@ use color_eyre::eyre::{bail, Result};
 use crate::core::{Filter, Service};
 use crate::model::{
     sanitize::escape,
-    supervision::{light, sweep, Light, Thresholds},
+    supervision::{light, Light, Thresholds},
     Act, Command, DateCtx, Item, Kind, KindData, Link, LinkRel, ReminderReason, WorkCalendar,
 };
 
@@ -258,36 +258,23 @@ fn urge(
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let items = supervision_items(svc)?;
-    let due = sweep(&items, svc.today(), cal, th);
+    let done = crate::core::sweep::remind(svc, cal, th, dry_run)?;
     let (mut sent, mut refused) = (0, 0);
-    for d in &due {
-        let Some(it) = items.iter().find(|i| i.id == d.id) else {
-            continue;
-        };
-        let line = format!("{} {}: {}", it.code, d.reason, escape(&d.text));
-        if dry_run {
-            writeln!(out, "would send {line}")?;
-            continue;
-        }
-        match act(
-            svc,
-            it,
-            Act::Remind {
-                reason: d.reason,
-                text: d.text.clone(),
-            },
-        ) {
-            Ok(_) => {
+    for r in &done {
+        let line = format!("{} {}: {}", r.item.code, r.due.reason, escape(&r.due.text));
+        match &r.sent {
+            None => writeln!(out, "would send {line}")?,
+            Some(Ok(_)) => {
                 sent += 1;
                 writeln!(out, "sent {line}")?;
             }
-            Err(e) => {
+            Some(Err(e)) => {
                 refused += 1;
-                writeln!(out, "refused {}: {}", it.code, escape(&e.to_string()))?;
+                writeln!(out, "refused {}: {}", r.item.code, escape(&e.to_string()))?;
             }
         }
     }
+    let due: Vec<_> = done.iter().map(|r| &r.due).collect();
     let urging = due
         .iter()
         .filter(|d| d.reason != ReminderReason::Approaching)

@@ -53,9 +53,18 @@ pub struct Supervision {
     pub yellow_workdays: Option<u32>,
     /// Repeat the same reminder at most once per this many working days (default 3).
     pub remind_every_workdays: Option<u32>,
+    /// The daemon sweeps for due reminders at start and then every this many
+    /// minutes (default 60; 0: never, leave it to `shuniu supervise urge`).
+    pub sweep_minutes: Option<u32>,
 }
 
 impl Config {
+    /// How often the daemon sweeps for due 督查 reminders (`None`: never).
+    pub fn sweep_every(&self) -> Option<std::time::Duration> {
+        let m = self.supervision.and_then(|s| s.sweep_minutes).unwrap_or(60);
+        (m > 0).then(|| std::time::Duration::from_secs(u64::from(m) * 60))
+    }
+
     /// The 督查 thresholds: the file's values over the defaults.
     pub fn thresholds(&self) -> crate::model::supervision::Thresholds {
         let d = crate::model::supervision::Thresholds::default();
@@ -85,6 +94,7 @@ impl Config {
                 (Some(a), Some(b)) => Some(Supervision {
                     yellow_workdays: b.yellow_workdays.or(a.yellow_workdays),
                     remind_every_workdays: b.remind_every_workdays.or(a.remind_every_workdays),
+                    sweep_minutes: b.sweep_minutes.or(a.sweep_minutes),
                 }),
                 (a, b) => b.or(a),
             },

@@ -11,6 +11,7 @@ mod rows;
 pub mod service;
 mod session;
 mod steps;
+pub mod sweep;
 
 pub use engine::{Clock, Engine};
 pub use error::{ChangedField, Result, ServiceError};

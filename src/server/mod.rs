@@ -14,6 +14,7 @@ mod conn;
 mod dispatch;
 pub mod lock;
 pub mod log;
+mod sweep;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -31,6 +32,7 @@ use crate::model::WorkCalendar;
 
 pub use dispatch::dispatch;
 pub use log::Log;
+pub use sweep::Sweep;
 
 /// How `shuniu serve` runs.
 pub struct ServeOptions {
@@ -50,6 +52,8 @@ pub struct ServeOptions {
     pub handshake: Duration,
     /// How long a frame, once begun, may take to arrive.
     pub patience: Duration,
+    /// The 督查 reminder sweep, when the daemon runs it (`None`: never).
+    pub sweep: Option<Sweep>,
 }
 
 /// The lock file of a data folder.
@@ -339,7 +343,21 @@ fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
         }),
         changed: Condvar::new(),
     });
-    let why = accept_loop(&listener, &sig_rx, &ctx, &conns, opts.idle_exit)?;
+    // The reminder sweep runs beside the connections until the daemon stops.
+    let (sweep_stop, sweep_rx) = std::sync::mpsc::channel::<()>();
+    let sweeper = opts.sweep.map(|s| {
+        let (engine, log) = (ctx.engine.clone(), log.clone());
+        let login = login.clone();
+        std::thread::Builder::new()
+            .name("shuniu-sweep".into())
+            .spawn(move || sweep::run(engine, me, login, s, log, sweep_rx))
+    });
+    let why = accept_loop(&listener, &sig_rx, &ctx, &conns, opts.idle_exit);
+    drop(sweep_stop);
+    if let Some(Ok(h)) = sweeper {
+        let _ = h.join();
+    }
+    let why = why?;
 
     // Stop: nobody new can connect, everyone finishes the request in hand.
     let _ = std::fs::remove_file(&socket);
