@@ -81,8 +81,9 @@ pub fn run(
             .arg(&data)
             .arg("--socket")
             .arg(&socket)
-            // Gone by itself should this benchmark be killed.
-            .args(["--idle-exit", "30"])
+            // Gone by itself should this benchmark be killed; no reminder
+            // sweep writing beside the measured writes.
+            .args(["--idle-exit", "30", "--sweep-seconds", "0"])
             .stdin(Stdio::null())
             .spawn()?)
     };

@@ -203,9 +203,13 @@ pub fn serve(g: &Global, a: &ServeArgs) -> Result<()> {
         calendar,
         handshake: Duration::from_millis(a.handshake_ms),
         patience: Duration::from_millis(a.patience_ms),
+        // The office's daemon sweeps; one started on demand (it exits when
+        // idle; also the one `--data BACKUP check` starts) writes nothing by
+        // itself.
         sweep: match a.sweep_seconds {
             Some(0) => None,
             Some(n) => Some(Duration::from_secs(n)),
+            None if a.idle_exit.is_some_and(|s| s > 0) => None,
             None => cfg.sweep_every(),
         }
         .map(|every| crate::server::Sweep {
