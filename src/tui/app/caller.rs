@@ -15,8 +15,9 @@ use crate::search::fold::digits;
 use super::super::command::{self, Action};
 use super::super::event::{Effect, Origin};
 use super::super::i18n::T;
-use super::super::key::{Code, Key};
-use super::super::keymap::{KeyMode, Lookup};
+use super::super::key::Key;
+use super::super::keymap::KeyMode;
+use super::dispatch::OverKey;
 use super::{App, DirRow, Focus, Form, Level, Mode, TabKind};
 
 /// Who is calling.
@@ -216,19 +217,14 @@ impl App {
     /// A key while the caller view is open: the normal keymap's motions,
     /// `Enter` to the item, the call key, quick find; `Esc` closes.
     pub(super) fn caller_key(&mut self, key: Key) -> Vec<Effect> {
-        self.pending.push(key);
-        let cmd = match self.setup.keymap.lookup(KeyMode::Normal, &self.pending) {
-            Lookup::Pending => return vec![],
-            Lookup::Cancelled => {
-                self.pending.clear();
-                if key.code == Code::Esc {
-                    self.caller = None;
-                }
+        let cmd = match self.over_key(key) {
+            OverKey::Command(c) => c,
+            OverKey::Esc => {
+                self.caller = None;
                 return vec![];
             }
-            Lookup::Matched(c) => c,
+            OverKey::Pending => return vec![],
         };
-        self.pending.clear();
         let h = caller_rows_shown(self.size.1) as i64;
         let Some(c) = self.caller.as_mut() else {
             return vec![];

@@ -11,8 +11,8 @@ use crate::model::dashboard::Dashboard;
 use super::super::command::{self, Action};
 use super::super::event::Effect;
 use super::super::i18n::T;
-use super::super::key::{Code, Key};
-use super::super::keymap::{KeyMode, Lookup};
+use super::super::key::Key;
+use super::dispatch::OverKey;
 use super::{App, Level};
 
 /// Days of intake the worker counts; the view shows the last
@@ -111,19 +111,14 @@ impl App {
     /// `q`) closes it, a tab number closes it and goes there, `reload`
     /// counts again; help and the `:` line work over it.
     pub(super) fn dashboard_key(&mut self, key: Key) -> Vec<Effect> {
-        self.pending.push(key);
-        let cmd = match self.setup.keymap.lookup(KeyMode::Normal, &self.pending) {
-            Lookup::Pending => return vec![],
-            Lookup::Cancelled => {
-                self.pending.clear();
-                if key.code == Code::Esc {
-                    self.dashboard = None;
-                }
+        let cmd = match self.over_key(key) {
+            OverKey::Command(c) => c,
+            OverKey::Esc => {
+                self.dashboard = None;
                 return vec![];
             }
-            Lookup::Matched(c) => c,
+            OverKey::Pending => return vec![],
         };
-        self.pending.clear();
         match command::parse(&cmd) {
             Ok(Action::Back | Action::Quit | Action::Dashboard) => {
                 self.dashboard = None;

@@ -125,6 +125,28 @@ impl App {
         }
     }
 
+    /// A key on a screen laid over the lists (the caller view, the
+    /// dashboard): the normal keymap's command once its keys are complete,
+    /// `Esc` when a key sequence ends in it, else nothing yet (or nothing).
+    pub(super) fn over_key(&mut self, key: Key) -> OverKey {
+        self.pending.push(key);
+        match self.setup.keymap.lookup(KeyMode::Normal, &self.pending) {
+            Lookup::Pending => OverKey::Pending,
+            Lookup::Cancelled => {
+                self.pending.clear();
+                if key.code == Code::Esc {
+                    OverKey::Esc
+                } else {
+                    OverKey::Pending
+                }
+            }
+            Lookup::Matched(c) => {
+                self.pending.clear();
+                OverKey::Command(c)
+            }
+        }
+    }
+
     /// A count that no motion took: a lone digit runs its own binding (`3` → tab 3).
     pub fn flush_count(&mut self) -> Vec<Effect> {
         let Some((n, _)) = self.count.take() else {
@@ -285,4 +307,14 @@ impl App {
             },
         }
     }
+}
+
+/// What [`App::over_key`] made of a key.
+pub(super) enum OverKey {
+    /// A command line of the normal keymap.
+    Command(String),
+    /// `Esc`: close the screen.
+    Esc,
+    /// Part of a longer binding, or bound to nothing.
+    Pending,
 }
