@@ -2,83 +2,9 @@
 //! (so `Command::Act` crosses the socket): 督查 立項 → 交辦 → 進展 → board →
 //! 催辦 → 通報; 發文 gates, 會簽, format check, 簽發, 編號; 收文 傳閱 tracker.
 
-use std::process::{Command, Output, Stdio};
+mod cli_support;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_shuniu"));
-        let home = self.dir.path();
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", home)
-            .env("USER", "tester")
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("share"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_RUNTIME_DIR", home.join("run"))
-            .env("SHUNIU_IDLE_EXIT", "5")
-            .env("SHUNIU_DATA", home.join("data"))
-            .env("RUST_BACKTRACE", "0")
-            .stdin(Stdio::null());
-        let admin = home.join("admin.toml");
-        if admin.exists() {
-            c.env("SHUNIU_CONFIG", admin);
-        }
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "shuniu {args:?} failed:\n{}\n{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
-
-    /// Runs, insists on failure, returns stderr.
-    fn fails(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(!o.status.success(), "shuniu {args:?} succeeded");
-        String::from_utf8(o.stderr).unwrap()
-    }
-
-    /// The clerk's own config file (`$XDG_CONFIG_HOME/shuniu/config.toml`).
-    fn config(&self, text: &str) {
-        let dir = self.dir.path().join("config/shuniu");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("config.toml"), text).unwrap();
-    }
-
-    /// A config file the administrator names (`SHUNIU_CONFIG`, as `--config`):
-    /// where the rooms may come from, the system file aside.
-    fn admin_config(&self, text: &str) {
-        std::fs::write(self.dir.path().join("admin.toml"), text).unwrap();
-    }
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["stop"]).output();
-    }
-}
+use cli_support::Env;
 
 fn code(out: &str) -> String {
     out.split_whitespace().next().unwrap().to_string()

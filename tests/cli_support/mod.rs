@@ -38,6 +38,10 @@ impl Env {
             .env("SHUNIU_DATA", self.data())
             .env("RUST_BACKTRACE", "0")
             .stdin(Stdio::null());
+        let admin = self.dir.path().join("admin.toml");
+        if admin.exists() {
+            c.env("SHUNIU_CONFIG", admin);
+        }
         c
     }
 
@@ -55,6 +59,26 @@ impl Env {
             String::from_utf8_lossy(&o.stderr)
         );
         String::from_utf8(o.stdout).unwrap()
+    }
+
+    /// Runs, insists on failure, returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert!(!o.status.success(), "shuniu {args:?} succeeded");
+        String::from_utf8(o.stderr).unwrap()
+    }
+
+    /// The clerk's own config file (`$XDG_CONFIG_HOME/shuniu/config.toml`).
+    pub fn config(&self, text: &str) {
+        let dir = self.dir.path().join("config/shuniu");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.toml"), text).unwrap();
+    }
+
+    /// A config file the administrator names (`SHUNIU_CONFIG`, as `--config`):
+    /// where the rooms may come from, the system file aside.
+    pub fn admin_config(&self, text: &str) {
+        std::fs::write(self.dir.path().join("admin.toml"), text).unwrap();
     }
 
     pub fn write(&self, name: &str, text: &str) -> PathBuf {

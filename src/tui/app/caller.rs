@@ -257,12 +257,7 @@ impl App {
             _ => return vec![],
         };
         c.selected = to.clamp(0, (n - 1).max(0)) as usize;
-        let h = h as usize;
-        if c.selected < c.offset {
-            c.offset = c.selected;
-        } else if c.selected >= c.offset + h {
-            c.offset = c.selected + 1 - h;
-        }
+        c.offset = super::lists::scrolled(c.selected, c.offset, h as usize);
         vec![]
     }
 

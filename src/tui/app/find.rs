@@ -67,12 +67,7 @@ impl QuickFind {
             return;
         }
         self.selected = (self.selected as i64 + d).clamp(0, n - 1) as usize;
-        let h = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.offset = super::lists::scrolled(self.selected, self.offset, height);
     }
 }
 

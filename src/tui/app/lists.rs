@@ -45,6 +45,19 @@ pub struct TabState {
     pub judge_empty: Option<String>,
 }
 
+/// The first row shown once `selected` is brought into a window of `height`
+/// rows that started at `offset`: every list, popup and panel scrolls so.
+pub fn scrolled(selected: usize, offset: usize, height: usize) -> usize {
+    let h = height.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + h {
+        selected + 1 - h
+    } else {
+        offset
+    }
+}
+
 /// How many matches `/` asks for per keystroke; `Enter` asks for all.
 pub const TYPING_LIMIT: usize = 300;
 
@@ -114,11 +127,7 @@ impl TabState {
     /// Scrolls so the selection shows in `height` rows.
     pub fn scroll_to(&mut self, height: usize) {
         let h = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.offset = scrolled(self.selected, self.offset, h);
         let max_off = self.len().saturating_sub(h);
         self.offset = self.offset.min(max_off);
     }
