@@ -114,3 +114,40 @@ fn the_dashboard_and_the_statistics_draw_hostile_unit_names_as_placeholders() {
     assert!(s.contains("␛[2J<U+20"), "the unit's label, escaped:\n{s}");
     no_raw_cell(&mut h);
 }
+
+/// The key of the open menu's choice that reads `text`.
+fn menu_key(s: &str, text: &str) -> String {
+    let pat = format!("  {text}");
+    s.lines()
+        .find_map(|l| {
+            let i = l.find(&pat)?;
+            l[..i].chars().last().filter(|c| c.is_ascii_alphanumeric())
+        })
+        .unwrap_or_else(|| panic!("no choice {text} in:\n{s}"))
+        .to_string()
+}
+
+#[test]
+fn a_menu_naming_a_hostile_unit_draws_it_as_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(&dir.path().join("data"), 0);
+    // A joint 發文 whose co-signing unit came in with escape sequences.
+    let it = create(
+        &core,
+        Kind::Outgoing,
+        "關於聯合開展檢查的通知",
+        &[("cosigners", UNIT)],
+    );
+    let mut h = harness(core);
+    let fx = h.app.jump(shuniu::tui::app::TabKind::of(it.kind), it.id);
+    h.run(fx);
+    h.press("m");
+    let s = h.screen();
+    h.press(&menu_key(&s, "會簽"));
+    let s = h.screen();
+    assert!(
+        s.contains("␛[2J<U+202E>名"),
+        "the unit, escaped, is a choice:\n{s}"
+    );
+    no_raw_cell(&mut h);
+}

@@ -21,7 +21,8 @@ pub(super) fn boxed(f: &mut Frame, app: &App, area: Rect, title: &str) -> Rect {
     let b = Block::default()
         .borders(Borders::ALL)
         .border_style(th.get(Slot::Border))
-        .title(format!(" {title} "))
+        // Titles may carry item data (a code, a unit): cleaned here, once.
+        .title(format!(" {} ", clean(title)))
         .title_style(th.get(Slot::Accent));
     let inner = b.inner(area);
     f.render_widget(b, area);
@@ -48,11 +49,7 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App) {
         Some(Overlay::Moves(m)) => menu(f, body, app, m),
         Some(Overlay::Stats) => super::stats::draw(f, body, app),
         Some(Overlay::Draft(d)) => {
-            let what = if d.code.is_empty() {
-                d.kind.clone()
-            } else {
-                d.code.clone()
-            };
+            let what = clean(if d.code.is_empty() { &d.kind } else { &d.code });
             let title = d
                 .fields
                 .iter()
@@ -118,7 +115,8 @@ fn menu(f: &mut Frame, body: Rect, app: &App, m: &Menu) {
     let th = &app.setup.theme;
     let mut lines: Vec<(String, Style)> = vec![];
     for c in &m.choices {
-        lines.push((format!("{}  {}", c.key, c.text), th.get(Slot::Text)));
+        // Choices can name units and people from the item (會簽, 傳閱).
+        lines.push((format!("{}  {}", c.key, clean(&c.text)), th.get(Slot::Text)));
         if let Some(why) = &c.why_not {
             lines.push((format!("   {}", clean(why)), th.get(Slot::Muted)));
         }
@@ -128,7 +126,7 @@ fn menu(f: &mut Frame, body: Rect, app: &App, m: &Menu) {
         .map(|(l, _)| width(l))
         .max()
         .unwrap_or(10)
-        .max(width(&m.title)) as u16
+        .max(width(&clean(&m.title))) as u16
         + 4;
     let w = w.min(body.width.saturating_sub(2).max(20));
     let area = centered(body, w, lines.len() as u16 + 2);
