@@ -10,6 +10,7 @@ use memchr::memmem;
 
 use crate::model::{Classification, Kind};
 
+use super::blocks::{Blocks, Grams, BLOCK_ENTRIES};
 use super::fold::{digits, fold, is_cjk, pinyin_forms};
 use super::query::{self, fragment_keys, Term};
 
@@ -88,6 +89,8 @@ pub struct Index {
     by_target: HashMap<Target, usize>,
     /// Whole identifiers (codes, 文號, names, phone endings of people) → who carries them.
     exact_keys: HashMap<u64, Vec<Target>>,
+    /// Which runs of entries can hold a needle (see `blocks`).
+    blocks: Blocks,
     dead_bytes: usize,
     /// An entry was added out of `updated` order; `settle` re-sorts.
     unsorted: bool,
@@ -101,9 +104,6 @@ pub const MAX_RESULTS: usize = 1000;
 pub const MAX_SCANS: usize = 4 + 2 * super::fuzzy::MAX_TYPO_TERMS;
 
 const SEP: u8 = 0;
-
-/// Entries scanned per block, newest block first (about half a megabyte of text).
-const SCAN_BLOCK: usize = 2048;
 
 /// Whole identifiers are kept as 64-bit hashes: a collision could only
 /// promote an entry that matches every term anyway, and strings would
@@ -148,6 +148,11 @@ impl Index {
     /// Bytes of folded text held (for the memory figures in docs/performance.md).
     pub fn text_bytes(&self) -> usize {
         self.buf.len()
+    }
+
+    /// Bytes of the block filters that let a scan skip text (see `blocks`).
+    pub fn filter_bytes(&self) -> usize {
+        self.blocks.bytes()
     }
 
     /// Adds or replaces the entry of `d.target`.
@@ -228,6 +233,7 @@ impl Index {
         {
             self.unsorted = true;
         }
+        self.blocks.add(self.entries.len(), &self.buf[start..end]);
         self.by_target.insert(d.target.clone(), self.entries.len());
         self.entries.push(Entry {
             target: d.target,
@@ -280,9 +286,11 @@ impl Index {
         let mut buf = Vec::with_capacity(self.buf.len() - self.dead_bytes);
         let mut entries = Vec::with_capacity(live.len());
         self.by_target.clear();
+        self.blocks.clear();
         for mut e in live {
             let start = buf.len();
             buf.extend_from_slice(&self.buf[e.start..e.end]);
+            self.blocks.add(entries.len(), &buf[start..]);
             e.text_end = start + (e.text_end - e.start);
             e.end = start + (e.end - e.start);
             e.start = start;
@@ -368,11 +376,17 @@ impl Index {
         exact.sort_unstable();
         exact.dedup();
 
-        // Scan for the term a scan can rely on most: a single form, longest.
-        let scan_by = terms
-            .iter()
-            .max_by_key(|t| (t.needles.len() == 1, t.shortest()))
-            .expect("a term");
+        // Scan for the term held by the fewest blocks (the block filters
+        // say, a pass over them that costs next to nothing), longest first
+        // among equals.
+        let scan_by = if terms.len() == 1 {
+            &terms[0]
+        } else {
+            terms
+                .iter()
+                .min_by_key(|t| (self.blocks_holding(t), std::cmp::Reverse(t.shortest())))
+                .expect("a term")
+        };
         let needles: Vec<&[u8]> = scan_by.needles.iter().map(|n| n.as_bytes()).collect();
         let (mut open, mut closed) = (vec![], vec![]);
         self.scan(&needles, work, |i, e| {
@@ -401,9 +415,10 @@ impl Index {
     }
 
     /// Offers `visit` every entry whose text holds any of `needles`, newest
-    /// first, until it says `Stop`. Each needle is one pass over the index
-    /// text (blocks of entries from the newest back, each block scanned
-    /// forwards, as memchr's SIMD search is forward-only).
+    /// first, until it says `Stop`. Each needle is one pass over the index,
+    /// from the newest block of entries back; a block whose filter rules the
+    /// needle out is skipped, the others are searched forwards (memchr's
+    /// SIMD search is forward-only).
     pub(super) fn scan(
         &self,
         needles: &[&[u8]],
@@ -411,14 +426,24 @@ impl Index {
         mut visit: impl FnMut(usize, &Entry) -> Step,
     ) {
         work.scans += needles.len();
-        let finders: Vec<memmem::Finder> = needles.iter().map(memmem::Finder::new).collect();
+        let finders: Vec<(memmem::Finder, Grams)> = needles
+            .iter()
+            .map(|n| (memmem::Finder::new(n), Grams::of(n)))
+            .collect();
         let mut hi = self.entries.len();
         let mut found = Vec::new();
         while hi > 0 {
-            let lo = hi.saturating_sub(SCAN_BLOCK);
+            let lo = (hi - 1) / BLOCK_ENTRIES * BLOCK_ENTRIES;
+            let block = lo / BLOCK_ENTRIES;
             let end = self.entries[hi - 1].end;
             found.clear();
-            for scan in &finders {
+            let mut searched = 0;
+            for (scan, grams) in &finders {
+                if !self.blocks.may_hold(block, grams) {
+                    continue;
+                }
+                searched += 1;
+                work.blocks_read += 1;
                 let mut from = self.entries[lo].start;
                 let mut i = lo;
                 while let Some(off) = scan.find(&self.buf[from..end]) {
@@ -433,7 +458,7 @@ impl Index {
                     }
                 }
             }
-            if finders.len() > 1 {
+            if searched > 1 {
                 found.sort_unstable();
                 found.dedup();
             }
@@ -445,6 +470,14 @@ impl Index {
             }
             hi = lo;
         }
+    }
+
+    /// How many blocks of entries may hold one of a term's forms.
+    fn blocks_holding(&self, t: &Term) -> usize {
+        let grams: Vec<Grams> = t.needles.iter().map(|n| Grams::of(n.as_bytes())).collect();
+        (0..self.entries.len().div_ceil(BLOCK_ENTRIES))
+            .filter(|&b| grams.iter().any(|g| self.blocks.may_hold(b, g)))
+            .count()
     }
 
     /// Hits of entries, open before closed, newest first, then by quality.
@@ -517,6 +550,9 @@ pub struct Work {
     pub scans: usize,
     /// Entries found by those passes and checked against the whole query.
     pub checked: usize,
+    /// Blocks of entries whose text a pass read (the others the block
+    /// filters ruled out).
+    pub blocks_read: usize,
 }
 
 /// What a scan does after offering an entry.

@@ -2,6 +2,7 @@
 //! codes, 文號, units, people and phone digits, each also as pinyin and
 //! initials, with traditional and simplified folded together.
 
+mod blocks;
 pub mod fold;
 mod fuzzy;
 pub mod highlight;

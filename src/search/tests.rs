@@ -301,6 +301,78 @@ fn no_match_queries_cost_a_bounded_number_of_scans() {
 }
 
 #[test]
+fn a_rare_word_reads_only_the_blocks_that_can_hold_it() {
+    let mut ix = big_index(10_000);
+    ix.upsert(doc(20_000, "關於古樹名木保護的請示"));
+    for i in 0..10_000 {
+        ix.upsert(doc(30_000 + i, &format!("關於停車和垃圾工作的報告第{i}號")));
+    }
+    ix.upsert(doc(50_000, "古樹名木普查報告"));
+    let (hits, work) = ix.search_counted("古樹", PUBLIC, 50);
+    let ids: Vec<_> = hits.iter().map(|h| h.target.clone()).collect();
+    assert_eq!(ids, [Target::Item(50_000), Target::Item(20_000)]);
+    // 20,002 entries are 626 blocks; the two that hold 古樹 must be read,
+    // a handful more may be (a filter bit can collide), not all of them.
+    assert!(work.blocks_read >= 2, "{work:?}");
+    assert!(work.blocks_read < 40, "{work:?}");
+    // Pinyin and initials are filtered the same way.
+    let (hits, work) = ix.search_counted("gushuming", PUBLIC, 50);
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(work.blocks_read < 40, "{work:?}");
+    // A word in every entry reads blocks until it has its results.
+    let (hits, work) = ix.search_counted("報告", PUBLIC, 50);
+    assert_eq!(hits.len(), 50);
+    assert!(work.blocks_read <= 3, "{work:?}");
+}
+
+#[test]
+fn the_block_filters_never_hide_a_match() {
+    // Every substring (up to 6 characters) of every entry's title is found
+    // in that entry: a filter may let a block through in vain, never keep
+    // a holder out. Titles mix CJK, ASCII and digits; entries are replaced
+    // so that the index is compacted and its filters rebuilt.
+    let words = [
+        "校舍",
+        "ab12",
+        "安全",
+        "xq",
+        "〔2026〕",
+        "7號",
+        "電梯",
+        "zs",
+    ];
+    let mut ix = Index::new();
+    let title = |i: u64| {
+        (0..4)
+            .map(|k| words[((i * 7 + k * 3) % 8) as usize])
+            .collect::<String>()
+    };
+    for round in 0..3 {
+        for i in 0..400u64 {
+            ix.upsert(doc(i, &format!("{}{round}", title(i))));
+        }
+    }
+    ix.settle();
+    for i in (0..400u64).step_by(13) {
+        let t: Vec<char> = format!("{}2", title(i)).chars().collect();
+        for len in 1..=6 {
+            for s in 0..t.len().saturating_sub(len) {
+                let q: String = t[s..s + len].iter().collect();
+                if q.trim().is_empty() {
+                    continue;
+                }
+                let h = ix.search(&q, PUBLIC, MAX_RESULTS);
+                assert!(
+                    h.iter().any(|h| h.target == Target::Item(i) && !h.fuzzy),
+                    "{q:?} did not find entry {i} ({:?})",
+                    t.iter().collect::<String>()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn hostile_queries_are_bounded() {
     let mut ix = Index::new();
     for i in 0..100 {
