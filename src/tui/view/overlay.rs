@@ -304,7 +304,7 @@ fn notice(f: &mut Frame, body: Rect, app: &App, v: &super::super::app::NoticeVie
         T::NoticeHintSaved
     };
     let hint = app.tf(t, &[&key("notice_write"), &key("notice_send")]);
-    let w = body.width.saturating_sub(4).min(90).max(20);
+    let w = body.width.saturating_sub(4).clamp(20, 90);
     let area = centered(body, w, body.height);
     let inner = super::find::framed(f, app, area, &app.tf(T::NoticeTitle, &[&v.code]), &hint);
     let tw = inner.width.saturating_sub(2) as usize;

@@ -105,10 +105,8 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App, w: &WeekView) {
         .unwrap_or(0);
     let h = inner.height.saturating_sub(1) as usize;
     let off = sel_line.saturating_sub(h.saturating_sub(2));
-    let mut n = 0;
-    for (i, l) in lines.iter().enumerate().skip(off).take(h) {
-        let y = inner.y + 1 + n;
-        n += 1;
+    for (n, (i, l)) in lines.iter().enumerate().skip(off).take(h).enumerate() {
+        let y = inner.y + 1 + n as u16;
         let buf = f.buffer_mut();
         match l {
             WeekLine::Day(d) => {
