@@ -434,7 +434,7 @@ catalogue! {
     LeadersCount => ("{0} 位領導", "{0} 位领导", "{0} leader(s)"),
     MsgWeekOnly => ("在週視圖中使用（{0} 打開）", "在周视图中使用（{0} 打开）", "works in the week view ({0} opens it)"),
     MsgNotMeeting => ("{0} 不是會議", "{0} 不是会议", "{0} is not a meeting"),
-    NoticeTitle => ("會議通知 {0}", "会议通知 {0}", "會議通知 {0}"),
+    NoticeTitle => ("會議通知 {0}", "会议通知 {0}", "Notice (會議通知) {0}"),
     NoticeHint => ("{0} 寫入檔案 · {1} 存入會議並發通知 · Esc 關閉", "{0} 写入文件 · {1} 存入会议并发通知 · Esc 关闭", "{0} write to a file · {1} save and send · Esc close"),
     NoticeHintSaved => ("{0} 寫入檔案 · {1} 存入會議 · Esc 關閉", "{0} 写入文件 · {1} 存入会议 · Esc 关闭", "{0} write to a file · {1} save on the meeting · Esc close"),
     PromptNoticeFile => ("會議通知寫入檔案（相對於目前目錄）", "会议通知写入文件（相对于当前目录）", "Write the 會議通知 to (relative to the current directory)"),
