@@ -495,3 +495,37 @@ fn sign_in_takes_the_invited_and_refuses_the_others() {
         ["李局長", "趙主任"]
     );
 }
+
+#[test]
+fn leaders_view_at_80x24() {
+    insta::assert_snapshot!("leaders_80x24", week_at((80, 24), "3wL"));
+}
+
+/// The form of a meeting that clashes, and its 會議通知, at 80×24.
+#[test]
+fn clash_form_and_notice_at_80x24() {
+    let (mut t, made) = setup(
+        vec![meeting(
+            "第12次常務會議",
+            &[
+                ("start", "2026-11-26 09:00"),
+                ("end", "2026-11-26 11:00"),
+                ("room", "第一會議室"),
+                ("chair", "王市長"),
+                ("attendees", "李局長、趙主任"),
+            ],
+        )],
+        (80, 24),
+    );
+    t.h.press("o");
+    t.fill("title", "防汛工作專題會議");
+    t.fill("start", "2026-11-26 10:00");
+    t.fill("room", "第一會議室");
+    t.fill("chair", "王市長");
+    let form = t.h.screen();
+    insta::assert_snapshot!("clash_form_80x24", form);
+    t.h.press("<Esc>y");
+    t.go(made[0].id);
+    t.h.press("<Enter>b");
+    insta::assert_snapshot!("notice_80x24", t.h.screen());
+}
