@@ -4,7 +4,6 @@
 //! view and the leaders' schedule, the 會議通知, sign-in, and a decision
 //! turned into a 督查 item in one command.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use clap::Subcommand;
@@ -15,8 +14,8 @@ use crate::model::{
     acts,
     effects::Actor,
     meetings::{
-        conflicts, is_leader, new_conflicts, notice_text, people, uninvited, week_of, weekday_cn,
-        Room, SCHEDULE_FIELDS, SIGNIN_STATUSES,
+        conflicts, new_conflicts, notice_text, people, uninvited, week_meetings, week_of,
+        weekday_cn, Room, SCHEDULE_FIELDS, SIGNIN_STATUSES,
     },
     sanitize::escape,
     Act, Command, DateCtx, Item, Kind, KindData, Link, LinkRel, WorkCalendar,
@@ -412,21 +411,12 @@ pub fn week(
         None => svc.today(),
     };
     let (mon, sun) = week_of(day);
-    let mut ms: Vec<Item> = all_meetings(svc)?
-        .into_iter()
-        .filter(|it| match &it.data {
-            KindData::Meeting(d) => {
-                d.start.is_some_and(|s| (mon..=sun).contains(&s.date()))
-                    && it.status != crate::model::Status::Cancelled
-            }
-            _ => false,
-        })
-        .collect();
+    let all = all_meetings(svc)?;
+    let ms = week_meetings(&all, mon);
     let start = |it: &Item| match &it.data {
         KindData::Meeting(d) => d.start,
         _ => None,
     };
-    ms.sort_by_key(|it| (start(it), it.id));
     writeln!(out, "{mon} 至 {sun}")?;
     let line = |it: &Item| -> String {
         let KindData::Meeting(d) = &it.data else {
@@ -446,17 +436,7 @@ pub fn week(
         ))
     };
     if by_person {
-        let mut who: BTreeMap<String, Vec<&Item>> = BTreeMap::new();
-        for it in &ms {
-            if let KindData::Meeting(d) = &it.data {
-                for p in people(d)
-                    .into_iter()
-                    .filter(|p| !leaders || is_leader(p, &directory))
-                {
-                    who.entry(p.to_string()).or_default().push(it);
-                }
-            }
-        }
+        let who = crate::model::meetings::by_person(&ms, leaders, &directory);
         if who.is_empty() && leaders {
             writeln!(out, "no leader has a meeting this week")?;
         }
@@ -479,6 +459,7 @@ pub fn week(
         let today: Vec<&Item> = ms
             .iter()
             .filter(|it| start(it).is_some_and(|t| t.date() == d))
+            .copied()
             .collect();
         if !today.is_empty() {
             writeln!(out, "{} {}", weekday_cn(d), d.format("%m-%d"))?;

@@ -32,6 +32,7 @@ fn prefs(g: &Global) -> Prefs {
         keys: cfg.keys.unwrap_or_default(),
         files: vec![user, PathBuf::from(config::SYSTEM_CONFIG)],
         supervision,
+        rooms: cfg.rooms.unwrap_or_default(),
         config_errors,
     }
 }

@@ -45,10 +45,84 @@ pub fn people(d: &MeetingData) -> Vec<&str> {
     v
 }
 
-/// What clashes with meeting `m`, in words: the room booked at an
-/// overlapping time, the room too small, the chair or an attendee in another
+/// One clash of a meeting, as data: the CLI prints it in words (`Display`),
+/// the workbench says it in the clerk's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clash {
+    /// The room has fewer seats than people invited.
+    TooSmall {
+        /// The room.
+        room: String,
+        /// Its seats.
+        capacity: u32,
+        /// People invited (the chair and the attendees).
+        people: usize,
+    },
+    /// The room is not one the administrator listed.
+    NotListed {
+        /// The room named.
+        room: String,
+        /// The rooms listed.
+        rooms: Vec<String>,
+    },
+    /// The room is booked by another meeting at an overlapping time.
+    RoomBooked {
+        /// The room.
+        room: String,
+        /// When the other meeting is (`11-26 09:00–11:00`).
+        when: String,
+        /// The other meeting's code.
+        code: String,
+        /// Its title.
+        title: String,
+    },
+    /// The chair or an attendee is in another meeting at the same time.
+    Busy {
+        /// Who.
+        person: String,
+        /// When the other meeting is.
+        when: String,
+        /// The other meeting's code.
+        code: String,
+        /// Its title.
+        title: String,
+    },
+}
+
+impl std::fmt::Display for Clash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Clash::TooSmall {
+                room,
+                capacity,
+                people,
+            } => write!(
+                f,
+                "{room} seats {capacity}, but {people} people are invited"
+            ),
+            Clash::NotListed { room, rooms } => {
+                write!(f, "{room} is not a listed room ({})", rooms.join("、"))
+            }
+            Clash::RoomBooked {
+                room,
+                when,
+                code,
+                title,
+            } => write!(f, "{room} is booked {when} by {code} {title}"),
+            Clash::Busy {
+                person,
+                when,
+                code,
+                title,
+            } => write!(f, "{person} is already in {code} {title} ({when})"),
+        }
+    }
+}
+
+/// What clashes with meeting `m`: the room booked at an overlapping time,
+/// the room too small or not listed, the chair or an attendee in another
 /// meeting at the same time. Empty when nothing does. `others` may include `m`.
-pub fn conflicts(m: &Item, others: &[Item], rooms: &[Room]) -> Vec<String> {
+pub fn clashes(m: &Item, others: &[Item], rooms: &[Room]) -> Vec<Clash> {
     let Some(d) = meeting(m) else {
         return vec![];
     };
@@ -57,18 +131,17 @@ pub fn conflicts(m: &Item, others: &[Item], rooms: &[Room]) -> Vec<String> {
     if let Some(r) = room {
         let n = people(d).len();
         if n > r.capacity as usize {
-            out.push(format!(
-                "{} seats {}, but {n} people are invited",
-                r.name, r.capacity
-            ));
+            out.push(Clash::TooSmall {
+                room: r.name.clone(),
+                capacity: r.capacity,
+                people: n,
+            });
         }
     } else if !d.room.trim().is_empty() && !rooms.is_empty() {
-        let names: Vec<&str> = rooms.iter().map(|r| r.name.as_str()).collect();
-        out.push(format!(
-            "{} is not a listed room ({})",
-            d.room.trim(),
-            names.join("、")
-        ));
+        out.push(Clash::NotListed {
+            room: d.room.trim().to_string(),
+            rooms: rooms.iter().map(|r| r.name.clone()).collect(),
+        });
     }
     let Some((s, e)) = span(d) else {
         return out;
@@ -84,19 +157,32 @@ pub fn conflicts(m: &Item, others: &[Item], rooms: &[Room]) -> Vec<String> {
         }
         let when = format!("{}–{}", os.format("%m-%d %H:%M"), oe.format("%H:%M"));
         if !d.room.trim().is_empty() && od.room.trim() == d.room.trim() {
-            out.push(format!(
-                "{} is booked {when} by {} {}",
-                d.room.trim(),
-                o.code,
-                o.title
-            ));
+            out.push(Clash::RoomBooked {
+                room: d.room.trim().to_string(),
+                when: when.clone(),
+                code: o.code.clone(),
+                title: o.title.clone(),
+            });
         }
         let theirs = people(od);
         for p in people(d).into_iter().filter(|p| theirs.contains(p)) {
-            out.push(format!("{p} is already in {} {} ({when})", o.code, o.title));
+            out.push(Clash::Busy {
+                person: p.to_string(),
+                when: when.clone(),
+                code: o.code.clone(),
+                title: o.title.clone(),
+            });
         }
     }
     out
+}
+
+/// [`clashes`] in words, as the CLI prints them.
+pub fn conflicts(m: &Item, others: &[Item], rooms: &[Room]) -> Vec<String> {
+    clashes(m, others, rooms)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// The fields whose change can make a meeting clash: a `set` of any of them
@@ -107,19 +193,70 @@ pub const SCHEDULE_FIELDS: &[&str] = &["start", "end", "room", "chair", "attende
 /// new meeting (`before` is `None`), and for an edit only those the edit
 /// causes, so a change of room is not refused for a clash it did not make.
 /// `others` may include the meeting itself (any version).
+pub fn new_clashes(
+    before: Option<&Item>,
+    after: &Item,
+    others: &[Item],
+    rooms: &[Room],
+) -> Vec<Clash> {
+    let had = before
+        .map(|b| clashes(b, others, rooms))
+        .unwrap_or_default();
+    clashes(after, others, rooms)
+        .into_iter()
+        .filter(|c| !had.contains(c))
+        .collect()
+}
+
+/// [`new_clashes`] in words, as the CLI prints them.
 pub fn new_conflicts(
     before: Option<&Item>,
     after: &Item,
     others: &[Item],
     rooms: &[Room],
 ) -> Vec<String> {
-    let had = before
-        .map(|b| conflicts(b, others, rooms))
-        .unwrap_or_default();
-    conflicts(after, others, rooms)
-        .into_iter()
-        .filter(|c| !had.contains(c))
+    new_clashes(before, after, others, rooms)
+        .iter()
+        .map(ToString::to_string)
         .collect()
+}
+
+/// The meetings of the week from `monday` (not cancelled, with a start in
+/// that week), by start time: the week view of the CLI and the workbench.
+pub fn week_meetings(items: &[Item], monday: NaiveDate) -> Vec<&Item> {
+    let sunday = monday + Duration::days(6);
+    let mut ms: Vec<&Item> = items
+        .iter()
+        .filter(|it| {
+            meeting(it)
+                .and_then(|d| d.start)
+                .is_some_and(|s| (monday..=sunday).contains(&s.date()))
+        })
+        .collect();
+    ms.sort_by_key(|it| (meeting(it).and_then(|d| d.start), it.id));
+    ms
+}
+
+/// The week's meetings per person (the chair and the attendees), names in
+/// order; with `leaders_only`, only the leaders' (領導日程, see
+/// [`is_leader`]). `week` is [`week_meetings`]' answer.
+pub fn by_person<'a>(
+    week: &[&'a Item],
+    leaders_only: bool,
+    directory: &[Person],
+) -> Vec<(String, Vec<&'a Item>)> {
+    let mut who: std::collections::BTreeMap<String, Vec<&'a Item>> = Default::default();
+    for it in week {
+        if let Some(d) = meeting(it) {
+            for p in people(d)
+                .into_iter()
+                .filter(|p| !leaders_only || is_leader(p, directory))
+            {
+                who.entry(p.to_string()).or_default().push(it);
+            }
+        }
+    }
+    who.into_iter().collect()
 }
 
 /// The statuses in which 簽到 is recorded: notified (people arrive and sign

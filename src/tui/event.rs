@@ -238,6 +238,18 @@ pub enum Effect {
         /// Days of intake to count, ending today.
         days: u32,
     },
+    /// Every meeting the user may see (clashes, the week view).
+    LoadMeetings {
+        /// The request's generation (older answers are dropped).
+        gen: u64,
+    },
+    /// Writes a 會議通知 to a new file (never over one that exists).
+    WriteNotice {
+        /// The file as typed (relative to where the workbench started).
+        file: String,
+        /// The text.
+        text: String,
+    },
     /// Runs `$EDITOR` on a form field.
     Editor {
         /// The field's index in the form.
@@ -261,6 +273,7 @@ impl Effect {
                 | Effect::SaveDirectory { .. }
                 | Effect::SaveDraft(_)
                 | Effect::DeleteDraft(_)
+                | Effect::WriteNotice { .. }
         )
     }
 }
@@ -359,6 +372,15 @@ pub enum Outcome {
         text: String,
     },
     /// The dashboard's numbers (or why they could not be counted).
+    /// Every meeting the user may see, or why not.
+    Meetings {
+        /// The request's generation.
+        gen: u64,
+        /// The meetings.
+        items: Result<Vec<Item>, String>,
+    },
+    /// A 會議通知 was written to this file.
+    NoticeWritten(String),
     Dashboard {
         /// The request's generation.
         gen: u64,

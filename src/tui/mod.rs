@@ -47,6 +47,8 @@ pub struct Prefs {
     pub files: Vec<PathBuf>,
     /// `[supervision]`: the 督查 traffic-light thresholds.
     pub supervision: crate::model::supervision::Thresholds,
+    /// `[[rooms]]`: the meeting rooms, from the administrator's config.
+    pub rooms: Vec<crate::model::meetings::Room>,
     /// Config files that could not be read (skipped: their layer's
     /// defaults apply), to say so in the workbench's language.
     pub config_errors: Vec<crate::config::ConfigError>,
@@ -178,6 +180,7 @@ pub fn setup(
         drafts,
         count_timeout: Duration::from_millis(700),
         thresholds: prefs.supervision,
+        rooms: prefs.rooms.clone(),
     };
     (setup, warnings)
 }

@@ -50,6 +50,9 @@ impl App {
         if self.dashboard.is_some() && self.mode == Mode::Normal && self.form.is_none() {
             return self.dashboard_key(key);
         }
+        if self.week.is_some() && self.mode == Mode::Normal && self.form.is_none() {
+            return self.week_key(key);
+        }
         match self.mode {
             Mode::Command | Mode::Search | Mode::Prompt => self.line_key(key),
             Mode::Insert => self.form_key(key),
@@ -268,6 +271,7 @@ impl App {
                 _ => vec![],
             },
             Overlay::Moves(m) => self.menu_key(*m, key),
+            Overlay::Notice(v) => self.notice_key(*v, key),
             Overlay::Stats => {
                 self.overlay = None;
                 vec![]

@@ -122,7 +122,7 @@ impl App {
         }
     }
 
-    fn menu(
+    pub(super) fn menu(
         &mut self,
         ids: Vec<ItemId>,
         title: String,
@@ -180,6 +180,7 @@ impl App {
                 self.ask(f);
                 vec![]
             }
+            (Pick::SignIn(n), _) => self.sign_in(Some(n)),
             (Pick::Name(n), Some(mut f)) => {
                 f.pick = n;
                 self.named(f)

@@ -47,6 +47,9 @@ pub struct Form {
     pub saving: bool,
     /// A 通訊錄 entry instead of an item (`kind` is then unused).
     pub dir: Option<super::DirForm>,
+    /// A meeting's clashes as typed so far (`None`: not a meeting, or the
+    /// meetings are still loading).
+    pub clashes: Option<Vec<crate::model::meetings::Clash>>,
 }
 
 impl Form {
@@ -77,6 +80,7 @@ impl Form {
             focus: 0,
             saving: false,
             dir: None,
+            clashes: None,
         }
     }
 
@@ -125,10 +129,16 @@ impl Form {
 
 impl App {
     fn start_form(&mut self, f: Form) -> Vec<Effect> {
+        let meeting = f.kind == Kind::Meeting && f.dir.is_none();
         self.form = Some(f);
         self.mode = Mode::Insert;
         self.dirty = true;
-        vec![]
+        if !meeting {
+            return vec![];
+        }
+        self.check_clashes();
+        // Fresh meetings for the clashes (the pushes keep them so).
+        self.load_meetings()
     }
 
     /// Opens a form for a new item.
@@ -259,6 +269,7 @@ impl App {
             },
         }
         field.error = None;
+        self.check_clashes();
         self.draft()
     }
 
@@ -268,11 +279,17 @@ impl App {
             field.input.paste(s, field.long);
             field.error = None;
         }
+        self.check_clashes();
         self.draft()
     }
 
     /// Form navigation, save, cancel and `$EDITOR`.
     pub(super) fn form_action(&mut self, a: Action) -> Vec<Effect> {
+        if a == Action::FormSave {
+            if let Some(fx) = self.clash_gate() {
+                return fx;
+            }
+        }
         let Some(form) = self.form.as_mut() else {
             return vec![];
         };
@@ -378,6 +395,7 @@ impl App {
         }
         self.dirty = true;
         self.clear = true;
+        self.check_clashes();
         self.draft()
     }
 }

@@ -144,9 +144,11 @@ impl App {
                 Some(p) => p,
                 None => return,
             },
-            LineFor::MoveNote(..) | LineFor::Close(_) | LineFor::Note(_) | LineFor::Search => {
-                return
-            }
+            LineFor::MoveNote(..)
+            | LineFor::Close(_)
+            | LineFor::Note(_)
+            | LineFor::Search
+            | LineFor::NoticePath(_) => return,
         };
         if line.comp_index.is_none() {
             line.comp_base = line.input.text.clone();
@@ -203,6 +205,7 @@ impl App {
             LineFor::Note(ids) => self.change(ids, Repeatable::Note(text)),
             LineFor::MoveNote(ids, to, _) => self.change(ids, Repeatable::Move(to, text)),
             LineFor::Step(f) => self.step_line(*f, text),
+            LineFor::NoticePath(v) => self.notice_file(*v, text),
         }
     }
 }

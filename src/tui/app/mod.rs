@@ -16,11 +16,14 @@ mod flows;
 mod form;
 mod line;
 mod lists;
+mod meetings;
+mod notice;
 mod outcome;
 mod queue;
 mod triage;
 mod types;
 mod update;
+mod week;
 
 use std::time::Instant;
 
@@ -38,11 +41,14 @@ pub use find::{find_rows, QuickFind};
 pub use flows::MENU_KEYS;
 pub use form::{Form, FormField};
 pub use lists::{TabState, TYPING_LIMIT};
+pub use meetings::MeetingCache;
+pub use notice::{NoticeView, ISSUER};
 pub use queue::{notice_text, queue_label, queue_rows, QueueView, QUEUES};
 pub use types::{
     Choice, Detail, Focus, Level, Line, LineFor, Menu, Mode, Overlay, Pick, Setup, StepForm,
     TabKind, TABS,
 };
+pub use week::{WeekLine, WeekView};
 
 use super::event::{Effect, Repeatable, UndoEntry};
 use super::i18n::{tr, Lang, T};
@@ -136,6 +142,10 @@ pub struct App {
     /// The last write refused because another clerk changed the item
     /// first, with the clerk's edit to re-apply (`reapply`).
     pub conflict: Option<PendingConflict>,
+    /// The meetings the workbench has (clashes, the week view).
+    pub meetings: MeetingCache,
+    /// The 辦會 week view, while it is open.
+    pub week: Option<WeekView>,
 }
 
 impl App {
@@ -186,6 +196,8 @@ impl App {
             queue: None,
             unread: vec![],
             conflict: None,
+            meetings: MeetingCache::default(),
+            week: None,
         };
         let mut fx = vec![
             Effect::LoadCounts,

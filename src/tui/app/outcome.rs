@@ -136,6 +136,12 @@ impl App {
                 select,
             } => self.directory_saved(units, people, select),
             Outcome::Dashboard { gen, board } => self.dashboard_loaded(gen, board),
+            Outcome::Meetings { gen, items } => self.meetings_loaded(gen, items),
+            Outcome::NoticeWritten(file) => {
+                let m = self.tf(T::MsgNoticeWritten, &[&file]);
+                self.say(Level::Info, m);
+                vec![]
+            }
             Outcome::Refused(t, args) => {
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
                 let m = self.tf(t, &args);
@@ -205,6 +211,7 @@ impl App {
             }
         }
         self.board_put(it);
+        self.meeting_put(it);
         let shown = self.detail.as_ref().map(|d| (d.item.id, d.item.version));
         match shown {
             Some((id, v)) if id == it.id && v < it.version => {

@@ -116,6 +116,8 @@ pub enum LineFor {
     MoveNote(Vec<ItemId>, crate::model::Status, String),
     /// One answer of a workflow step taken from the menu (`m`).
     Step(Box<StepForm>),
+    /// The file a 會議通知 is written to.
+    NoticePath(Box<super::NoticeView>),
 }
 
 /// A workflow step from the menu being filled in, one answer after another
@@ -188,6 +190,8 @@ pub enum Overlay {
     ChooseDirectory,
     /// A draft left by an earlier session.
     Draft(Box<Draft>),
+    /// A meeting's 會議通知, to read, write to a file or send.
+    Notice(Box<super::NoticeView>),
 }
 
 /// A menu of choices, one key each.
@@ -229,6 +233,8 @@ pub enum Pick {
     Route(Kind),
     /// This name from a list (a co-signer, a holder).
     Name(String),
+    /// 簽到: this invited person signed in.
+    SignIn(String),
 }
 
 /// Which pane has the keys.
@@ -285,4 +291,7 @@ pub struct Setup {
     pub count_timeout: Duration,
     /// The 督查 traffic-light thresholds of the config file (`[supervision]`).
     pub thresholds: Thresholds,
+    /// The meeting rooms the administrator lists (`[[rooms]]`), for the
+    /// clashes a meeting form shows; empty: none listed.
+    pub rooms: Vec<crate::model::meetings::Room>,
 }

@@ -194,6 +194,12 @@ impl App {
             Action::Export(people, file) => self.export_directory(people, file),
             Action::Dashboard => self.toggle_dashboard(),
             Action::Queue => self.open_queue(),
+            Action::Week => self.toggle_week(false),
+            Action::WeekPrev | Action::WeekNext | Action::WeekThis | Action::Leaders => {
+                self.week_action(a)
+            }
+            Action::Notice | Action::NoticeWrite(_) | Action::NoticeSend => self.notice_action(a),
+            Action::SignIn(names) => self.sign_in(names),
             Action::Follow => self.follow_link(n as usize),
             Action::JumpBack => match self.jumps.pop() {
                 Some((tab, id)) => self.jump(tab, id),

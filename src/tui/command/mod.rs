@@ -140,6 +140,16 @@ pub const COMMANDS: &[CommandSpec] = &[
     a("export", &["directory_export"], K::Text, true, T::DocExport),
     a("dashboard", &["dash"], K::None, false, T::DocDashboard),
     a("queue", &["todo", "inbox"], K::None, false, T::DocQueue),
+    // 辦會: the week view, the leaders' schedule, the 會議通知 and 簽到.
+    c("week", K::None, false, T::DocWeek),
+    c("week_prev", K::None, false, T::DocWeekPrev),
+    c("week_next", K::None, false, T::DocWeekNext),
+    c("week_this", K::None, false, T::DocWeekThis),
+    a("leaders", &["領導日程"], K::None, false, T::DocLeaders),
+    a("notice", &["會議通知"], K::None, false, T::DocNotice),
+    c("notice_write", K::Text, false, T::DocNoticeWrite),
+    c("notice_send", K::None, false, T::DocNoticeSend),
+    a("signin", &["簽到"], K::Person, false, T::DocSignIn),
     a("theme", &["colorscheme"], K::Theme, true, T::DocTheme),
     c("lang", K::Lang, true, T::DocLang),
     c("form_next", K::None, false, T::DocFormNext),
@@ -213,6 +223,24 @@ pub enum Action {
     Dashboard,
     /// The 待辦 · 待閱 · 已辦 view.
     Queue,
+    /// The 辦會 tab's list ↔ week view.
+    Week,
+    /// The week view: the week before.
+    WeekPrev,
+    /// The week view: the week after.
+    WeekNext,
+    /// The week view: this week.
+    WeekThis,
+    /// The week view ↔ the leaders' schedule (領導日程).
+    Leaders,
+    /// The selected meeting's 會議通知.
+    Notice,
+    /// The 會議通知 written to a file (`None`: ask which).
+    NoticeWrite(Option<String>),
+    /// The 會議通知 saved on the meeting, and 發通知 from 籌備.
+    NoticeSend,
+    /// 簽到: these names (`None`: pick from the invited).
+    SignIn(Option<String>),
     Theme(String),
     Lang(Lang),
     FormNext,
@@ -350,6 +378,15 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         }
         "dashboard" => Action::Dashboard,
         "queue" => Action::Queue,
+        "week" => Action::Week,
+        "week_prev" => Action::WeekPrev,
+        "week_next" => Action::WeekNext,
+        "week_this" => Action::WeekThis,
+        "leaders" => Action::Leaders,
+        "notice" => Action::Notice,
+        "notice_write" => Action::NoticeWrite(arg),
+        "notice_send" => Action::NoticeSend,
+        "signin" => Action::SignIn(arg),
         "theme" => Action::Theme(rest.to_string()),
         "lang" => Action::Lang(
             Lang::parse(rest).ok_or_else(|| bad(format!("'{rest}': zh-Hant, zh-Hans, en")))?,

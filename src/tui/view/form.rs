@@ -6,6 +6,7 @@ use ratatui::Frame;
 
 use super::super::app::{App, Form};
 use super::super::i18n::T;
+use super::super::text::clean;
 use super::super::theme::Slot;
 use super::put;
 
@@ -47,7 +48,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, form: &Form) {
             v
         })
         .collect();
-    let h = area.height.saturating_sub(3) as usize;
+    // A meeting's clashes take the bottom rows, the fields the rest.
+    let clash_rows = clashes(f, area, app, form);
+    let h = area.height.saturating_sub(3 + clash_rows) as usize;
     let focus_row = rows
         .iter()
         .position(|(i, e)| *i == form.focus && !e)
@@ -90,4 +93,46 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, form: &Form) {
     if let (Some(c), None) = (cursor, &app.overlay) {
         f.set_cursor_position(c);
     }
+}
+
+/// Draws a meeting form's clashes (or that there are none) at the bottom
+/// of `area`; returns the rows taken.
+fn clashes(f: &mut Frame, area: Rect, app: &App, form: &Form) -> u16 {
+    if form.kind != crate::model::Kind::Meeting || form.dir.is_some() {
+        return 0;
+    }
+    let th = &app.setup.theme;
+    let mut lines: Vec<(String, ratatui::style::Style)> = match &form.clashes {
+        None => vec![(app.t(T::ClashChecking).to_string(), th.get(Slot::Muted))],
+        Some(c) if c.is_empty() => vec![(app.t(T::ClashNone).to_string(), th.get(Slot::Muted))],
+        Some(c) => {
+            let mut v = vec![(
+                app.tf(T::ClashTitle, &[&c.len().to_string()]),
+                th.get(Slot::Error),
+            )];
+            // Titles and names are the clerks' text: cleaned here.
+            v.extend(c.iter().map(|x| {
+                (
+                    format!("  {}", clean(&app.clash_text(x))),
+                    th.get(Slot::Warning),
+                )
+            }));
+            v
+        }
+    };
+    let max = (area.height / 3).max(2) as usize;
+    if lines.len() > max {
+        let more = lines.len() - (max - 1);
+        lines.truncate(max - 1);
+        lines.push((format!("  … +{more}"), th.get(Slot::Warning)));
+    }
+    let n = lines.len() as u16;
+    if area.height < n + 5 {
+        return 0;
+    }
+    let y0 = area.y + area.height - n;
+    for (i, (l, st)) in lines.iter().enumerate() {
+        put(f.buffer_mut(), area.x, y0 + i as u16, area.width, l, *st);
+    }
+    n
 }

@@ -14,6 +14,7 @@ mod overlay;
 mod queue;
 mod stats;
 mod status;
+mod week;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -122,6 +123,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(d) = &app.dashboard {
         if app.form.is_none() {
             dashboard::draw(f, body, app, d);
+        }
+    }
+    if let Some(w) = &app.week {
+        if app.form.is_none() {
+            week::draw(f, body, app, w);
         }
     }
     if let Some(q) = &app.find {

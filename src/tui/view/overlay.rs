@@ -48,6 +48,7 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App) {
         Some(Overlay::Welcome) => welcome(f, body, app),
         Some(Overlay::Moves(m)) => menu(f, body, app, m),
         Some(Overlay::Stats) => super::stats::draw(f, body, app),
+        Some(Overlay::Notice(v)) => notice(f, body, app, v),
         Some(Overlay::Draft(d)) => {
             let what = clean(if d.code.is_empty() { &d.kind } else { &d.code });
             let title = d
@@ -285,4 +286,53 @@ fn welcome(f: &mut Frame, body: Rect, app: &App) {
     line(app.t(T::WelcomeDemo), th.get(Slot::Accent));
     line(app.t(T::WelcomeStart), th.get(Slot::Text));
     line(app.t(T::WelcomeQuit), th.get(Slot::Text));
+}
+
+/// A meeting's 會議通知: its lines (cleaned, wrapped to the box), scrolled,
+/// the keys to write or send it in the frame.
+fn notice(f: &mut Frame, body: Rect, app: &App, v: &super::super::app::NoticeView) {
+    let th = &app.setup.theme;
+    let key = |c: &str| {
+        app.setup
+            .keymap
+            .key_for(KeyMode::Normal, c)
+            .unwrap_or_else(|| format!(":{c}"))
+    };
+    let t = if v.status == crate::model::Status::Planning {
+        T::NoticeHint
+    } else {
+        T::NoticeHintSaved
+    };
+    let hint = app.tf(t, &[&key("notice_write"), &key("notice_send")]);
+    let w = body.width.saturating_sub(4).clamp(20, 90);
+    let area = centered(body, w, body.height);
+    let inner = super::find::framed(f, app, area, &app.tf(T::NoticeTitle, &[&v.code]), &hint);
+    let tw = inner.width.saturating_sub(2) as usize;
+    let lines: Vec<String> = v
+        .text
+        .lines()
+        .flat_map(|l| {
+            let c = clean(l);
+            if c.is_empty() {
+                vec![String::new()]
+            } else {
+                super::super::text::wrap(&c, tw)
+            }
+        })
+        .collect();
+    for (i, l) in lines
+        .iter()
+        .skip(v.scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        put(
+            f.buffer_mut(),
+            inner.x + 1,
+            inner.y + i as u16,
+            inner.width.saturating_sub(2),
+            l,
+            th.get(Slot::Text),
+        );
+    }
 }

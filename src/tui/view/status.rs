@@ -121,6 +121,7 @@ pub fn bottom(f: &mut Frame, area: Rect, app: &App) {
             LineFor::Note(_) => format!("{}: ", app.t(T::PromptNote)),
             LineFor::MoveNote(_, _, verb) => format!("{}: ", app.tf(T::PromptMoveNote, &[verb])),
             LineFor::Step(f) => format!("{}: ", app.step_prompt(f)),
+            LineFor::NoticePath(_) => format!("{}: ", app.t(T::PromptNoticeFile)),
         };
         let pw = width(&prompt) as u16;
         buf.set_string(area.x, area.y, &prompt, th.get(Slot::Accent));

@@ -17,7 +17,7 @@ pub const MAX_FILE_BYTES: u64 = 16 << 20;
 
 /// The file a clerk typed: `~/` is their home, anything else as given
 /// (relative to where the workbench was started).
-fn path_of(file: &str) -> PathBuf {
+pub(super) fn path_of(file: &str) -> PathBuf {
     match file.strip_prefix("~/") {
         Some(rest) => std::env::var_os("HOME")
             .map(|h| PathBuf::from(h).join(rest))

@@ -4,6 +4,7 @@
 
 mod dashboard;
 mod dirfile;
+mod meetings;
 mod read;
 mod write;
 
@@ -204,6 +205,11 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
                 .map(Box::new)
                 .map_err(|e| e.to_string()),
         },
+        Effect::LoadMeetings { gen } => Outcome::Meetings {
+            gen,
+            items: meetings::all(svc).map_err(|e| e.to_string()),
+        },
+        Effect::WriteNotice { file, text } => meetings::write_notice(&file, &text),
         Effect::Editor { .. } => return None,
     })
 }
@@ -221,6 +227,9 @@ fn superseded(fx: &Effect, later: &[Effect]) -> bool {
             .any(|l| matches!(l, Effect::LoadDetail { .. } | Effect::LoadUnitItems { .. })),
         Effect::LoadCounts => later.iter().any(|l| matches!(l, Effect::LoadCounts)),
         Effect::LoadBoard => later.iter().any(|l| matches!(l, Effect::LoadBoard)),
+        Effect::LoadMeetings { .. } => later
+            .iter()
+            .any(|l| matches!(l, Effect::LoadMeetings { .. })),
         Effect::Find { .. } => later.iter().any(|l| matches!(l, Effect::Find { .. })),
         Effect::LoadCaller { .. } => later.iter().any(|l| matches!(l, Effect::LoadCaller { .. })),
         Effect::SaveDraft(d) => later.iter().any(|l| match l {
