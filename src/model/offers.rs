@@ -5,7 +5,8 @@
 //! exactly the roles they allow it.
 
 use super::effects::{apply_move, Actor};
-use super::workflow::{moves_from, Needs, Transition, OFFICE, WRITERS};
+use super::reason::Reason;
+use super::workflow::{moves_from, Needs, RuleError, Transition, OFFICE, WRITERS};
 use super::{acts, supervision, Item, Kind, KindData, Role, Status};
 
 /// What an offer does when it is taken.
@@ -91,9 +92,9 @@ pub struct Offer {
     pub to: Option<Status>,
     /// What must be given first.
     pub input: Input,
-    /// Why the rules would refuse it as the item stands (their own words),
-    /// when they would; it is still offered, and a refusal says the same.
-    pub blocked: Option<String>,
+    /// Why the rules would refuse it as the item stands, when they would;
+    /// it is still offered, and a refusal says the same.
+    pub blocked: Option<RuleError>,
 }
 
 impl Offer {
@@ -196,7 +197,7 @@ pub fn offers(it: &Item, who: &Actor) -> Vec<Offer> {
     }
     if may(WRITERS) && escalates(it) {
         let mut o = Offer::new(Step::Supervise, "立項督查", "to 督查", Input::Title);
-        o.blocked = supervision::source_ok(it).err().map(|e| e.to_string());
+        o.blocked = supervision::source_ok(it).err();
         out.push(o);
     }
     out
@@ -281,23 +282,21 @@ fn move_offer(it: &Item, t: &'static Transition, who: &Actor) -> Offer {
 }
 
 /// The move tried on a copy: what the rules (and 編號's own checks) say.
-fn try_move(it: &Item, to: Status, note: &str, who: &Actor) -> Result<(), String> {
+fn try_move(it: &Item, to: Status, note: &str, who: &Actor) -> Result<(), RuleError> {
     let mut copy = it.clone();
-    apply_move(&mut copy, to, note, who).map_err(|e| e.to_string())?;
+    let tr = apply_move(&mut copy, to, note, who)?;
     if let (KindData::Outgoing(d), Status::Numbered) = (&it.data, to) {
         if d.doc_no.is_some() {
-            return Err("this document already has its 文號; numbers are never reissued".into());
+            return Err(RuleError::refused(tr.action, Reason::Renumber));
         }
     }
     Ok(())
 }
 
 /// Tries an act on a copy of `it`: what the rules would say to it now.
-pub fn try_act(it: &Item, act: &super::Act, who: &Actor) -> Result<(), String> {
+pub fn try_act(it: &Item, act: &super::Act, who: &Actor) -> Result<(), acts::ActError> {
     let mut copy = it.clone();
-    acts::apply(&mut copy, act, who)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    acts::apply(&mut copy, act, who).map(|_| ())
 }
 
 #[cfg(test)]
@@ -377,7 +376,7 @@ mod tests {
         assert_eq!(actions(&admin), vec!["退改", "簽發", "審核四關"]);
         // Before the four gates pass, 簽發 is offered with the reason.
         let sign = admin.iter().find(|o| o.action == "簽發").unwrap();
-        let why = sign.blocked.as_deref().unwrap();
+        let why = sign.blocked.as_ref().unwrap().to_string();
         assert!(why.contains("文字關"), "{why}");
         assert_eq!(
             sign.input,
@@ -487,7 +486,11 @@ mod tests {
         // 辦結 is refused while a copy is out: offered with the reason.
         let done = o.iter().find(|o| o.action == "辦結").unwrap();
         assert!(
-            done.blocked.as_deref().unwrap().contains("張秘書長"),
+            done.blocked
+                .as_ref()
+                .unwrap()
+                .to_string()
+                .contains("張秘書長"),
             "{done:?}"
         );
         // A leader may give it back but not chase it.

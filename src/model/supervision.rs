@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{time, Item, Kind, KindData, ReminderReason, RuleError, Status, WorkCalendar};
+use super::{time, Item, Kind, KindData, Reason, ReminderReason, RuleError, Status, WorkCalendar};
 
 /// Whether `src` may be the source a new 督查 item is 立項 from: a meeting's
 /// decisions are supervised once it has been held.
@@ -18,10 +18,10 @@ pub fn source_ok(src: &Item) -> Result<(), RuleError> {
     {
         return Err(RuleError::refused(
             "立項",
-            format!(
-                "a meeting's decisions are supervised once it is held (召開); {} is {}",
-                src.code, src.status
-            ),
+            Reason::NotHeld {
+                code: src.code.clone(),
+                status: src.status,
+            },
         ));
     }
     Ok(())

@@ -104,7 +104,10 @@ impl App {
         }
         let entries = offered
             .into_iter()
-            .map(|o| (self.offer_text(&o), o.blocked.clone(), Pick::Offer(o)))
+            .map(|o| {
+                let why = o.blocked.as_ref().map(|e| self.rule_text(e));
+                (self.offer_text(&o), why, Pick::Offer(o))
+            })
             .collect();
         self.menu(ids, self.t(T::MovesTitle).to_string(), entries, None);
         vec![]
@@ -383,7 +386,7 @@ impl App {
         if is_deadline {
             if let Err(e) = crate::model::parse_date(&text, self.setup.today, &self.setup.calendar)
             {
-                f.error = e.to_string();
+                f.error = super::super::i18n::problem(self.lang(), &e.problem);
                 self.open_line(LineFor::Step(Box::new(f)), &text);
                 return vec![];
             }
@@ -531,7 +534,7 @@ impl App {
                     self.say(Level::Error, m);
                 }
                 Err(e) => {
-                    let m = self.tf(T::MsgError, &[&e.to_string()]);
+                    let m = self.error_text(&e);
                     self.say(Level::Error, m);
                 }
             }

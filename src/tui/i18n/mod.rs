@@ -406,6 +406,59 @@ catalogue! {
     MsgNotice => ("通知：{0} {1} {2}（{3}）", "通知：{0} {1} {2}（{3}）", "notice: {0} {1} {2} (by {3})"),
     MsgNoticesWaiting => ("有 {0} 則未讀通知；最新一則 {1}", "有 {0} 则未读通知；最新一则 {1}", "{0} unread notices; the newest: {1}"),
     NoticeBadge => ("通知 {0}", "通知 {0}", "notices {0}"),
+    // Workflow refusals (`model::reason`), said in the clerk's language.
+    RefWith => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
+    RefNotAllowed => ("{0}在「{1}」不能改為「{2}」；可做：{3}", "{0}在「{1}」不能改为「{2}」；可做：{3}", "a {0} item in status {1} cannot move to {2}; allowed: {3}"),
+    RefFinal => ("無（已是最終狀態）", "无（已是最终状态）", "nothing (final status)"),
+    RefWrongRole => ("{0}須由{1}辦理；你是{2}", "{0}须由{1}办理；你是{2}", "{0} needs the role {1}; you are {2}"),
+    LackReason => ("須寫明理由", "须写明理由", "a reason is required"),
+    LackResult => ("須寫明辦結情況", "须写明办结情况", "the result is required"),
+    LackDeadline => ("請先設定期限", "请先设定期限", "set a deadline first"),
+    LackLeadUnit => ("請先填寫承辦單位", "请先填写承办单位", "set the lead unit first"),
+    LackSupervisionLead => ("請先指定牽頭單位", "请先指定牵头单位", "name the lead unit first"),
+    LackCopies => ("請先登記簽收份數", "请先登记签收份数", "record the 簽收: how many copies were received"),
+    LackSignedAt => ("請先登記簽收時間", "请先登记签收时间", "record the 簽收 time"),
+    LackForReading => ("只有閱知件可直接傳閱；批辦件須先批辦、承辦", "只有阅知件可直接传阅；批办件须先批办、承办", "only a 閱知件 goes straight to 傳閱; a 批辦件 needs 批辦 and 承辦 first"),
+    LackDistribution => ("請先填寫分發範圍", "请先填写分发范围", "give the distribution list first"),
+    LackSigner => ("上行文須寫明簽發人（填寫簽發人或在備註中寫明）", "上行文须写明签发人（填写签发人或在备注中写明）", "上行文 must name its 簽發人 (set the signer or give it as the note)"),
+    LackReturnComment => ("退回須寫明修改意見", "退回须写明修改意见", "a return needs a comment saying what to revise"),
+    LackCosignUnit => ("請寫明會簽單位", "请写明会签单位", "name the co-signing unit"),
+    LackProgressText => ("請寫明進展情況", "请写明进展情况", "write the progress report"),
+    LackReceiver => ("請寫明交給誰閱", "请写明交给谁阅", "name who receives it"),
+    LackHolder => ("請寫明由誰持有", "请写明由谁持有", "name who holds it"),
+    LackReminderText => ("請寫明提醒內容", "请写明提醒内容", "write what the reminder says"),
+    LackPrefix => ("請先設定機關代字", "请先设定机关代字", "set the document prefix (機關代字) first"),
+    GapUnanswered => ("請示未答復：請填寫答復或關聯批復", "请示未答复：请填写答复或关联批复", "a 請示 without a reply: write the 答復 or link the 批復"),
+    GapNoResult => ("辦結但沒有辦理結果", "办结但没有办理结果", "辦結 without a result"),
+    GapNoReport => ("沒有辦結報告", "没有办结报告", "no 辦結報告"),
+    GapNoDocNo => ("沒有發文字號（未經編號）", "没有发文字号（未经编号）", "no 發文字號 (編號 was skipped)"),
+    GapNoDistribution => ("沒有分發範圍", "没有分发范围", "no distribution list"),
+    WhyGatesPending => ("審核四關須全部通過；未通過：{0}", "审核四关须全部通过；未通过：{0}", "the four gates of 審核 must all pass first; not passed: {0}"),
+    WhyCosignPending => ("會簽未完成；尚待會簽：{0}", "会签未完成；尚待会签：{0}", "會簽 is not complete; still to sign: {0}"),
+    WhyStillHeld => ("{0} 仍持有（自 {1}）；請先登記退還或收回", "{0} 仍持有（自 {1}）；请先登记退还或收回", "{0} still holds it (since {1}); record its return or 收回 first"),
+    WhyOverissued => ("分發 {0} 份，但只印製了 {1} 份", "分发 {0} 份，但只印制了 {1} 份", "the distribution list sends {0} copies but only {1} were printed"),
+    WhyFormat => ("GB/T 9704 格式檢查發現 {0} 處：{1}", "GB/T 9704 格式检查发现 {0} 处：{1}", "the GB/T 9704 format check found {0}: {1}"),
+    WhySigninStatus => ("會議已通知或已召開才登記簽到；{0} 現為「{1}」", "会议已通知或已召开才登记签到；{0} 现为「{1}」", "sign-in is recorded once the meeting is notified or held; {0} is {1}"),
+    WhyNotInvited => ("未受邀出席 {0}：{1}（請先加入出席人員）", "未受邀出席 {0}：{1}（请先加入出席人员）", "not invited to {0}: {1} (add them to the attendees first)"),
+    WhyNotHeld => ("會議召開後才能對其決定事項立項督查；{0} 現為「{1}」", "会议召开后才能对其决定事项立项督查；{0} 现为「{1}」", "a meeting's decisions are supervised once it is held; {0} is {1}"),
+    WhyOnlyKind => ("只有{0}有此步驟；此事項是{1}", "只有{0}有此步骤；此事项是{1}", "only a {0} item has this step; this is a {1}"),
+    WhyOnlyWhile => ("只能在「{0}」時辦理；現為「{1}」", "只能在「{0}」时办理；现为「{1}」", "only while the item is {0}; it is {1}"),
+    WhyGatePassed => ("{0}在第 {1} 輪已通過", "{0}在第 {1} 轮已通过", "{0} already passed in round {1}"),
+    WhyNotCosigner => ("{0} 不是此文的會簽單位（會簽單位：{1}）", "{0} 不是此文的会签单位（会签单位：{1}）", "{0} is not a co-signer of this document (co-signers: {1})"),
+    WhyAlreadySigned => ("{0} 已會簽", "{0} 已会签", "{0} has already signed"),
+    WhyDeadlinePast => ("期限 {0} 已過", "期限 {0} 已过", "the deadline {0} is past"),
+    WhyFuture => ("{0} 尚未到來", "{0} 尚未到来", "{0} is in the future"),
+    WhyAlreadyHolds => ("{0} 自 {1} 起已持有", "{0} 自 {1} 起已持有", "{0} already holds it since {1}"),
+    WhyNotCirculated => ("只有收文才傳閱", "只有收文才传阅", "only a 收文 is circulated"),
+    WhyNotHolder => ("{0} 沒有持有此件", "{0} 没有持有此件", "{0} does not hold it"),
+    WhyAlreadyReminded => ("今天已發過{0}", "今天已发过{0}", "already sent {0} today"),
+    WhyRenumber => ("此文已有文號；文號不重發", "此文已有文号；文号不重发", "this document already has its 文號; numbers are never reissued"),
+    WhyStartsAt => ("新的{0}從「{1}」開始，不能是「{2}」", "新的{0}从「{1}」开始，不能是「{2}」", "a new {0} item starts at {1}, not {2}"),
+    WhyDocNoByHand => ("文號在編號時分配，不能手填", "文号在编号时分配，不能手填", "文號 are allocated at 編號, never given by hand"),
+    WhyRouteOnly => ("只有收件能分辦，且不能分辦為{0}", "只有收件能分办，且不能分办为{0}", "only a 收件 request can be routed, and not to {0}"),
+    WhySelfLink => ("事項不能關聯到自己", "事项不能关联到自己", "an item cannot be linked to itself"),
+    WhyNoUndo => ("這項修改無法撤銷", "这项修改无法撤销", "this change cannot be undone"),
+    FieldProblem => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
 }
 
 /// `t` in `lang` with `{0}`, `{1}` … replaced by `args`.
@@ -418,7 +471,9 @@ pub fn tr(lang: Lang, t: T, args: &[&str]) -> String {
 }
 
 mod problems;
+mod refusals;
 pub use problems::{bind_error, command_error, date_reason, place, problem};
+pub use refusals::{field_problem, refusal, rule_error, service_error};
 
 #[cfg(test)]
 mod tests;

@@ -43,7 +43,7 @@ impl Ctx {
 }
 
 fn err(e: ServiceError) -> Outcome {
-    Outcome::Failed(e.to_string())
+    Outcome::ServiceFailed(e)
 }
 
 /// The outcome of writes, with who changed what for each refusal because
