@@ -377,6 +377,8 @@ catalogue! {
     WhatDeadline => ("期限（+20工作日、+30、2026-12-31…）", "期限（+20工作日、+30、2026-12-31…）", "deadline (+20工作日, +30, 2026-12-31…)"),
     WhatReport => ("報送週期（每日、每週、每月、按節點或天數；可空）", "报送周期（每日、每周、每月、按节点或天数；可空）", "reporting cycle (每日, 每週, 每月, 按節點 or days; may be empty)"),
     WhatProgress => ("進展情況", "进展情况", "progress report"),
+    WhatMilestone => ("達到的節點及進展情況", "达到的节点及进展情况", "the milestone reached and the progress"),
+    WhatReminder => ("臨近提醒內容（可修改）", "临近提醒内容（可修改）", "what the reminder says (edit it as needed)"),
     WhatHolder => ("交給誰閱", "交给谁阅", "hand it to"),
     WhatTitle => ("督查事項（決定事項或交辦內容）", "督查事项（决定事项或交办内容）", "the 督查 task (the decision or the instruction)"),
     NoteReason => ("理由", "理由", "reason"),
@@ -459,6 +461,16 @@ catalogue! {
     WhySelfLink => ("事項不能關聯到自己", "事项不能关联到自己", "an item cannot be linked to itself"),
     WhyNoUndo => ("這項修改無法撤銷", "这项修改无法撤销", "this change cannot be undone"),
     FieldProblem => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
+    WarnThemeDeep => ("配色 {0}：inherits 巢狀超過 {1} 層，已停止", "配色 {0}：inherits 嵌套超过 {1} 层，已停止", "theme {0}: inherits nests deeper than {1}; stopped"),
+    WarnThemeUnreadable => ("配色 {0}：無法讀取 {1}（{2}）", "配色 {0}：无法读取 {1}（{2}）", "theme {0}: cannot read {1} ({2})"),
+    WarnThemeSyntax => ("{0}：不是有效的 TOML（{1}）", "{0}：不是有效的 TOML（{1}）", "{0}: not valid TOML ({1})"),
+    WarnThemeSlot => ("{0}：沒有「{1}」這個配色項目", "{0}：没有「{1}」这个配色项目", "{0}: unknown slot “{1}”"),
+    WarnThemeStyle => ("{0}：{1}：{2}；沿用繼承的顏色", "{0}：{1}：{2}；沿用继承的颜色", "{0}: {1}: {2}; using the inherited colour"),
+    StyleNotHex => ("「{0}」不是 #rrggbb 顏色", "「{0}」不是 #rrggbb 颜色", "“{0}” is not a #rrggbb colour"),
+    StyleNotColour => ("「{0}」不是顏色", "「{0}」不是颜色", "“{0}” is not a colour"),
+    StyleNotModifier => ("「{0}」不是字型效果（bold、dim、italic、underlined、reversed）", "「{0}」不是字型效果（bold、dim、italic、underlined、reversed）", "“{0}” is not a modifier (bold, dim, italic, underlined, reversed)"),
+    StyleNotKey => ("「{0}」不是 fg、bg 或 modifiers", "「{0}」不是 fg、bg 或 modifiers", "“{0}” is not fg, bg or modifiers"),
+    StyleNotColourOrTable => ("應為顏色或表格", "应为颜色或表格", "a colour or a table was expected"),
 }
 
 /// `t` in `lang` with `{0}`, `{1}` … replaced by `args`.
@@ -472,7 +484,7 @@ pub fn tr(lang: Lang, t: T, args: &[&str]) -> String {
 
 mod problems;
 mod refusals;
-pub use problems::{bind_error, command_error, date_reason, place, problem};
+pub use problems::{bind_error, command_error, date_reason, place, problem, theme_warning};
 pub use refusals::{field_problem, refusal, rule_error, service_error};
 
 #[cfg(test)]
