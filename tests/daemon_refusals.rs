@@ -15,7 +15,7 @@ use shuniu::tui::harness::Harness;
 use shuniu::tui::i18n::{self, Lang};
 
 fn reviewing(c: &dyn Service) -> Item {
-    let mut it = Item::new(Kind::Outgoing, "關於做好冬季供暖工作的通知", "", 0);
+    let it = Item::new(Kind::Outgoing, "關於做好冬季供暖工作的通知", "", 0);
     let it = c.apply(Command::Create { item: Box::new(it) }).unwrap();
     c.apply(Command::Move {
         id: it.id,
