@@ -296,6 +296,143 @@ mod tests {
         assert!(s.contains("已是最終狀態"), "{s}");
     }
 
+    /// One of every reason, with Chinese particulars.
+    fn every_reason() -> Vec<Reason> {
+        use crate::model::reason::FormatFinding;
+        use crate::model::ReminderReason;
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let u = || "市財政局".to_string();
+        let v = vec![
+            Reason::GatesPending {
+                gates: Gate::ALL.to_vec(),
+            },
+            Reason::CosignPending { units: vec![u()] },
+            Reason::StillHeld {
+                holder: u(),
+                since: 0,
+            },
+            Reason::Overissued {
+                sent: 3,
+                printed: 2,
+            },
+            Reason::ArchiveGaps {
+                gaps: vec![
+                    ArchiveGap::Unanswered,
+                    ArchiveGap::NoResult,
+                    ArchiveGap::NoReport,
+                    ArchiveGap::NoDocNo,
+                    ArchiveGap::NoDistribution,
+                ],
+            },
+            Reason::Format {
+                findings: vec![FormatFinding {
+                    field: "title".into(),
+                    message: "標題過長".into(),
+                }],
+            },
+            Reason::SigninStatus {
+                code: "會2026-0001".into(),
+                status: Status::Planning,
+            },
+            Reason::NotInvited {
+                code: "會2026-0001".into(),
+                names: vec!["張三".into()],
+            },
+            Reason::NotHeld {
+                code: "會2026-0001".into(),
+                status: Status::Notified,
+            },
+            Reason::OnlyKind {
+                kind: Kind::Outgoing,
+                is: Kind::Incoming,
+            },
+            Reason::OnlyWhile {
+                statuses: vec![Status::Handling],
+                is: Status::Assigned,
+            },
+            Reason::GatePassed {
+                gate: Gate::ALL[0],
+                round: 2,
+            },
+            Reason::NotCosigner {
+                unit: u(),
+                cosigners: vec![u()],
+            },
+            Reason::AlreadySigned { unit: u() },
+            Reason::DeadlinePast { deadline: d },
+            Reason::Future { day: d },
+            Reason::AlreadyHolds {
+                holder: u(),
+                since: 0,
+            },
+            Reason::NotCirculated,
+            Reason::NotHolder { holder: u() },
+            Reason::AlreadyReminded {
+                reason: ReminderReason::Approaching,
+            },
+            Reason::Renumber,
+            Reason::StartsAt {
+                kind: Kind::Affair,
+                initial: Status::Registered,
+                got: Status::Completed,
+            },
+            Reason::DocNoByHand,
+            Reason::RouteOnly { to: Kind::Outgoing },
+            Reason::SelfLink,
+            Reason::NoUndo,
+        ];
+        // A new reason must be added above: this match stops compiling.
+        for r in &v {
+            match r {
+                Reason::GatesPending { .. }
+                | Reason::CosignPending { .. }
+                | Reason::StillHeld { .. }
+                | Reason::Overissued { .. }
+                | Reason::ArchiveGaps { .. }
+                | Reason::Format { .. }
+                | Reason::SigninStatus { .. }
+                | Reason::NotInvited { .. }
+                | Reason::NotHeld { .. }
+                | Reason::OnlyKind { .. }
+                | Reason::OnlyWhile { .. }
+                | Reason::GatePassed { .. }
+                | Reason::NotCosigner { .. }
+                | Reason::AlreadySigned { .. }
+                | Reason::DeadlinePast { .. }
+                | Reason::Future { .. }
+                | Reason::AlreadyHolds { .. }
+                | Reason::NotCirculated
+                | Reason::NotHolder { .. }
+                | Reason::AlreadyReminded { .. }
+                | Reason::Renumber
+                | Reason::StartsAt { .. }
+                | Reason::DocNoByHand
+                | Reason::RouteOnly { .. }
+                | Reason::SelfLink
+                | Reason::NoUndo
+                | Reason::Other(_) => {}
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn every_reason_is_said_without_english_in_chinese() {
+        for r in every_reason() {
+            for lang in [Lang::Hant, Lang::Hans] {
+                let s = reason(lang, &r);
+                // Words of three or more Latin letters are English (GB/T is the standard's name).
+                let english = s
+                    .replace("GB/T", "")
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() >= 3);
+                assert!(!english, "{r:?} in {lang:?}: {s}");
+                assert_ne!(s, r.to_string(), "{r:?} is not translated");
+            }
+            assert!(!reason(Lang::En, &r).is_empty());
+        }
+    }
+
     #[test]
     fn a_refused_field_from_the_service_names_the_field_in_chinese() {
         let e = ServiceError::invalid("deadline", Problem::Empty);
