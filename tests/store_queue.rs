@@ -3,6 +3,7 @@
 //! fails), survives a restart, reaches only its user's feeds and never a
 //! user who may not see the item.
 
+mod raw_sled;
 mod store_support;
 
 use shuniu::core::{Event, Service};
@@ -170,4 +171,106 @@ fn a_circulated_document_is_to_read_for_its_holder_until_given_back() {
     .unwrap();
     assert!(li.queue(Queue::ToRead).unwrap().is_empty());
     assert_eq!(li.queue(Queue::Done).unwrap()[0].row.id, doc.id);
+}
+
+/// The 已辦 of a session: the ids, most recent first.
+fn done_ids(c: &shuniu::core::Core) -> Vec<u64> {
+    c.queue(Queue::Done)
+        .unwrap()
+        .iter()
+        .map(|e| e.row.id)
+        .collect()
+}
+
+/// Removes every 已辦 key and the marker that the index was built, as a
+/// folder written before the index looks; returns how many keys went.
+fn strip_done_index(path: &std::path::Path) -> usize {
+    let db = raw_sled::open(path);
+    let keys: Vec<_> = db.scan_prefix([b'D']).map(|kv| kv.unwrap().0).collect();
+    for k in &keys {
+        db.remove(k).unwrap();
+    }
+    assert!(
+        db.remove(b"mdone_index").unwrap().is_some(),
+        "the marker was set"
+    );
+    db.flush().unwrap();
+    keys.len()
+}
+
+#[test]
+fn a_folder_from_before_the_done_index_gets_it_built_from_history_on_open() {
+    let e = env();
+    let li = e.user(2001, "li", Role::Clerk, Classification::Internal);
+    let a = create(&e.admin, draft(Kind::Affair, "協調會場布置", &[]));
+    let b = create(&li, draft(Kind::Affair, "採購辦公用品", &[]));
+    let a = set(&li, &a, &[("handler", "li同志")]).unwrap();
+    let c = create(&e.admin, draft(Kind::Incoming, "關於防汛工作的通知", &[]));
+    set(&e.admin, &a, &[("title", "協調會場布置（第一會議室）")]).unwrap();
+    let (admin_done, li_done) = (done_ids(&e.admin), done_ids(&li));
+    let sorted = |v: &[u64]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(&admin_done), [a.id, c.id]);
+    assert_eq!(sorted(&li_done), [a.id, b.id]);
+    assert!(e.admin.check().unwrap().ok());
+    let path = e.data();
+    drop(li);
+    let dir = e.close();
+    assert!(strip_done_index(&path) >= 5);
+    // Reopened: the index is rebuilt from the history, nothing lost.
+    let engine = engine_at(&path, now());
+    let admin = shuniu::core::Core::for_uid(engine.clone(), 1000, "admin").unwrap();
+    let li = shuniu::core::Core::for_uid(engine.clone(), 2001, "li").unwrap();
+    assert_eq!(done_ids(&admin), admin_done);
+    assert_eq!(done_ids(&li), li_done);
+    let report = admin.check().unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+    // And only once: a write after the rebuild is indexed by the write itself.
+    let d = create(&li, draft(Kind::Affair, "安排值班", &[]));
+    let now_done = done_ids(&li);
+    assert_eq!((now_done.len(), now_done[0]), (3, d.id), "{now_done:?}");
+    drop((admin, li));
+    drop(engine);
+    drop(dir);
+}
+
+#[test]
+fn check_says_when_the_done_index_disagrees_with_history() {
+    let e = env();
+    create(&e.admin, draft(Kind::Affair, "協調會場布置", &[]));
+    create(&e.admin, draft(Kind::Affair, "採購辦公用品", &[]));
+    let path = e.data();
+    let dir = e.close();
+    {
+        let db = raw_sled::open(&path);
+        // One write missing from the index (the marker says it was built),
+        // and one index entry for a write that never happened.
+        let k = db.scan_prefix([b'D']).next().unwrap().unwrap().0;
+        db.remove(&k).unwrap();
+        let mut stray = b"Dghost\0".to_vec();
+        stray.extend_from_slice(&[0u8; 24]);
+        db.insert(stray, &[][..]).unwrap();
+        db.flush().unwrap();
+    }
+    let engine = engine_at(&path, now());
+    let admin = shuniu::core::Core::for_uid(engine.clone(), 1000, "admin").unwrap();
+    let problems = admin.check().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("已辦 index") && p.contains("missing")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("已辦 index") && p.contains("name no history")),
+        "{problems:?}"
+    );
+    drop(admin);
+    drop(engine);
+    drop(dir);
 }

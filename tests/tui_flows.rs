@@ -409,7 +409,7 @@ fn an_incoming_document_through_circulation_to_archive() {
     // 辦結 is refused while a copy is out, and the menu says why.
     t.h.press("m");
     assert!(
-        t.h.screen().contains("李副主任 still holds it"),
+        t.h.screen().contains("辦結：李副主任 仍持有"),
         "{}",
         t.h.screen()
     );
@@ -594,4 +594,145 @@ fn the_supervision_tab_sorts_red_first_and_shows_statistics() {
     h.run(vec![]);
     let titles: Vec<String> = h.app.cur().rows.iter().map(|r| r.title.clone()).collect();
     assert_eq!(&titles[..2], &["綠燈事項", "紅燈事項"], "{titles:?}");
+}
+
+/// Takes an item to 督查 承辦 by keys: 交辦 to 市住建局 in 20 working days, 簽收.
+fn assigned_and_accepted(t: &mut T, id: u64) {
+    t.go(id);
+    t.step("交辦");
+    for answer in ["市住建局", "", "+20工作日", "按節點"] {
+        if !answer.is_empty() {
+            t.h.type_text(answer);
+        }
+        t.h.press("<Enter>");
+    }
+    t.step("簽收");
+    assert_eq!(t.get(id).status, Status::Handling, "{}", t.h.screen());
+}
+
+#[test]
+fn a_milestone_progress_report_and_a_deadline_reminder_from_the_menu() {
+    let (mut t, made) = setup(
+        vec![item(Kind::Supervision, "推進雨污分流改造", &[])],
+        (120, 36),
+    );
+    let id = made[0].id;
+    assigned_and_accepted(&mut t, id);
+    assert_eq!(
+        supervision(&t.get(id)).report,
+        shuniu::model::ReportCycle::Milestones
+    );
+    // 節點進展: the report is kept as a milestone reached.
+    t.step("節點進展");
+    assert!(
+        t.status_line().contains("達到的節點及進展情況"),
+        "{}",
+        t.h.screen()
+    );
+    t.h.type_text("主幹管網全線貫通");
+    t.h.press("<Enter>");
+    let it = t.get(id);
+    let p = &supervision(&it).progress;
+    assert_eq!(p.len(), 1, "{}", t.h.screen());
+    assert!(p[0].milestone, "{p:?}");
+    assert_eq!(p[0].text, "主幹管網全線貫通");
+    assert!(
+        it.notes.iter().any(|n| n.text.starts_with("節點（")),
+        "{:?}",
+        it.notes
+    );
+    // A plain 進展 is not a milestone.
+    t.step("進展");
+    t.h.type_text("支管接駁完成六成");
+    t.h.press("<Enter>");
+    let p = supervision(&t.get(id)).progress.clone();
+    assert_eq!(
+        p.iter().map(|p| p.milestone).collect::<Vec<_>>(),
+        [true, false]
+    );
+    // 臨近提醒: the line starts with the words the sweep would send; the
+    // status stays, the reminder is recorded.
+    t.step("臨近提醒");
+    let draft = t.h.app.line.as_ref().map(|l| l.input.text.clone());
+    let draft = draft.unwrap_or_default();
+    assert!(
+        draft.contains("「推進雨污分流改造」距辦理期限") && draft.contains("請市住建局按期辦結"),
+        "the draft is offered: {draft}"
+    );
+    t.h.press("<Enter>");
+    let it = t.get(id);
+    assert_eq!(it.status, Status::Handling);
+    let r = &supervision(&it).reminded;
+    assert_eq!(r.len(), 1, "{}", t.h.screen());
+    assert_eq!(r[0].reason, shuniu::model::ReminderReason::Approaching);
+    assert!(r[0].text.contains("按期辦結"), "{:?}", r[0]);
+    // Once a day: offered again with the reason, in 繁體.
+    t.h.press("m");
+    let s = t.h.screen();
+    assert!(s.contains("今天已發過臨近提醒"), "{s}");
+    assert!(!s.contains("already sent"), "{s}");
+}
+
+#[test]
+fn refusals_in_the_menu_and_after_a_write_are_said_in_traditional_chinese() {
+    let (mut t, made) = setup(
+        vec![item(
+            Kind::Outgoing,
+            "關於做好冬季供暖工作的通知",
+            &[("doc_type", "通知"), ("recipients", "各區人民政府")],
+        )],
+        (160, 36),
+    );
+    let id = made[0].id;
+    let it = t.get(id);
+    t.core
+        .apply(Command::Move {
+            id,
+            version: it.version,
+            to: Status::Reviewing,
+            note: String::new(),
+        })
+        .unwrap();
+    t.go(id);
+    // The menu says why 簽發 would be refused, with the gates not passed.
+    t.h.press("m");
+    let s = t.h.screen();
+    assert!(
+        s.contains("簽發：審核四關須全部通過；未通過：文字關、政策法規關、格式關、運轉流程關"),
+        "{s}"
+    );
+    assert!(!s.contains("must all pass"), "{s}");
+    t.h.press("<Esc>");
+    // Taken anyway: the refusal of the write is in 繁體 too.
+    t.step("簽發");
+    t.h.press("<Enter>");
+    let line = t.status_line();
+    assert!(line.contains("錯誤：簽發：審核四關須全部通過"), "{line}");
+    assert_eq!(t.get(id).status, Status::Reviewing);
+    // In English, the same refusal in English words.
+    t.h.app.setup.lang = Lang::En;
+    t.step("approved");
+    t.h.press("<Enter>");
+    let line = t.status_line();
+    assert!(
+        line.contains("the four gates of 審核 must all pass first"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_bad_theme_file_is_reported_in_traditional_chinese() {
+    let (mut t, _) = setup(vec![item(Kind::Affair, "協調接待用車", &[])], (120, 36));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("mine.toml");
+    std::fs::write(&p, "accent = \"#zzzzzz\"\n").unwrap();
+    t.h.press(":");
+    t.h.type_text(&format!("theme {}", p.display()));
+    t.h.press("<Enter>");
+    let line = t.status_line();
+    assert!(
+        line.contains("「#zzzzzz」不是 #rrggbb 顏色") && line.contains("沿用繼承的顏色"),
+        "{line}"
+    );
+    assert!(!line.contains("using the inherited"), "{line}");
 }

@@ -281,7 +281,7 @@ fn every_transition_refuses_what_it_needs_when_missing() {
                     Needs::Nothing => unreachable!(),
                 };
                 assert!(
-                    what.contains(want),
+                    what.english().contains(want),
                     "{} {}: '{what}' should mention {want}",
                     t.kind,
                     t.action

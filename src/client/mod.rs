@@ -187,9 +187,8 @@ impl Client {
     pub fn call(&self, req: Request) -> Result<Response, ServiceError> {
         let sh = &self.shared;
         let id = sh.next_id.fetch_add(1, Ordering::Relaxed);
-        let frames = call_frames(id, req).map_err(|e| ServiceError::Invalid {
-            field: "request".into(),
-            message: e.to_string(),
+        let frames = call_frames(id, req).map_err(|e| {
+            ServiceError::invalid("request", crate::model::Problem::Other(e.to_string()))
         })?;
         let (tx, rx) = channel();
         {

@@ -3,7 +3,7 @@
 
 use crate::model::{
     effects::Actor, fields::DateCtx, history, route::route_draft, workflow, AuditEntry, Command,
-    HistoryEntry, Item, KindData, Link, LinkRel, Note, Status, Timestamp, User,
+    HistoryEntry, Item, KindData, Link, LinkRel, Note, Problem, Reason, Status, Timestamp, User,
 };
 use crate::store::{StoreError, Txn};
 
@@ -57,16 +57,18 @@ pub(super) fn create(
         Origin::Import => workflow::statuses_of(it.kind).contains(&it.status),
     };
     if !allowed {
-        return Err(ServiceError::Rule(format!(
-            "a new {} item starts at {initial}, not {}",
-            it.kind, it.status
-        )));
+        return Err(ServiceError::refused(
+            "",
+            Reason::StartsAt {
+                kind: it.kind,
+                initial,
+                got: it.status,
+            },
+        ));
     }
     match &mut it.data {
         KindData::Outgoing(d) if d.doc_no.is_some() => {
-            return Err(ServiceError::Rule(
-                "文號 are allocated at 編號, never given by hand".into(),
-            ));
+            return Err(ServiceError::refused("", Reason::DocNoByHand));
         }
         KindData::Inbox(d) => d.routed_to = None,
         _ => {}
@@ -275,11 +277,8 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
         Command::Route { id, version, to } => {
             let before = fetch(txn, cx.user, id, version)?;
             let tr = workflow::check(&before, Status::Routed, cx.user.role, "")?;
-            let draft = route_draft(&before, to, &cx.user.login, cx.now).ok_or_else(|| {
-                ServiceError::Rule(format!(
-                    "only a 收件 request can be routed, and not to {to}"
-                ))
-            })?;
+            let draft = route_draft(&before, to, &cx.user.login, cx.now)
+                .ok_or_else(|| ServiceError::refused("", Reason::RouteOnly { to }))?;
             let created = create(
                 txn,
                 cx,
@@ -303,10 +302,7 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
         }
         Command::Note { id, version, text } => {
             if text.trim().is_empty() {
-                return Err(ServiceError::Invalid {
-                    field: "note".into(),
-                    message: "must not be empty".into(),
-                });
+                return Err(ServiceError::invalid("note", Problem::Empty));
             }
             let before = fetch(txn, cx.user, id, version)?;
             let mut after = before.clone();
@@ -319,9 +315,7 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
         }
         Command::Link { id, version, other } => {
             if id == other {
-                return Err(ServiceError::Rule(
-                    "an item cannot be linked to itself".into(),
-                ));
+                return Err(ServiceError::refused("", Reason::SelfLink));
             }
             let before = fetch(txn, cx.user, id, version)?;
             let other_before = match txn.get(other)? {

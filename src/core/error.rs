@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{acts::ActError, sanitize, time, HistoryEntry, RuleError, ValidationError};
+use crate::model::{
+    acts::ActError, sanitize, time, HistoryEntry, Problem, Refusal, RuleError, ValidationError,
+};
 use crate::store::StoreError;
 
 /// Why a service call failed.
@@ -42,12 +44,14 @@ pub enum ServiceError {
     Invalid {
         /// The field.
         field: String,
-        /// Why.
+        /// Why, in English.
         message: String,
+        /// Why, as data (so a workbench says it in its own language).
+        problem: Problem,
     },
-    /// A workflow rule refused the move.
+    /// A workflow rule refused the move: its English message and why, as data.
     #[error("{0}")]
-    Rule(String),
+    Rule(Refusal),
     /// The store failed.
     #[error("{0}")]
     Store(String),
@@ -115,6 +119,7 @@ impl From<ValidationError> for ServiceError {
         ServiceError::Invalid {
             field: e.field,
             message: e.message,
+            problem: e.problem,
         }
     }
 }
@@ -130,7 +135,7 @@ impl From<ActError> for ServiceError {
 
 impl From<RuleError> for ServiceError {
     fn from(e: RuleError) -> Self {
-        ServiceError::Rule(e.to_string())
+        ServiceError::Rule(e.into())
     }
 }
 
@@ -156,6 +161,18 @@ impl From<StoreError> for ServiceError {
             },
             e => ServiceError::Store(e.to_string()),
         }
+    }
+}
+
+impl ServiceError {
+    /// A field refused for a typed problem.
+    pub fn invalid(field: impl Into<String>, problem: Problem) -> ServiceError {
+        ValidationError::of(field, problem).into()
+    }
+
+    /// A refusal `core` makes itself (no rule table move involved).
+    pub fn refused(action: &str, reason: crate::model::Reason) -> ServiceError {
+        ServiceError::Rule(Refusal::new(action, reason))
     }
 }
 

@@ -4,7 +4,8 @@
 //! `model::acts`.
 
 use crate::model::{
-    effects::apply_move, DocNo, Item, Kind, KindData, LinkRel, Status, SupervisionSource,
+    effects::apply_move, DocNo, Item, Kind, KindData, Lack, LinkRel, Reason, RuleError, Status,
+    SupervisionSource,
 };
 use crate::store::Txn;
 
@@ -83,13 +84,15 @@ pub(super) fn make_move(
     let tr = apply_move(&mut after, to, note, &cx.actor())?;
     if let (KindData::Outgoing(d), Status::Numbered) = (&mut after.data, to) {
         if d.doc_no.is_some() {
-            return Err(ServiceError::Rule(
-                "this document already has its 文號; numbers are never reissued".into(),
-            ));
+            return Err(ServiceError::refused("", Reason::Renumber));
         }
         if d.prefix.trim().is_empty() {
             return Err(ServiceError::Rule(
-                "編號: set the 機關代字 (prefix) first".into(),
+                RuleError::Missing {
+                    action: tr.action,
+                    what: Lack::Prefix,
+                }
+                .into(),
             ));
         }
         let year = cx.dates.today.format("%Y").to_string().parse().unwrap_or(0);

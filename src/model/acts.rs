@@ -5,6 +5,7 @@
 use thiserror::Error;
 
 use super::effects::{apply_move, Actor};
+use super::reason::{Lack, Reason};
 use super::workflow::{find, RuleError, OFFICE, SUPERVISORS, WRITERS};
 use super::{
     dates, sanitize::escape, time, Act, Circulation, CoSign, GateMark, Item, Kind, KindData,
@@ -57,24 +58,22 @@ fn place(action: &'static str, it: &Item, kind: Kind, st: &[Status]) -> Result<(
     if it.kind != kind {
         return Err(RuleError::refused(
             action,
-            format!("only a {kind} item has this step; this is a {}", it.kind),
+            Reason::OnlyKind { kind, is: it.kind },
         ));
     }
     if !st.contains(&it.status) {
-        let names: Vec<&str> = st.iter().map(|s| s.label()).collect();
         return Err(RuleError::refused(
             action,
-            format!(
-                "only while the item is {}; it is {}",
-                names.join("/"),
-                it.status
-            ),
+            Reason::OnlyWhile {
+                statuses: st.to_vec(),
+                is: it.status,
+            },
         ));
     }
     Ok(())
 }
 
-fn required(action: &'static str, v: &str, what: &'static str) -> Result<String, RuleError> {
+fn required(action: &'static str, v: &str, what: Lack) -> Result<String, RuleError> {
     let t = v.trim();
     if t.is_empty() {
         Err(RuleError::Missing { action, what })
@@ -99,7 +98,7 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
             if !pass && comment.is_empty() {
                 return Err(RuleError::Missing {
                     action: a,
-                    what: "a return needs a comment saying what to revise",
+                    what: Lack::ReturnComment,
                 }
                 .into());
             }
@@ -113,7 +112,10 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
             if *pass && state == Some(true) {
                 return Err(RuleError::refused(
                     a,
-                    format!("{gate} already passed in round {}", d.round),
+                    Reason::GatePassed {
+                        gate: *gate,
+                        round: d.round.into(),
+                    },
                 )
                 .into());
             }
@@ -142,25 +144,28 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
                 Kind::Outgoing,
                 &[Status::Drafting, Status::Reviewing],
             )?;
-            let unit = required(a, unit, "name the co-signing unit")?;
+            let unit = required(a, unit, Lack::CosignUnit)?;
             let KindData::Outgoing(d) = &mut it.data else {
                 unreachable!("checked by place")
             };
             if !d.cosigners.contains(&unit) {
                 return Err(RuleError::refused(
                     a,
-                    format!(
-                        "{} is not a co-signer of this document (cosigners: {})",
-                        escape(&unit),
-                        escape(&d.cosigners.join("、"))
-                    ),
+                    Reason::NotCosigner {
+                        unit: escape(&unit),
+                        cosigners: d.cosigners.iter().map(|u| escape(u)).collect(),
+                    },
                 )
                 .into());
             }
             if d.cosigned.iter().any(|c| c.unit == unit) {
-                return Err(
-                    RuleError::refused(a, format!("{} has already signed", escape(&unit))).into(),
-                );
+                return Err(RuleError::refused(
+                    a,
+                    Reason::AlreadySigned {
+                        unit: escape(&unit),
+                    },
+                )
+                .into());
             }
             d.cosigned.push(CoSign {
                 unit: unit.clone(),
@@ -177,7 +182,7 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
             report,
         } => {
             let tr = find(it, Status::Assigned, who.user.role)?;
-            let deadline = required(tr.action, deadline, "set a deadline first")?;
+            let deadline = required(tr.action, deadline, Lack::Deadline)?;
             it.set("lead_unit", lead, &who.dates)?;
             it.set("assisting", assisting, &who.dates)?;
             it.set("deadline", &deadline, &who.dates)?;
@@ -186,7 +191,7 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
             }
             if let Some(d) = it.deadline.filter(|d| *d < who.dates.today) {
                 return Err(
-                    RuleError::refused(tr.action, format!("the deadline {d} is past")).into(),
+                    RuleError::refused(tr.action, Reason::DeadlinePast { deadline: d }).into(),
                 );
             }
             apply_move(it, Status::Assigned, "", who)?;
@@ -216,7 +221,7 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
                 Kind::Supervision,
                 &[Status::Handling, Status::Urging],
             )?;
-            let text = required(a, text, "write the progress report")?;
+            let text = required(a, text, Lack::ProgressText)?;
             let day = if on.trim().is_empty() {
                 who.dates.today
             } else {
@@ -224,7 +229,7 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
                     .map_err(|e| ValidationError::at("on", e))?
             };
             if day > who.dates.today {
-                return Err(RuleError::refused(a, format!("{day} is in the future")).into());
+                return Err(RuleError::refused(a, Reason::Future { day }).into());
             }
             let KindData::Supervision(d) = &mut it.data else {
                 unreachable!("checked by place")
@@ -245,18 +250,17 @@ pub fn apply(it: &mut Item, act: &Act, who: &Actor) -> Result<Done, ActError> {
             let a = "傳閱";
             role(a, OFFICE, who)?;
             place(a, it, Kind::Incoming, &[Status::Circulating])?;
-            let holder = required(a, holder, "name who receives it")?;
+            let holder = required(a, holder, Lack::Receiver)?;
             let KindData::Incoming(d) = &mut it.data else {
                 unreachable!("checked by place")
             };
             if let Some(c) = out_with(d, &holder) {
                 return Err(RuleError::refused(
                     a,
-                    format!(
-                        "{} already holds it since {}",
-                        escape(&holder),
-                        time::format_ts(c.since)
-                    ),
+                    Reason::AlreadyHolds {
+                        holder: escape(&holder),
+                        since: c.since,
+                    },
                 )
                 .into());
             }
@@ -308,14 +312,21 @@ fn held<'a>(
     it: &'a mut Item,
     holder: &str,
 ) -> Result<&'a mut Circulation, RuleError> {
-    let holder = required(action, holder, "name who holds it")?;
+    let holder = required(action, holder, Lack::Holder)?;
     let KindData::Incoming(d) = &mut it.data else {
-        return Err(RuleError::refused(action, "only a 收文 is circulated"));
+        return Err(RuleError::refused(action, Reason::NotCirculated));
     };
     d.circulation
         .iter_mut()
         .find(|c| c.back.is_none() && c.holder == holder)
-        .ok_or_else(|| RuleError::refused(action, format!("{} does not hold it", escape(&holder))))
+        .ok_or_else(|| {
+            RuleError::refused(
+                action,
+                Reason::NotHolder {
+                    holder: escape(&holder),
+                },
+            )
+        })
 }
 
 /// 臨近提醒 (a note) or 催辦 (the move to 催辦, or another 催辦 while there).
@@ -333,7 +344,7 @@ fn remind(
     role(a, SUPERVISORS, who)?;
     let open = [Status::Assigned, Status::Handling, Status::Urging];
     place(a, it, Kind::Supervision, &open)?;
-    let text = required(a, text, "write what the reminder says")?;
+    let text = required(a, text, Lack::ReminderText)?;
     let today = who.dates.today;
     let KindData::Supervision(d) = &it.data else {
         unreachable!("checked by place")
@@ -342,7 +353,7 @@ fn remind(
         .iter()
         .any(|r| r.on == today && r.reason == reason)
     {
-        return Err(RuleError::refused(a, format!("already sent {reason} today")).into());
+        return Err(RuleError::refused(a, Reason::AlreadyReminded { reason }).into());
     }
     if reason != ReminderReason::Approaching && it.status != Status::Urging {
         apply_move(it, Status::Urging, &text, who)?;

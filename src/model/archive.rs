@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::{time, DocType, Item, KindData, LinkRel, Status};
+use super::{time, ArchiveGap, DocType, Item, KindData, LinkRel, Status};
 
 /// Finished: the work is done and the item waits for (or is in) 歸檔.
 pub fn is_finished(it: &Item) -> bool {
@@ -14,9 +14,15 @@ pub fn is_finished(it: &Item) -> bool {
     )
 }
 
+/// What a finished item lacks for its file, in English words (the CLI's
+/// reports): see [`archive_gaps`]. Empty when ready.
+pub fn missing_for_archive(it: &Item) -> Vec<String> {
+    archive_gaps(it).iter().map(|g| g.to_string()).collect()
+}
+
 /// What a finished item lacks for its file: a result (辦理結果, 辦結報告),
 /// a reply to a 請示, a 發文字號 or a distribution list. Empty when ready.
-pub fn missing_for_archive(it: &Item) -> Vec<String> {
+pub fn archive_gaps(it: &Item) -> Vec<ArchiveGap> {
     if !is_finished(it) {
         return vec![];
     }
@@ -30,26 +36,20 @@ pub fn missing_for_archive(it: &Item) -> Vec<String> {
             // A 請示 is answered by its 答復 (result) or by a linked 批復.
             if d.doc_type == Some(DocType::Request) {
                 if d.result.trim().is_empty() && !replied {
-                    out.push(
-                        "a 請示 without a reply: write the 答復 (result) or link the 批復".into(),
-                    );
+                    out.push(ArchiveGap::Unanswered);
                 }
             } else if d.result.trim().is_empty() {
-                out.push("辦結 without a result (result)".into());
+                out.push(ArchiveGap::NoResult);
             }
         }
-        KindData::Affair(d) if d.result.trim().is_empty() => {
-            out.push("辦結 without a result (result)".into())
-        }
-        KindData::Supervision(d) if d.result.trim().is_empty() => {
-            out.push("no 辦結報告 (result)".into())
-        }
+        KindData::Affair(d) if d.result.trim().is_empty() => out.push(ArchiveGap::NoResult),
+        KindData::Supervision(d) if d.result.trim().is_empty() => out.push(ArchiveGap::NoReport),
         KindData::Outgoing(d) => {
             if d.doc_no.is_none() {
-                out.push("no 發文字號 (編號 was skipped)".into());
+                out.push(ArchiveGap::NoDocNo);
             }
             if d.distribution.is_empty() {
-                out.push("no distribution list (distribution)".into());
+                out.push(ArchiveGap::NoDistribution);
             }
         }
         _ => {}

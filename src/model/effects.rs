@@ -6,9 +6,10 @@
 
 use super::fields::DateCtx;
 use super::format::check_format;
+use super::reason::{FormatFinding, Reason};
 use super::workflow::{check, RuleError, Transition};
 use super::{
-    sanitize::escape, time, Item, KindData, Note, Reminder, ReminderReason, Status, Timestamp, User,
+    sanitize::escape, Item, KindData, Note, Reminder, ReminderReason, Status, Timestamp, User,
 };
 
 /// Who makes a change, and when.
@@ -107,11 +108,10 @@ fn effects(
             if let Some(c) = d.circulation.iter().find(|c| c.back.is_none()) {
                 return Err(RuleError::refused(
                     tr.action,
-                    format!(
-                        "{} still holds it (since {}); record its return or 收回 first",
-                        escape(&c.holder),
-                        time::format_ts(c.since)
-                    ),
+                    Reason::StillHeld {
+                        holder: escape(&c.holder),
+                        since: c.since,
+                    },
                 ));
             }
             d.result = if note.is_empty() && d.for_reading {
@@ -137,10 +137,10 @@ fn effects(
             } else if sent > d.copies {
                 return Err(RuleError::refused(
                     tr.action,
-                    format!(
-                        "the distribution list sends {sent} copies but only {} were printed",
-                        d.copies
-                    ),
+                    Reason::Overissued {
+                        sent,
+                        printed: d.copies,
+                    },
                 ));
             }
         }
@@ -174,25 +174,21 @@ fn effects(
         _ => {}
     }
     if to == Status::Archived {
-        let missing = super::archive::missing_for_archive(it);
-        if !missing.is_empty() {
-            return Err(RuleError::refused(tr.action, missing.join("; ")));
+        let gaps = super::archive::archive_gaps(it);
+        if !gaps.is_empty() {
+            return Err(RuleError::refused(tr.action, Reason::ArchiveGaps { gaps }));
         }
     }
     if it.status == Status::Approved {
-        let findings: Vec<String> = check_format(it, today)
+        let findings: Vec<FormatFinding> = check_format(it, today)
             .into_iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
+            .map(|f| FormatFinding {
+                field: f.field.to_string(),
+                message: f.message,
+            })
             .collect();
         if !findings.is_empty() {
-            return Err(RuleError::refused(
-                tr.action,
-                format!(
-                    "the GB/T 9704 format check found {}: {}",
-                    findings.len(),
-                    findings.join("; ")
-                ),
-            ));
+            return Err(RuleError::refused(tr.action, Reason::Format { findings }));
         }
     }
     Ok(())

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
 use serde::Deserialize;
 
-use super::{cn_date, Item, KindData, MeetingData, Person, RuleError, Status};
+use super::{cn_date, Item, KindData, MeetingData, Person, Reason, RuleError, Status};
 
 /// A meeting room as the administrator lists it (`[[rooms]]` in the config).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -288,21 +288,20 @@ pub fn signin_ok(before: &Item, after: &Item) -> Result<(), RuleError> {
     if !SIGNIN_STATUSES.contains(&after.status) {
         return Err(RuleError::refused(
             "簽到",
-            format!(
-                "sign-in is recorded once the meeting is 已通知 or 已召開; {} is {}",
-                after.code, after.status
-            ),
+            Reason::SigninStatus {
+                code: after.code.clone(),
+                status: after.status,
+            },
         ));
     }
     let unknown = uninvited(a, &a.signed_in);
     if !unknown.is_empty() {
         return Err(RuleError::refused(
             "簽到",
-            format!(
-                "not invited to {}: {} (add them to the attendees first)",
-                after.code,
-                unknown.join("、")
-            ),
+            Reason::NotInvited {
+                code: after.code.clone(),
+                names: unknown.iter().map(|n| super::sanitize::escape(n)).collect(),
+            },
         ));
     }
     Ok(())

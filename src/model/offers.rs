@@ -5,8 +5,9 @@
 //! exactly the roles they allow it.
 
 use super::effects::{apply_move, Actor};
-use super::workflow::{moves_from, Needs, Transition, OFFICE, WRITERS};
-use super::{acts, supervision, Item, Kind, KindData, Role, Status};
+use super::reason::Reason;
+use super::workflow::{moves_from, Needs, RuleError, Transition, OFFICE, SUPERVISORS, WRITERS};
+use super::{acts, supervision, Act, Item, Kind, KindData, ReminderReason, Role, Status};
 
 /// What an offer does when it is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,11 @@ pub enum Step {
     Assign,
     /// 督查 進展: a progress report (`Act::Progress`).
     Progress,
+    /// 督查 進展 at a milestone reached (`Act::Progress` with `milestone`).
+    Milestone,
+    /// 督查 臨近提醒: a reminder that the deadline is near (`Act::Remind`,
+    /// `Approaching`); it changes no status.
+    Approaching,
     /// 傳閱: the document handed to a reader (`Act::Circulate`).
     Circulate,
     /// 傳閱: a reader gives it back (`Act::GiveBack`).
@@ -91,9 +97,9 @@ pub struct Offer {
     pub to: Option<Status>,
     /// What must be given first.
     pub input: Input,
-    /// Why the rules would refuse it as the item stands (their own words),
-    /// when they would; it is still offered, and a refusal says the same.
-    pub blocked: Option<String>,
+    /// Why the rules would refuse it as the item stands, when they would;
+    /// it is still offered, and a refusal says the same.
+    pub blocked: Option<RuleError>,
 }
 
 impl Offer {
@@ -187,16 +193,41 @@ pub fn offers(it: &Item, who: &Actor) -> Vec<Offer> {
                 }
             }
         }
-        KindData::Supervision(_)
-            if matches!(status, Status::Handling | Status::Urging) && may(WRITERS) =>
-        {
-            out.push(Offer::new(Step::Progress, "進展", "progress", Input::Text));
+        KindData::Supervision(_) => {
+            if matches!(status, Status::Handling | Status::Urging) && may(WRITERS) {
+                out.push(Offer::new(Step::Progress, "進展", "progress", Input::Text));
+                out.push(Offer::new(
+                    Step::Milestone,
+                    "節點進展",
+                    "milestone reached",
+                    Input::Text,
+                ));
+            }
+            let open = [Status::Assigned, Status::Handling, Status::Urging];
+            let ahead = it.deadline.is_some_and(|d| d >= who.dates.today);
+            if open.contains(&status) && may(SUPERVISORS) && ahead {
+                let mut o = Offer::new(
+                    Step::Approaching,
+                    "臨近提醒",
+                    "deadline reminder",
+                    Input::Text,
+                );
+                let act = Act::Remind {
+                    reason: ReminderReason::Approaching,
+                    text: SOME_NOTE.into(),
+                };
+                o.blocked = match try_act(it, &act, who) {
+                    Err(acts::ActError::Rule(e)) => Some(e),
+                    _ => None,
+                };
+                out.push(o);
+            }
         }
         _ => {}
     }
     if may(WRITERS) && escalates(it) {
         let mut o = Offer::new(Step::Supervise, "立項督查", "to 督查", Input::Title);
-        o.blocked = supervision::source_ok(it).err().map(|e| e.to_string());
+        o.blocked = supervision::source_ok(it).err();
         out.push(o);
     }
     out
@@ -281,23 +312,21 @@ fn move_offer(it: &Item, t: &'static Transition, who: &Actor) -> Offer {
 }
 
 /// The move tried on a copy: what the rules (and 編號's own checks) say.
-fn try_move(it: &Item, to: Status, note: &str, who: &Actor) -> Result<(), String> {
+fn try_move(it: &Item, to: Status, note: &str, who: &Actor) -> Result<(), RuleError> {
     let mut copy = it.clone();
-    apply_move(&mut copy, to, note, who).map_err(|e| e.to_string())?;
+    let tr = apply_move(&mut copy, to, note, who)?;
     if let (KindData::Outgoing(d), Status::Numbered) = (&it.data, to) {
         if d.doc_no.is_some() {
-            return Err("this document already has its 文號; numbers are never reissued".into());
+            return Err(RuleError::refused(tr.action, Reason::Renumber));
         }
     }
     Ok(())
 }
 
 /// Tries an act on a copy of `it`: what the rules would say to it now.
-pub fn try_act(it: &Item, act: &super::Act, who: &Actor) -> Result<(), String> {
+pub fn try_act(it: &Item, act: &super::Act, who: &Actor) -> Result<(), acts::ActError> {
     let mut copy = it.clone();
-    acts::apply(&mut copy, act, who)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    acts::apply(&mut copy, act, who).map(|_| ())
 }
 
 #[cfg(test)]
@@ -377,7 +406,7 @@ mod tests {
         assert_eq!(actions(&admin), vec!["退改", "簽發", "審核四關"]);
         // Before the four gates pass, 簽發 is offered with the reason.
         let sign = admin.iter().find(|o| o.action == "簽發").unwrap();
-        let why = sign.blocked.as_deref().unwrap();
+        let why = sign.blocked.as_ref().unwrap().to_string();
         assert!(why.contains("文字關"), "{why}");
         assert_eq!(
             sign.input,
@@ -442,10 +471,11 @@ mod tests {
         // 承辦: 催辦 (supervisors), 辦結 with its report, and 進展 for anyone writing.
         let it = item(Kind::Supervision, Status::Handling);
         let o = with(Role::Clerk, |w| offers(&it, w));
-        assert_eq!(actions(&o), vec!["辦結", "進展"]);
+        assert_eq!(actions(&o), vec!["辦結", "進展", "節點進展"]);
         assert_eq!(o[1].input, Input::Text);
+        assert_eq!((o[2].step, &o[2].input), (Step::Milestone, &Input::Text));
         let o = with(Role::Inspector, |w| offers(&it, w));
-        assert_eq!(actions(&o), vec!["催辦", "辦結", "進展"]);
+        assert_eq!(actions(&o), vec!["催辦", "辦結", "進展", "節點進展"]);
         // 收文 批辦 → 承辦 asks for the lead unit when there is none.
         let it = item(Kind::Incoming, Status::Instructed);
         let o = with(Role::Clerk, |w| offers(&it, w));
@@ -487,7 +517,11 @@ mod tests {
         // 辦結 is refused while a copy is out: offered with the reason.
         let done = o.iter().find(|o| o.action == "辦結").unwrap();
         assert!(
-            done.blocked.as_deref().unwrap().contains("張秘書長"),
+            done.blocked
+                .as_ref()
+                .unwrap()
+                .to_string()
+                .contains("張秘書長"),
             "{done:?}"
         );
         // A leader may give it back but not chase it.
@@ -529,6 +563,53 @@ mod tests {
         assert!(!sup(Kind::Incoming, Status::Archived));
         assert!(!sup(Kind::Outgoing, Status::Drafting));
         assert!(!sup(Kind::Supervision, Status::Handling));
+    }
+
+    #[test]
+    fn a_deadline_reminder_is_offered_to_supervisors_while_the_deadline_is_ahead() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let mut it = item(Kind::Supervision, Status::Handling);
+        let has = |o: &[Offer]| o.iter().any(|o| o.step == Step::Approaching);
+        // No deadline: nothing to be near.
+        assert!(!has(&with(Role::Inspector, |w| offers(&it, w))));
+        it.deadline = Some(today + chrono::Days::new(3));
+        let o = with(Role::Inspector, |w| offers(&it, w));
+        let r = o.iter().find(|o| o.step == Step::Approaching).unwrap();
+        assert_eq!(
+            (r.action, &r.input, &r.blocked),
+            ("臨近提醒", &Input::Text, &None)
+        );
+        // Supervisors only; not once the deadline is past (that is 催辦's).
+        assert!(!has(&with(Role::Clerk, |w| offers(&it, w))));
+        it.status = Status::Assigned;
+        assert!(has(&with(Role::Inspector, |w| offers(&it, w))));
+        it.deadline = Some(today - chrono::Days::new(1));
+        assert!(!has(&with(Role::Inspector, |w| offers(&it, w))));
+        // Sent today already: offered with the reason.
+        it.deadline = Some(today + chrono::Days::new(3));
+        let act = Act::Remind {
+            reason: ReminderReason::Approaching,
+            text: "請按期辦結".into(),
+        };
+        with(Role::Inspector, |w| acts::apply(&mut it, &act, w)).unwrap();
+        let o = with(Role::Inspector, |w| offers(&it, w));
+        let r = o.iter().find(|o| o.step == Step::Approaching).unwrap();
+        assert!(
+            matches!(
+                &r.blocked,
+                Some(RuleError::Refused {
+                    reason: Reason::AlreadyReminded { .. },
+                    ..
+                })
+            ),
+            "{r:?}"
+        );
+        assert!(
+            !with(Role::Inspector, |w| offers(&it, w))
+                .iter()
+                .any(|o| o.step == Step::Progress),
+            "an 交辦 item is not yet reporting"
+        );
     }
 
     #[test]

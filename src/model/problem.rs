@@ -6,10 +6,12 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use super::{Kind, Urgency};
 
 /// Whether a date or a date and time was expected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateWhat {
     /// A date (`2026-12-01`, `+3工作日`).
     Date,
@@ -37,7 +39,7 @@ impl DateWhat {
 }
 
 /// Why text with the shape of a date names no date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateReason {
     /// Before or after every date the calendar can hold.
     OutOfRange,
@@ -87,7 +89,7 @@ impl fmt::Display for DateReason {
 
 /// Which rule refused a value, with its arguments. Text typed by the clerk
 /// (`got`) is held escaped (`sanitize::escape`), safe to show anywhere.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     /// A reason with no typed shape (yet): English text.
     Other(String),

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{time, Item, Kind, KindData, ReminderReason, RuleError, Status, WorkCalendar};
+use super::{time, Item, Kind, KindData, Reason, ReminderReason, RuleError, Status, WorkCalendar};
 
 /// Whether `src` may be the source a new 督查 item is 立項 from: a meeting's
 /// decisions are supervised once it has been held.
@@ -18,10 +18,10 @@ pub fn source_ok(src: &Item) -> Result<(), RuleError> {
     {
         return Err(RuleError::refused(
             "立項",
-            format!(
-                "a meeting's decisions are supervised once it is held (召開); {} is {}",
-                src.code, src.status
-            ),
+            Reason::NotHeld {
+                code: src.code.clone(),
+                status: src.status,
+            },
         ));
     }
     Ok(())
@@ -195,11 +195,7 @@ pub fn due(it: &Item, today: NaiveDate, cal: &WorkCalendar, th: &Thresholds) -> 
     } else if cal.workdays_between(today, deadline) <= i64::from(th.yellow_workdays) {
         (
             ReminderReason::Approaching,
-            format!(
-                "「{}」距辦理期限（{deadline}）還有{}個工作日，請{lead}按期辦結並報送辦結報告。",
-                it.title,
-                cal.workdays_between(today, deadline)
-            ),
+            approaching_text(it, today, cal)?,
         )
     } else {
         return None;
@@ -213,6 +209,26 @@ pub fn due(it: &Item, today: NaiveDate, cal: &WorkCalendar, th: &Thresholds) -> 
         reason,
         text,
     })
+}
+
+/// The words of a 臨近提醒 about `it` today: the deadline, the working days
+/// left and the lead unit (the sweep sends them; the workbench offers them
+/// to edit). `None` for other kinds and items without a deadline.
+pub fn approaching_text(it: &Item, today: NaiveDate, cal: &WorkCalendar) -> Option<String> {
+    let KindData::Supervision(d) = &it.data else {
+        return None;
+    };
+    let deadline = it.deadline?;
+    let lead = if d.lead_unit.is_empty() {
+        "承辦單位"
+    } else {
+        d.lead_unit.as_str()
+    };
+    Some(format!(
+        "「{}」距辦理期限（{deadline}）還有{}個工作日，請{lead}按期辦結並報送辦結報告。",
+        it.title,
+        cal.workdays_between(today, deadline)
+    ))
 }
 
 /// Every reminder due today among `items`, red first, then by deadline.

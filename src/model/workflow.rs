@@ -4,6 +4,7 @@
 
 use thiserror::Error;
 
+use super::reason::{Lack, Reason};
 use super::{Item, Kind, KindData, Role, Status};
 
 use Role::*;
@@ -184,26 +185,23 @@ pub enum RuleError {
     Missing {
         /// The verb refused.
         action: &'static str,
-        /// What is missing, in words.
-        what: &'static str,
+        /// What is missing.
+        what: Lack,
     },
     /// Refused for a reason that names particulars (which gates, which holder).
     #[error("{action}: {reason}")]
     Refused {
         /// The verb refused.
         action: &'static str,
-        /// Why, phrased for a person.
-        reason: String,
+        /// Why, with its particulars.
+        reason: Reason,
     },
 }
 
 impl RuleError {
     /// A refusal with particulars.
-    pub fn refused(action: &'static str, reason: impl Into<String>) -> RuleError {
-        RuleError::Refused {
-            action,
-            reason: reason.into(),
-        }
+    pub fn refused(action: &'static str, reason: Reason) -> RuleError {
+        RuleError::Refused { action, reason }
     }
 }
 
@@ -275,7 +273,7 @@ pub fn find(item: &Item, to: Status, role: Role) -> Result<&'static Transition, 
 }
 
 fn needs(item: &Item, tr: &'static Transition, note: &str) -> Result<(), RuleError> {
-    let missing = |what| {
+    let missing = |what: Lack| {
         Err(RuleError::Missing {
             action: tr.action,
             what,
@@ -283,84 +281,70 @@ fn needs(item: &Item, tr: &'static Transition, note: &str) -> Result<(), RuleErr
     };
     match tr.needs {
         Needs::Nothing => {}
-        Needs::Reason if note.trim().is_empty() => return missing("a reason is required"),
+        Needs::Reason if note.trim().is_empty() => return missing(Lack::Reason),
         Needs::Result if note.trim().is_empty() => {
             let reading = matches!(&item.data, KindData::Incoming(d) if d.for_reading);
             if !reading {
-                return missing("the result (辦結情況) is required");
+                return missing(Lack::Result);
             }
         }
-        Needs::Deadline if item.deadline.is_none() => return missing("set a deadline first"),
+        Needs::Deadline if item.deadline.is_none() => return missing(Lack::Deadline),
         Needs::LeadUnit => {
             if let KindData::Incoming(d) = &item.data {
                 if d.lead_unit.trim().is_empty() {
-                    return missing("set the lead unit (lead_unit) first");
+                    return missing(Lack::LeadUnit);
                 }
             }
         }
         Needs::Assignment => {
             if let KindData::Supervision(d) = &item.data {
                 if d.lead_unit.trim().is_empty() {
-                    return missing("name the lead unit (lead_unit) first");
+                    return missing(Lack::SupervisionLead);
                 }
             }
             if item.deadline.is_none() {
-                return missing("set a deadline first");
+                return missing(Lack::Deadline);
             }
         }
         Needs::Receipt => {
             if let KindData::Incoming(d) = &item.data {
                 if d.copies == 0 {
-                    return missing("record the 簽收: how many copies (copies) were received");
+                    return missing(Lack::Copies);
                 }
                 if d.signed_at.is_none() {
-                    return missing("record the 簽收 time (signed_at)");
+                    return missing(Lack::SignedAt);
                 }
             }
         }
         Needs::ForReading => {
             if matches!(&item.data, KindData::Incoming(d) if !d.for_reading) {
-                return missing(
-                    "only a 閱知件 goes straight to 傳閱; a 批辦件 needs 批辦 and 承辦 first",
-                );
+                return missing(Lack::ForReading);
             }
         }
         Needs::Distribution => {
             if matches!(&item.data, KindData::Outgoing(d) if d.distribution.is_empty()) {
-                return missing("give the distribution list (distribution) first");
+                return missing(Lack::Distribution);
             }
         }
         Needs::Signer => {
             if let KindData::Outgoing(d) = &item.data {
                 let gates = super::fields_ext::gates_pending(d);
                 if !gates.is_empty() {
-                    let names: Vec<&str> = gates.iter().map(|g| g.label()).collect();
                     return Err(RuleError::refused(
                         tr.action,
-                        format!(
-                            "the four gates of 審核 must all pass first; not passed: {}",
-                            names.join("、")
-                        ),
+                        Reason::GatesPending { gates },
                     ));
                 }
                 let waiting = super::fields_ext::cosign_pending(d);
                 if !waiting.is_empty() {
+                    let units = waiting.iter().map(|u| super::sanitize::escape(u)).collect();
                     return Err(RuleError::refused(
                         tr.action,
-                        format!(
-                            "會簽 is not complete; still to sign: {}",
-                            waiting
-                                .iter()
-                                .map(|u| super::sanitize::escape(u))
-                                .collect::<Vec<_>>()
-                                .join("、")
-                        ),
+                        Reason::CosignPending { units },
                     ));
                 }
                 if d.doc_type.is_upward() && d.signer.trim().is_empty() && note.trim().is_empty() {
-                    return missing(
-                        "上行文 must name its 簽發人 (set signer or give it as the note)",
-                    );
+                    return missing(Lack::Signer);
                 }
             }
         }

@@ -127,6 +127,26 @@ fn every_request_and_response_round_trips() {
         })),
         Err(conflict.clone()),
         Err(ServiceError::NotFound("item 5".into())),
+        // Refusals cross typed, so the workbench can say them in 繁體.
+        Err(ServiceError::invalid(
+            "deadline",
+            crate::model::Problem::NotADate {
+                got: "下下週".into(),
+                reason: Some(crate::model::DateReason::TooFar { max: 3660 }),
+            },
+        )),
+        Err(crate::model::RuleError::refused(
+            "簽發",
+            crate::model::Reason::GatesPending {
+                gates: crate::model::Gate::ALL.to_vec(),
+            },
+        )
+        .into()),
+        Err(crate::model::RuleError::Missing {
+            action: "交辦",
+            what: crate::model::Lack::Deadline,
+        }
+        .into()),
     ];
     for r in replies {
         let f = encode(&ServerFrame::Reply {

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::core::{Result, Service, ServiceError};
+use crate::model::{Problem, Refusal};
 use crate::proto::{Request, Response};
 
 /// Answers every request but `Subscribe`, which the connection handles.
@@ -37,10 +38,10 @@ pub fn dispatch(svc: &dyn Service, req: Request) -> Result<Response> {
         Request::Backup(dest) => {
             let dest = Path::new(&dest);
             if !dest.is_absolute() {
-                return Err(ServiceError::Invalid {
-                    field: "backup".into(),
-                    message: "the daemon needs an absolute path".into(),
-                });
+                return Err(ServiceError::invalid(
+                    "backup",
+                    Problem::Other("the daemon needs an absolute path".into()),
+                ));
             }
             Response::Count(svc.backup(dest)? as u64)
         }
@@ -50,9 +51,9 @@ pub fn dispatch(svc: &dyn Service, req: Request) -> Result<Response> {
         Request::Notices { unread_only } => Response::Notices(svc.notices(unread_only)?),
         Request::MarkRead(ids) => Response::Count(svc.mark_read(&ids)? as u64),
         Request::Subscribe => {
-            return Err(ServiceError::Rule(
-                "subscribe is handled by the connection".into(),
-            ))
+            return Err(ServiceError::Rule(Refusal::other(
+                "subscribe is handled by the connection",
+            )))
         }
     })
 }

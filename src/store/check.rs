@@ -1,7 +1,7 @@
 //! `shuniu check`: every record decodes, the indexes agree with the records,
 //! and every sequence is beyond every number already used.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{AuditEntry, HistoryEntry, Item, Person, Unit, User};
 
@@ -44,6 +44,9 @@ impl Store {
         let mut seqs: HashMap<String, u64> = HashMap::new();
         let mut used: HashMap<String, u64> = HashMap::new();
         let mut history: HashMap<u64, u64> = HashMap::new();
+        // The 已辦 keys the history calls for, and those stored.
+        let mut done_wanted: HashSet<Vec<u8>> = HashSet::new();
+        let mut done_have: Vec<Vec<u8>> = vec![];
         let bump = |used: &mut HashMap<String, u64>, name: String, n: u64| {
             let e = used.entry(name).or_insert(0);
             *e = (*e).max(n);
@@ -90,6 +93,7 @@ impl Store {
                         Ok(h) => {
                             let e = history.entry(h.item).or_insert(0);
                             *e = (*e).max(h.version);
+                            done_wanted.extend(super::done_index::key_of(&h));
                         }
                         Err(e) => fail(&mut r, e),
                     }
@@ -133,7 +137,8 @@ impl Store {
                         keys::read_u64(&v, 0).unwrap_or(0),
                     );
                 }
-                Some(keys::META) | Some(keys::DONE) => {}
+                Some(keys::META) => {}
+                Some(keys::DONE) => done_have.push(k.to_vec()),
                 Some(keys::NOTICE) => {
                     if let Err(e) =
                         codec::decode::<crate::model::queue::Notice>(RecordType::Notice, &v, &show)
@@ -179,6 +184,26 @@ impl Store {
                     history.get(id).copied().unwrap_or(0)
                 ));
             }
+        }
+        let mut stray = 0;
+        for k in &done_have {
+            if !done_wanted.remove(k) {
+                stray += 1;
+            }
+        }
+        if stray > 0 {
+            r.problems.push(format!(
+                "已辦 index: {stray} entries name no history entry (by, time, item and version)"
+            ));
+        }
+        if !done_wanted.is_empty() {
+            let mut missing: Vec<String> = done_wanted.iter().map(|k| keys::show(k)).collect();
+            missing.sort();
+            r.problems.push(format!(
+                "已辦 index: {} history entries are missing from their writer's 已辦 (first: {})",
+                missing.len(),
+                missing[0]
+            ));
         }
         for (name, max) in used {
             let have = seqs.get(&name).copied().unwrap_or(0);

@@ -8,6 +8,7 @@
 mod backup;
 mod check;
 pub mod codec;
+mod done_index;
 pub mod error;
 pub mod keys;
 mod legacy;
@@ -20,6 +21,7 @@ use crate::model::{AuditEntry, HistoryEntry, Item, ItemId, Person, Unit, User};
 
 pub use check::CheckReport;
 pub use codec::{RecordType, Stored, SCHEMA};
+pub use done_index::BACKFILL_BATCH;
 pub use error::{Result, StoreError};
 pub use txn::Txn;
 
@@ -92,11 +94,14 @@ impl Store {
                 db.flush()?;
             }
         }
-        Ok(Store {
+        let store = Store {
             db,
             path: path.to_path_buf(),
             writer: Mutex::new(()),
-        })
+        };
+        // A folder from before the 已辦 index: build it from the history, once.
+        store.build_done_index(BACKFILL_BATCH)?;
+        Ok(store)
     }
 
     /// The folder this store lives in.

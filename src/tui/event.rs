@@ -389,6 +389,8 @@ pub enum Outcome {
     },
     /// Something failed that has no better place.
     Failed(String),
+    /// A service call failed: said in the clerk's language by the app.
+    ServiceFailed(crate::core::ServiceError),
     /// Refused before anything was written, in the catalogue's words.
     Refused(super::i18n::T, Vec<String>),
 }

@@ -21,6 +21,7 @@ mod runtime;
 mod term;
 pub mod text;
 pub mod theme;
+pub mod theme_warning;
 pub mod view;
 pub mod worker;
 
@@ -154,7 +155,7 @@ pub fn setup(
     }
     let depth = theme::Depth::detect();
     let (theme, tw) = theme::Theme::load(prefs.theme.as_deref().unwrap_or("default"), depth);
-    warnings.extend(tw);
+    warnings.extend(tw.iter().map(|w| i18n::theme_warning(lang, w)));
     let mut keymap = keymap::Keymap::default();
     for e in keymap.apply_config(&prefs.keys) {
         warnings.push(bind_warning(lang, &prefs.files, &e));

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::theme_warning::{StyleProblem, ThemeWarning};
 use ratatui::style::{Color, Modifier, Style};
 
 macro_rules! slots {
@@ -115,7 +116,7 @@ impl Theme {
     /// Loads a theme by built-in name, by name in the config folder's
     /// `themes/`, or by path; degraded to `depth`. Problems are returned
     /// and the theme falls back (to `default` when it cannot be read at all).
-    pub fn load(name: &str, depth: Depth) -> (Theme, Vec<String>) {
+    pub fn load(name: &str, depth: Depth) -> (Theme, Vec<ThemeWarning>) {
         let mut warnings = vec![];
         let name = if depth == Depth::Mono { "mono" } else { name };
         let raw = match resolve(name, &mut warnings, 0) {
@@ -136,7 +137,7 @@ impl Theme {
     }
 }
 
-fn source(name: &str) -> Result<(String, String), String> {
+fn source(name: &str) -> Result<(String, String), ThemeWarning> {
     if let Some((_, t)) = BUILTIN.iter().find(|(n, _)| *n == name) {
         return Ok((name.to_string(), t.to_string()));
     }
@@ -149,14 +150,23 @@ fn source(name: &str) -> Result<(String, String), String> {
     };
     std::fs::read_to_string(&path)
         .map(|t| (path.display().to_string(), t))
-        .map_err(|e| format!("theme {name}: {} ({e})", path.display()))
+        .map_err(|e| ThemeWarning::Unreadable {
+            name: name.to_string(),
+            path: path.display().to_string(),
+            error: e.to_string(),
+        })
 }
 
-fn resolve(name: &str, warnings: &mut Vec<String>, depth: usize) -> Option<HashMap<Slot, Style>> {
+fn resolve(
+    name: &str,
+    warnings: &mut Vec<ThemeWarning>,
+    depth: usize,
+) -> Option<HashMap<Slot, Style>> {
     if depth > MAX_DEPTH {
-        warnings.push(format!(
-            "theme {name}: inherits nests deeper than {MAX_DEPTH}; stopped"
-        ));
+        warnings.push(ThemeWarning::TooDeep {
+            name: name.to_string(),
+            max: MAX_DEPTH,
+        });
         return None;
     }
     let (file, text) = match source(name) {
@@ -169,7 +179,10 @@ fn resolve(name: &str, warnings: &mut Vec<String>, depth: usize) -> Option<HashM
     let table: toml::Table = match toml::from_str(&text) {
         Ok(t) => t,
         Err(e) => {
-            warnings.push(format!("{file}: {}", e.message().trim()));
+            warnings.push(ThemeWarning::Syntax {
+                file,
+                message: e.message().trim().to_string(),
+            });
             return None;
         }
     };
@@ -185,20 +198,27 @@ fn resolve(name: &str, warnings: &mut Vec<String>, depth: usize) -> Option<HashM
             continue;
         }
         let Some(slot) = Slot::ALL.iter().find(|s| s.name() == k) else {
-            warnings.push(format!("{file}: unknown slot '{k}'"));
+            warnings.push(ThemeWarning::UnknownSlot {
+                file: file.clone(),
+                slot: k.clone(),
+            });
             continue;
         };
         match parse_style(v) {
             Ok(st) => {
                 styles.insert(*slot, st);
             }
-            Err(e) => warnings.push(format!("{file}: {k}: {e}; using the inherited colour")),
+            Err(why) => warnings.push(ThemeWarning::BadStyle {
+                file: file.clone(),
+                slot: k.clone(),
+                why,
+            }),
         }
     }
     Some(styles)
 }
 
-fn parse_style(v: &toml::Value) -> Result<Style, String> {
+fn parse_style(v: &toml::Value) -> Result<Style, StyleProblem> {
     match v {
         toml::Value::String(s) => Ok(Style::default().fg(parse_color(s)?)),
         toml::Value::Table(t) => {
@@ -212,23 +232,23 @@ fn parse_style(v: &toml::Value) -> Result<Style, String> {
                             st = st.add_modifier(parse_modifier(m.as_str().unwrap_or(""))?);
                         }
                     }
-                    (k, _) => return Err(format!("'{k}' is not fg, bg or modifiers")),
+                    (k, _) => return Err(StyleProblem::NotStyleKey(k.to_string())),
                 }
             }
             Ok(st)
         }
-        _ => Err("a colour or a table".into()),
+        _ => Err(StyleProblem::NotColourOrTable),
     }
 }
 
-fn parse_modifier(s: &str) -> Result<Modifier, String> {
+fn parse_modifier(s: &str) -> Result<Modifier, StyleProblem> {
     Ok(match s {
         "bold" => Modifier::BOLD,
         "dim" => Modifier::DIM,
         "italic" => Modifier::ITALIC,
         "underlined" => Modifier::UNDERLINED,
         "reversed" => Modifier::REVERSED,
-        _ => return Err(format!("'{s}' is not a modifier")),
+        _ => return Err(StyleProblem::NotModifier(s.to_string())),
     })
 }
 
@@ -253,7 +273,7 @@ const NAMED: &[(&str, Color, (u8, u8, u8))] = &[
 ];
 
 /// Parses `#rrggbb`, `0`–`255` or a colour name.
-pub fn parse_color(s: &str) -> Result<Color, String> {
+pub fn parse_color(s: &str) -> Result<Color, StyleProblem> {
     let t = s.trim().to_ascii_lowercase();
     if t == "reset" || t == "default" {
         return Ok(Color::Reset);
@@ -264,7 +284,7 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
                 return Ok(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
             }
         }
-        return Err(format!("'{s}' is not a #rrggbb colour"));
+        return Err(StyleProblem::NotHex(s.to_string()));
     }
     if let Ok(n) = t.parse::<u8>() {
         return Ok(Color::Indexed(n));
@@ -273,7 +293,7 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
         .iter()
         .find(|(n, _, _)| *n == t.replace(['_', '-', ' '], "").replace("grey", "gray"))
         .map(|(_, c, _)| *c)
-        .ok_or_else(|| format!("'{s}' is not a colour"))
+        .ok_or_else(|| StyleProblem::NotColour(s.to_string()))
 }
 
 fn cube(v: u8) -> u8 {
@@ -428,7 +448,7 @@ mod tests {
         .unwrap();
         let (t, w) = Theme::load(p.to_str().unwrap(), Depth::True);
         assert_eq!(w.len(), 1, "{w:?}");
-        assert!(w[0].contains("accent"));
+        assert!(w[0].to_string().contains("accent"));
         assert_eq!(
             t.get(Slot::Accent).fg,
             Some(Color::Rgb(0, 0x5f, 0x87)),
@@ -438,7 +458,11 @@ mod tests {
         let q = dir.path().join("loop.toml");
         std::fs::write(&q, format!("inherits = \"{}\"\n", q.display())).unwrap();
         let (_, w) = Theme::load(q.to_str().unwrap(), Depth::True);
-        assert!(w.iter().any(|w| w.contains("deeper")), "{w:?}");
+        assert!(
+            w.iter().any(|w| matches!(w, ThemeWarning::TooDeep { .. })),
+            "{w:?}"
+        );
+        assert!(w.iter().any(|w| w.to_string().contains("deeper")), "{w:?}");
         let (t, w) = Theme::load("no-such-theme", Depth::True);
         assert_eq!(w.len(), 1);
         assert!(t.get(Slot::Selection).bg.is_some());

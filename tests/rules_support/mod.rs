@@ -131,7 +131,7 @@ pub fn set(core: &Core, it: &Item, fields: &[(&str, &str)]) -> Result<Item> {
 /// The refusal's message; panics unless it is a rule refusal.
 pub fn rule(r: Result<Item>) -> String {
     match r {
-        Err(ServiceError::Rule(m)) => m,
+        Err(ServiceError::Rule(m)) => m.message,
         other => panic!("expected a rule refusal, got {other:?}"),
     }
 }

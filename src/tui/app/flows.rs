@@ -13,7 +13,10 @@ use super::{App, Choice, Effect, Level, LineFor, Menu, Overlay, Pick, StepForm, 
 use crate::core::ServiceError;
 use crate::model::effects::Actor;
 use crate::model::offers::{offers, Input, NoteKind, Offer, Step};
-use crate::model::{fields, fields_ext, Act, DateCtx, Gate, Item, ItemId, Kind, KindData};
+use crate::model::{
+    fields, fields_ext, supervision, Act, DateCtx, Gate, Item, ItemId, Kind, KindData,
+    ReminderReason,
+};
 
 /// The keys of a menu's choices, in order.
 pub const MENU_KEYS: &str = "123456789abcdefhlnoprstuvwxyz";
@@ -104,7 +107,10 @@ impl App {
         }
         let entries = offered
             .into_iter()
-            .map(|o| (self.offer_text(&o), o.blocked.clone(), Pick::Offer(o)))
+            .map(|o| {
+                let why = o.blocked.as_ref().map(|e| self.rule_text(e));
+                (self.offer_text(&o), why, Pick::Offer(o))
+            })
             .collect();
         self.menu(ids, self.t(T::MovesTitle).to_string(), entries, None);
         vec![]
@@ -280,6 +286,22 @@ impl App {
                 self.open_line(LineFor::Step(Box::new(f)), &start);
                 vec![]
             }
+            (Step::Approaching, _) => {
+                // The words the sweep would send, to edit; without what a
+                // terminal would interpret (the title is the item's).
+                let draft = item
+                    .as_ref()
+                    .and_then(|i| {
+                        supervision::approaching_text(i, self.setup.today, &self.setup.calendar)
+                    })
+                    .unwrap_or_default();
+                let start: String = draft
+                    .chars()
+                    .filter(|c| !crate::model::sanitize::is_dangerous(*c))
+                    .collect();
+                self.open_line(LineFor::Step(Box::new(f)), &start);
+                vec![]
+            }
             _ => {
                 self.ask(f);
                 vec![]
@@ -334,6 +356,8 @@ impl App {
                 _ => (self.t(T::WhatReport).to_string(), true),
             },
             (Step::Progress, _) => (self.t(T::WhatProgress).to_string(), false),
+            (Step::Milestone, _) => (self.t(T::WhatMilestone).to_string(), false),
+            (Step::Approaching, _) => (self.t(T::WhatReminder).to_string(), false),
             (Step::Circulate, _) => (self.t(T::WhatHolder).to_string(), false),
             (Step::Supervise, _) => (self.t(T::WhatTitle).to_string(), false),
             _ => (String::new(), true),
@@ -384,7 +408,7 @@ impl App {
         if is_deadline {
             if let Err(e) = crate::model::parse_date(&text, self.setup.today, &self.setup.calendar)
             {
-                f.error = e.to_string();
+                f.error = super::super::i18n::problem(self.lang(), &e.problem);
                 self.open_line(LineFor::Step(Box::new(f)), &text);
                 return vec![];
             }
@@ -422,10 +446,14 @@ impl App {
                     report: a[3].clone(),
                 })]
             }
-            (Step::Progress, _) => vec![StepWrite::Act(Act::Progress {
+            (Step::Progress | Step::Milestone, _) => vec![StepWrite::Act(Act::Progress {
                 on: String::new(),
                 text,
-                milestone: false,
+                milestone: f.offer.step == Step::Milestone,
+            })],
+            (Step::Approaching, _) => vec![StepWrite::Act(Act::Remind {
+                reason: ReminderReason::Approaching,
+                text,
             })],
             (Step::Circulate, _) => vec![StepWrite::Act(Act::Circulate { holder: text })],
             (Step::Supervise, _) => vec![StepWrite::Supervise(text)],
@@ -532,7 +560,7 @@ impl App {
                     self.say(Level::Error, m);
                 }
                 Err(e) => {
-                    let m = self.tf(T::MsgError, &[&e.to_string()]);
+                    let m = self.error_text(&e);
                     self.say(Level::Error, m);
                 }
             }

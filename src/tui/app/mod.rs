@@ -228,6 +228,18 @@ impl App {
         tr(self.setup.lang, t, args)
     }
 
+    /// A failed service call as the status line says it: a refused field
+    /// or rule in the clerk's language, whether it came from the daemon or not.
+    pub fn error_text(&self, e: &crate::core::ServiceError) -> String {
+        let why = super::i18n::service_error(self.setup.lang, e);
+        self.tf(T::MsgError, &[&why])
+    }
+
+    /// Why the rules would refuse an offer, in the clerk's language.
+    pub fn rule_text(&self, e: &crate::model::RuleError) -> String {
+        super::i18n::rule_error(self.setup.lang, e)
+    }
+
     /// Says something in the status line.
     pub fn say(&mut self, level: Level, s: impl Into<String>) {
         self.message = Some((s.into(), level));

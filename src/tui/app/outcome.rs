@@ -148,6 +148,14 @@ impl App {
                 self.say(Level::Error, m);
                 vec![]
             }
+            Outcome::ServiceFailed(e) => {
+                let m = self.error_text(&e);
+                self.say(Level::Error, m);
+                if let Some(f) = self.form.as_mut() {
+                    f.saving = false;
+                }
+                vec![]
+            }
             Outcome::Failed(m) => {
                 let m = self.tf(T::MsgError, &[&m]);
                 self.say(Level::Error, m);
@@ -284,9 +292,9 @@ impl App {
             _ => {}
         }
         if let Some(e) = errors.first() {
-            if let ServiceError::Invalid { field, message } = e {
+            if let ServiceError::Invalid { field, problem, .. } = e {
                 if self.form.is_some() {
-                    self.form_errors(vec![(field.clone(), message.clone())]);
+                    self.form_problems(vec![(field.clone(), problem.clone())]);
                     return fx;
                 }
             }
@@ -301,7 +309,7 @@ impl App {
                     fx.extend(self.load_detail());
                     self.conflicted(conflicts, &origin)
                 }
-                e => self.tf(T::MsgError, &[&e.to_string()]),
+                e => self.error_text(e),
             };
             let m = if ok.is_empty() {
                 m

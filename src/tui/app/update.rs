@@ -214,7 +214,8 @@ impl App {
                 let (t, w) = Theme::load(&name, self.setup.depth);
                 self.setup.theme = t;
                 if let Some(w) = w.first() {
-                    self.say(Level::Error, w.clone());
+                    let m = super::super::i18n::theme_warning(self.lang(), w);
+                    self.say(Level::Error, m);
                 }
                 self.clear = true;
                 vec![]

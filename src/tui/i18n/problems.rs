@@ -7,6 +7,7 @@ use super::{tr, Lang, T};
 use crate::model::{DateReason, DateWhat, Problem};
 use crate::tui::command::{self, ParseError};
 use crate::tui::keymap::{BindError, BindProblem};
+use crate::tui::theme_warning::{StyleProblem, ThemeWarning};
 
 /// A list of values, in the language's separator (values stay as stored,
 /// simplified for 简体).
@@ -133,6 +134,37 @@ pub fn bind_error(lang: Lang, place: &str, e: &BindError) -> String {
         BindProblem::Command(c) => command_error(lang, c),
     };
     tr(lang, T::WarnBinding, &[place, &e.key, &why])
+}
+
+/// A problem with a theme file, in `lang`; names and text from the file escaped.
+pub fn theme_warning(lang: Lang, w: &ThemeWarning) -> String {
+    let e = crate::model::sanitize::escape;
+    match w {
+        ThemeWarning::TooDeep { name, max } => {
+            tr(lang, T::WarnThemeDeep, &[&e(name), &max.to_string()])
+        }
+        ThemeWarning::Unreadable { name, path, error } => tr(
+            lang,
+            T::WarnThemeUnreadable,
+            &[&e(name), &e(path), &e(error)],
+        ),
+        ThemeWarning::Syntax { file, message } => {
+            tr(lang, T::WarnThemeSyntax, &[&e(file), &e(message)])
+        }
+        ThemeWarning::UnknownSlot { file, slot } => {
+            tr(lang, T::WarnThemeSlot, &[&e(file), &e(slot)])
+        }
+        ThemeWarning::BadStyle { file, slot, why } => {
+            let why = match why {
+                StyleProblem::NotHex(s) => tr(lang, T::StyleNotHex, &[&e(s)]),
+                StyleProblem::NotColour(s) => tr(lang, T::StyleNotColour, &[&e(s)]),
+                StyleProblem::NotModifier(s) => tr(lang, T::StyleNotModifier, &[&e(s)]),
+                StyleProblem::NotStyleKey(s) => tr(lang, T::StyleNotKey, &[&e(s)]),
+                StyleProblem::NotColourOrTable => tr(lang, T::StyleNotColourOrTable, &[]),
+            };
+            tr(lang, T::WarnThemeStyle, &[&e(file), &e(slot), &why])
+        }
+    }
 }
 
 /// Where in a file: `FILE 第 N 行` / `FILE line N`, or the file alone.

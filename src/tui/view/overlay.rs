@@ -174,7 +174,7 @@ fn item_lines(app: &App) -> Vec<(String, Style)> {
     for (o, k) in offered.iter().zip(super::super::app::MENU_KEYS.chars()) {
         let mut line = format!("  {k:<16} {}", app.offer_text(o));
         if let Some(why) = &o.blocked {
-            line.push_str(&app.tf(T::HelpBlocked, &[&clean(why)]));
+            line.push_str(&app.tf(T::HelpBlocked, &[&clean(&app.rule_text(why))]));
         }
         out.push((line, th.get(Slot::Text)));
     }

@@ -44,7 +44,7 @@ impl Ctx {
 }
 
 fn err(e: ServiceError) -> Outcome {
-    Outcome::Failed(e.to_string())
+    Outcome::ServiceFailed(e)
 }
 
 /// The outcome of writes, with who changed what for each refusal because

@@ -3,7 +3,7 @@
 
 use crate::core::{Service, ServiceError};
 use crate::model::{
-    workflow, Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Status, Unit,
+    workflow, Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Reason, Status, Unit,
 };
 
 use super::super::i18n::T;
@@ -26,8 +26,8 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
             })?;
             let cur = svc.get(id)?;
             if let Some(st) = entry.changes.iter().find(|c| c.field == "status") {
-                let to =
-                    Status::parse(&st.before).map_err(|e| ServiceError::Rule(e.to_string()))?;
+                let to = Status::parse(&st.before)
+                    .map_err(|e| ServiceError::invalid("status", e.problem))?;
                 return svc.apply(Command::Move {
                     id,
                     version: cur.version,
@@ -42,7 +42,7 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
                 .map(|c| (c.field.clone(), c.before.clone()))
                 .collect();
             if fields.is_empty() {
-                return Err(ServiceError::Rule("this change cannot be undone".into()));
+                return Err(ServiceError::refused("", Reason::NoUndo));
             }
             svc.apply(Command::Set {
                 id,
