@@ -171,11 +171,6 @@ fn an_affair_to_archive() {
     t.asked("辦結情況");
     t.answer("");
     t.wait_for("the refusal", |s| bottom(s).contains("辦結情況"));
-    t.step("辦結 → 辦結");
-    t.asked("辦結情況");
-    t.answer("已安排座談和實地調研");
-    t.at("事務", "辦結");
-    t.step("歸檔 → 歸檔");
-    t.at("事務", "歸檔");
+    t.finish_and_file("事務", "已安排座談和實地調研");
     t.quit();
 }

@@ -75,12 +75,7 @@ fn an_incoming_document_from_receipt_through_circulation_to_archive() {
     // 收回 takes the last copy back; then 辦結 with its result, and 歸檔.
     t.step("收回 → 承辦");
     t.at("收文", "承辦");
-    t.step("辦結 → 辦結");
-    t.asked("辦結情況");
-    t.answer("已按要求部署檢查");
-    t.at("收文", "辦結");
-    t.step("歸檔 → 歸檔");
-    t.at("收文", "歸檔");
+    t.finish_and_file("收文", "已按要求部署檢查");
     t.text("m");
     t.wait_for("final", |s| bottom(s).contains("最終狀態"));
     t.quit();
@@ -165,12 +160,7 @@ fn an_intake_request_triaged_by_keys_and_carried_to_archive() {
     });
     t.step("承辦 → 承辦");
     t.at("事務", "承辦");
-    t.step("辦結 → 辦結");
-    t.asked("辦結情況");
-    t.answer("已通知市城管局維修，路燈已恢復");
-    t.at("事務", "辦結");
-    t.step("歸檔 → 歸檔");
-    t.at("事務", "歸檔");
+    t.finish_and_file("事務", "已通知市城管局維修，路燈已恢復");
     t.quit();
     // As stored: the request routed to the affair, the affair archived.
     t.keys(&["C-l"]);

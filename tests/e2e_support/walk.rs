@@ -83,6 +83,17 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
+    /// The last two steps of most workflows: 辦結 with its result, then
+    /// 歸檔, each waited for in the detail's heading.
+    pub fn finish_and_file(&self, kind: &str, result: &str) {
+        self.step("辦結 → 辦結");
+        self.asked("辦結情況");
+        self.answer(result);
+        self.at(kind, "辦結");
+        self.step("歸檔 → 歸檔");
+        self.at(kind, "歸檔");
+    }
+
     /// Quits the workbench; the shell is back and sane.
     pub fn quit(&self) {
         self.text("q");
