@@ -7,12 +7,8 @@
 
 mod daemon_support;
 
-use std::io::{BufRead, BufReader};
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
-
-use daemon_support::{bin, shuniu, Accounts, Daemon};
+use daemon_support::office::Office;
+use daemon_support::{shuniu, Daemon};
 use shuniu::core::{Clock, Core, Engine, Service};
 use shuniu::model::queue::{Landing, Queue};
 use shuniu::model::{Classification, Command, Item, Kind, Role, User, WorkCalendar};
@@ -88,74 +84,23 @@ fn a_notice_written_while_the_clerk_was_away_is_listed_on_the_next_connect() {
     d.stop();
 }
 
-fn program_for(user: &str, accounts: &Accounts, dir: &Path) -> PathBuf {
-    let built = PathBuf::from(bin());
-    let can_run = accounts
-        .as_user(user, dir, Path::new("/bin/sh"), &[])
-        .args(["-c", &format!("test -x '{}'", built.display())])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if can_run {
-        return built;
-    }
-    let copy = dir.join("shuniu");
-    std::fs::copy(&built, &copy).unwrap();
-    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
-    copy
-}
-
 #[test]
 fn an_assignment_reaches_the_other_clerks_connection_without_asking() {
-    if let Some(why) = Accounts::unavailable() {
-        eprintln!(
-            "skipped an_assignment_reaches_the_other_clerks_connection_without_asking: {why}"
-        );
-        return;
-    }
-    let accounts = Accounts::create("snq", &["b", "c"]);
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().to_path_buf();
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    for u in &accounts.users {
-        let home = dir.join(format!("home-{u}"));
-        std::fs::create_dir(&home).unwrap();
-        let uid = shuniu::config::uid_of(u).unwrap();
-        rustix::fs::chown(&home, Some(rustix::fs::Uid::from_raw(uid)), None).unwrap();
-    }
-    let daemon = Daemon::start_with(
-        &dir,
-        &dir.join("data"),
-        &dir.join("run/sock"),
-        &["--group", &accounts.group],
-    );
-    let program = program_for(&accounts.users[0].clone(), &accounts, &dir);
-    let (b, c) = (accounts.users[0].clone(), accounts.users[1].clone());
-    let a = daemon.client();
-    for u in [&b, &c] {
-        let o = shuniu(&dir)
-            .env("SHUNIU_SOCKET", &daemon.socket)
-            .args(["user", "add", u, "--role", "clerk", "--clearance", "內部"])
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
-    let run_as = |user: &str| {
-        accounts.as_user(
-            user,
-            &dir.join(format!("home-{user}")),
-            &program,
-            &[("SHUNIU_SOCKET", daemon.socket.to_str().unwrap())],
-        )
+    let office = match Office::open("snq", &["b", "c"]) {
+        Ok(o) => o,
+        Err(why) => {
+            eprintln!(
+                "skipped an_assignment_reaches_the_other_clerks_connection_without_asking: {why}"
+            );
+            return;
+        }
     };
-    let mut watch = run_as(&b)
-        .args(["watch", "--count", "2", "--timeout", "30"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
-    assert_eq!(lines.next().unwrap().unwrap(), "# watching");
+    let (b, c) = (office.user(0), office.user(1));
+    let a = office.daemon.client();
+    for u in [&b, &c] {
+        office.admin(&["user", "add", u, "--role", "clerk", "--clearance", "內部"]);
+    }
+    let (mut watch, lines) = office.watch_as(&b, 2, 30);
     let mut it = Item::new(Kind::Affair, "落實會場安保", "", 0);
     it.handler = b.clone();
     let it = a.apply(Command::Create { item: Box::new(it) }).unwrap();
@@ -178,17 +123,16 @@ fn an_assignment_reaches_the_other_clerks_connection_without_asking() {
         .iter()
         .any(|l| l.starts_with("notice ") && l.contains(&other.code)));
     // C was not connected: the notice waited.
-    let o = run_as(&c).args(["notices", "--read"]).output().unwrap();
+    let o = office.run_as(&c, &["notices", "--read"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(
         text.contains(&other.code) && text.contains("整理來訪登記"),
         "{text}"
     );
-    let o = run_as(&c).args(["notices"]).output().unwrap();
+    let o = office.run_as(&c, &["notices"]);
     assert!(String::from_utf8(o.stdout)
         .unwrap()
         .contains("沒有未讀通知"));
     drop(a);
-    daemon.stop();
 }

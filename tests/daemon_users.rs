@@ -8,130 +8,25 @@
 
 mod daemon_support;
 
-use std::io::{BufRead, BufReader};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::os::unix::fs::MetadataExt;
 
-use daemon_support::{bin, shuniu, Accounts, Daemon, TmuxServer};
-
-struct Office {
-    daemon: Daemon,
-    accounts: Accounts,
-    program: PathBuf,
-    dir: PathBuf,
-    /// Removed last, after the daemon has stopped and the accounts are gone.
-    _tmp: tempfile::TempDir,
-}
-
-impl Office {
-    fn run_as(&self, user: &str, args: &[&str]) -> Output {
-        let home = self.dir.join(format!("home-{user}"));
-        self.accounts
-            .as_user(
-                user,
-                &home,
-                &self.program,
-                &[("SHUNIU_SOCKET", self.daemon.socket.to_str().unwrap())],
-            )
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok_as(&self, user: &str, args: &[&str]) -> String {
-        let o = self.run_as(user, args);
-        assert!(
-            o.status.success(),
-            "{user}: shuniu {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
-
-    fn admin(&self, args: &[&str]) -> String {
-        let o = shuniu(&self.dir)
-            .env("SHUNIU_SOCKET", &self.daemon.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "admin: shuniu {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
-}
+use daemon_support::office::Office;
+use daemon_support::TmuxServer;
 
 fn first_word(s: &str) -> String {
     s.split_whitespace().next().unwrap_or_default().to_string()
 }
 
-/// A copy of the binary any account may run, if the build folder is not open to them.
-fn program_for(user: &str, accounts: &Accounts, dir: &Path) -> PathBuf {
-    let built = PathBuf::from(bin());
-    let can_run = accounts
-        .as_user(user, dir, Path::new("/bin/sh"), &[])
-        .args(["-c", &format!("test -x '{}'", built.display())])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if can_run {
-        return built;
-    }
-    let copy = dir.join("shuniu");
-    std::fs::copy(&built, &copy).unwrap();
-    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
-    copy
-}
-
-/// A shared daemon on a group socket with accounts a, b and c, each with a
-/// home folder; `None` (and why) where accounts cannot be made.
-fn office(prefix: &str) -> Result<Office, String> {
-    if let Some(why) = Accounts::unavailable() {
-        return Err(why);
-    }
-    let accounts = Accounts::create(prefix, &["a", "b", "c"]);
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().to_path_buf();
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    for u in &accounts.users {
-        let home = dir.join(format!("home-{u}"));
-        std::fs::create_dir(&home).unwrap();
-        let uid = shuniu::config::uid_of(u).unwrap();
-        rustix::fs::chown(&home, Some(rustix::fs::Uid::from_raw(uid)), None).unwrap();
-    }
-    let daemon = Daemon::start_with(
-        &dir,
-        &dir.join("data"),
-        &dir.join("run/sock"),
-        &["--group", &accounts.group],
-    );
-    let program = program_for(&accounts.users[0].clone(), &accounts, &dir);
-    Ok(Office {
-        daemon,
-        accounts,
-        program,
-        dir,
-        _tmp: tmp,
-    })
-}
-
 #[test]
 fn two_clerks_on_one_shared_daemon() {
-    let office = match office("snt") {
+    let office = match Office::open("snt", &["a", "b", "c"]) {
         Ok(o) => o,
         Err(why) => {
             eprintln!("skipped two_clerks_on_one_shared_daemon: {why}");
             return;
         }
     };
-    let (a, b, c) = (
-        office.accounts.users[0].clone(),
-        office.accounts.users[1].clone(),
-        office.accounts.users[2].clone(),
-    );
+    let (a, b, c) = (office.user(0), office.user(1), office.user(2));
     let gid = shuniu::config::gid_of_group(&office.accounts.group).unwrap();
     let meta = std::fs::metadata(&office.daemon.socket).unwrap();
     assert_eq!(meta.mode() & 0o777, 0o660, "{:o}", meta.mode());
@@ -213,21 +108,7 @@ fn two_clerks_on_one_shared_daemon() {
     assert!(!office.run_as(&b, &["user", "list"]).status.success());
 
     // B watches; A changes the secret item, then triages the open one.
-    let mut watch = office
-        .accounts
-        .as_user(
-            &b,
-            &office.dir.join(format!("home-{b}")),
-            &office.program,
-            &[("SHUNIU_SOCKET", office.daemon.socket.to_str().unwrap())],
-        )
-        .args(["watch", "--count", "2", "--timeout", "30"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
-    assert_eq!(lines.next().unwrap().unwrap(), "# watching");
+    let (mut watch, lines) = office.watch_as(&b, 2, 30);
     office.ok_as(&a, &["set", &secret, "handler=張秘書"]);
     let routed = office.ok_as(&a, &["route", &open, "收文"]);
     let new_code = routed.split_whitespace().nth(2).unwrap().to_string();
@@ -244,29 +125,9 @@ fn two_clerks_on_one_shared_daemon() {
     assert!(!seen.iter().any(|l| l.contains(&secret)), "{seen:?}");
 }
 
-/// The shell line that runs the workbench as `user` against the shared daemon.
-fn workbench_as(office: &Office, user: &str) -> String {
-    let home = office.dir.join(format!("home-{user}"));
-    let env = [
-        format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
-        format!("HOME={}", home.display()),
-        format!("USER={user}"),
-        "TERM=tmux-256color".into(),
-        "LANG=C.UTF-8".into(),
-        format!("XDG_CONFIG_HOME={}", home.join("config").display()),
-        format!("XDG_STATE_HOME={}", home.join("state").display()),
-        format!("SHUNIU_SOCKET={}", office.daemon.socket.display()),
-    ];
-    format!(
-        "runuser -u {user} -- env -i {} {}",
-        env.map(|e| format!("'{e}'")).join(" "),
-        office.program.display()
-    )
-}
-
 #[test]
 fn two_clerks_see_each_other_in_the_workbench() {
-    let office = match office("snw") {
+    let office = match Office::open("snw", &["a", "b", "c"]) {
         Ok(o) => o,
         Err(why) => {
             eprintln!("skipped two_clerks_see_each_other_in_the_workbench: {why}");
@@ -280,10 +141,7 @@ fn two_clerks_see_each_other_in_the_workbench() {
             return;
         }
     };
-    let (a, b) = (
-        office.accounts.users[0].clone(),
-        office.accounts.users[1].clone(),
-    );
+    let (a, b) = (office.user(0), office.user(1));
     office.admin(&["user", "add", &a, "--role", "clerk", "--clearance", "機密"]);
     office.admin(&["user", "add", &b, "--role", "clerk", "--clearance", "內部"]);
     office.ok_as(
@@ -299,8 +157,8 @@ fn two_clerks_see_each_other_in_the_workbench() {
     office.ok_as(&a, &["add", "收件", "市民來電反映路燈不亮"]);
     let heating = first_word(&office.ok_as(&a, &["add", "收件", "市民來電反映供暖不足"]));
 
-    tmux.session("a", 160, 40, &workbench_as(&office, &a));
-    tmux.session("b", 160, 40, &workbench_as(&office, &b));
+    tmux.session("a", 160, 40, &office.workbench_as(&a));
+    tmux.session("b", 160, 40, &office.workbench_as(&b));
     // The list row of the heating request (not the detail pane's title line).
     let row = |screen: &str| -> String {
         screen
@@ -374,17 +232,14 @@ fn two_clerks_see_each_other_in_the_workbench() {
 /// the record as it is at each change, never as it was at connecting.
 #[test]
 fn a_clerk_demoted_and_disabled_while_connected() {
-    let office = match office("snd") {
+    let office = match Office::open("snd", &["a", "b", "c"]) {
         Ok(o) => o,
         Err(why) => {
             eprintln!("skipped a_clerk_demoted_and_disabled_while_connected: {why}");
             return;
         }
     };
-    let (a, b) = (
-        office.accounts.users[0].clone(),
-        office.accounts.users[1].clone(),
-    );
+    let (a, b) = (office.user(0), office.user(1));
     office.admin(&["user", "add", &a, "--role", "clerk", "--clearance", "機密"]);
     office.admin(&["user", "add", &b, "--role", "clerk", "--clearance", "機密"]);
     let secret = first_word(&office.ok_as(
@@ -393,21 +248,7 @@ fn a_clerk_demoted_and_disabled_while_connected() {
     ));
     assert!(office.ok_as(&b, &["show", &secret]).contains("保密來件"));
 
-    let mut watch = office
-        .accounts
-        .as_user(
-            &b,
-            &office.dir.join(format!("home-{b}")),
-            &office.program,
-            &[("SHUNIU_SOCKET", office.daemon.socket.to_str().unwrap())],
-        )
-        .args(["watch", "--count", "2", "--timeout", "60"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(watch.stdout.take().unwrap()).lines();
-    assert_eq!(lines.next().unwrap().unwrap(), "# watching");
+    let (mut watch, mut lines) = office.watch_as(&b, 2, 60);
 
     // Lowered to 內部: the change to the secret item no longer reaches B's
     // open feed, the ordinary item after it does (events keep their order).

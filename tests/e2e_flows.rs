@@ -8,81 +8,9 @@
 mod e2e_support;
 
 use chrono::Datelike;
-use e2e_support::{status_line, Tmux, PROMPT};
-
-/// The workbench's text: the screen without the line at the bottom.
-fn body(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().collect();
-    lines[..lines.len().saturating_sub(1)].join("\n")
-}
-
-/// The bottom line: a message, or the prompt of a line being typed.
-fn bottom(s: &str) -> String {
-    s.lines().last().unwrap_or("").to_string()
-}
-
-/// The key of the menu choice that reads `text` (`3  審核四關` → '3').
-fn key_of(screen: &str, text: &str) -> Option<char> {
-    let pat = format!("  {text}");
-    screen.lines().find_map(|l| {
-        let i = l.find(&pat)?;
-        l[..i].chars().last().filter(|c| c.is_ascii_alphanumeric())
-    })
-}
-
-impl Tmux {
-    /// Starts a workbench on a store holding what `setup` (CLI lines) made.
-    fn workbench(w: u16, h: u16, setup: &[(&str, &str)]) -> Option<Tmux> {
-        let t = Tmux::start(w, h)?;
-        for (args, shows) in setup {
-            t.shuniu(args);
-            t.wait_for(shows, |s| s.contains(shows));
-        }
-        t.keys(&["C-l"]);
-        t.shuniu("");
-        t.wait_for("the workbench", |s| {
-            s.lines().next().is_some_and(|l| l.contains("收件"))
-        });
-        Some(t)
-    }
-
-    /// In the open menu, the choice that reads `text`.
-    fn pick(&self, text: &str) {
-        let s = self.wait_for(&format!("the choice {text}"), |s| key_of(s, text).is_some());
-        self.text(&key_of(&s, text).unwrap().to_string());
-    }
-
-    /// `m`, then the choice that reads `text`.
-    fn step(&self, text: &str) {
-        self.text("m");
-        self.pick(text);
-    }
-
-    /// Waits for the detail pane's heading to say `kind · status`.
-    fn at(&self, kind: &str, status: &str) {
-        let want = format!("{kind} · {status}");
-        self.wait_for(&want, |s| body(s).contains(&want));
-    }
-
-    /// Waits for the line at the bottom to ask for `what`.
-    fn asked(&self, what: &str) {
-        self.wait_for(&format!("the prompt {what}"), |s| bottom(s).contains(what));
-    }
-
-    /// Types an answer and Enter.
-    fn answer(&self, text: &str) {
-        if !text.is_empty() {
-            self.text(text);
-        }
-        self.keys(&["Enter"]);
-    }
-
-    fn quit(&self) {
-        self.text("q");
-        self.wait_for("the prompt", |s| s.trim_end().ends_with(PROMPT));
-        self.assert_sane();
-    }
-}
+use e2e_support::status_line;
+use e2e_support::walk::{body, bottom};
+use e2e_support::Tmux;
 
 #[test]
 fn an_outgoing_document_from_draft_through_the_four_gates_to_archive() {
@@ -243,11 +171,6 @@ fn an_affair_to_archive() {
     t.asked("辦結情況");
     t.answer("");
     t.wait_for("the refusal", |s| bottom(s).contains("辦結情況"));
-    t.step("辦結 → 辦結");
-    t.asked("辦結情況");
-    t.answer("已安排座談和實地調研");
-    t.at("事務", "辦結");
-    t.step("歸檔 → 歸檔");
-    t.at("事務", "歸檔");
+    t.finish_and_file("事務", "已安排座談和實地調研");
     t.quit();
 }

@@ -11,17 +11,13 @@ use color_eyre::eyre::{bail, Result};
 
 use crate::core::{Filter, Service};
 use crate::model::{
-    acts,
-    effects::Actor,
     meetings::{
         conflicts, new_conflicts, notice_text, people, uninvited, week_meetings, week_of,
         weekday_cn, Room, SCHEDULE_FIELDS, SIGNIN_STATUSES,
     },
     sanitize::escape,
-    Act, Command, DateCtx, Item, Kind, KindData, Link, LinkRel, WorkCalendar,
+    Act, BatchStep, Command, DateCtx, Item, Kind, KindData, Link, LinkRel, WorkCalendar,
 };
-
-use super::work::act;
 
 /// The 辦會 subcommands.
 #[derive(Debug, Subcommand)]
@@ -172,28 +168,26 @@ pub fn run(
                 id: m.id,
                 rel: LinkRel::Source,
             });
-            // The Service writes one command at a time, so 立項 and 交辦 are
-            // two writes; the 交辦 is tried on a copy first, so a bad unit,
-            // date or role saves nothing at all.
-            if let Some(a) = &assign {
-                let who = Actor {
-                    user: &me,
-                    now: chrono::Utc::now().timestamp(),
-                    dates: ctx,
-                };
-                acts::apply(&mut it.clone(), a, &who).map_err(|e| {
-                    color_eyre::eyre::eyre!("not saved: 交辦 would be refused: {e}")
-                })?;
+            // 立項 and 交辦 in one store write: both or neither, so a bad
+            // unit, date or role (or a change in between) saves nothing.
+            let mut steps = vec![BatchStep::of(Command::Create { item: Box::new(it) })];
+            let assigned = assign.is_some();
+            if let Some(act) = assign {
+                steps.push(BatchStep::on(
+                    0,
+                    Command::Act {
+                        id: 0,
+                        version: 0,
+                        act,
+                    },
+                ));
             }
-            let it = svc.apply(Command::Create { item: Box::new(it) })?;
+            let it = svc
+                .apply_batch(steps)
+                .map_err(|e| color_eyre::eyre::eyre!("not saved: {e}"))?
+                .remove(0);
             writeln!(out, "{} {} ← {}", it.code, escape(&it.title), m.code)?;
-            if let Some(a) = assign {
-                let it = act(svc, &it, a).map_err(|e| {
-                    e.wrap_err(format!(
-                        "{} was saved at 立項 but not 交辦; retry with: shuniu supervise assign {}",
-                        it.code, it.code
-                    ))
-                })?;
+            if assigned {
                 writeln!(
                     out,
                     "{} {} {} 期限 {}",

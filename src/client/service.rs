@@ -10,7 +10,9 @@ use crate::core::{
     AuditFilter, Counts, Event, Filter, Found, QueueEntry, Result, Row, Service, ServiceError,
 };
 use crate::model::queue::{Notice, Queue};
-use crate::model::{AuditEntry, Command, HistoryEntry, Item, ItemId, Person, Unit, User};
+use crate::model::{
+    AuditEntry, BatchStep, Command, HistoryEntry, Item, ItemId, Person, Unit, User,
+};
 use crate::proto::{Request, Response};
 use crate::store::CheckReport;
 
@@ -91,6 +93,18 @@ impl Service for Client {
 
     fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>> {
         ask!(self, Request::CreateMany(items), Ids)
+    }
+
+    fn apply_batch(&self, steps: Vec<BatchStep>) -> Result<Vec<Item>> {
+        let n = steps.len();
+        let items: Vec<Item> = ask!(self, Request::ApplyBatch(steps), Items)?;
+        if items.len() != n {
+            return Err(ServiceError::Store(format!(
+                "the daemon answered a batch of {n} with {} items (a protocol bug)",
+                items.len()
+            )));
+        }
+        Ok(items)
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>> {

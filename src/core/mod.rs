@@ -2,6 +2,7 @@
 
 mod apply;
 mod audit;
+mod batch;
 pub mod engine;
 pub mod error;
 mod identity;

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::queue::{Notice, Queue, Why};
 use crate::model::{
-    AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person, Status, Unit,
-    Urgency, User,
+    AuditEntry, BatchStep, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person,
+    Status, Unit, Urgency, User,
 };
 use crate::store::CheckReport;
 
@@ -190,6 +190,12 @@ pub trait Service: Send + Sync {
     fn get_by_code(&self, code: &str) -> Result<Item>;
     /// Applies one change; returns the item written (for `Route`, the new item).
     fn apply(&self, cmd: Command) -> Result<Item>;
+    /// Applies several commands in one store write, all or nothing (a 立項
+    /// and the 交辦 of the item it creates); each is checked and recorded —
+    /// history, audit — as `apply` would, and each item's version is checked
+    /// once. Returns, for each command, the item it wrote first, as the
+    /// batch left it.
+    fn apply_batch(&self, steps: Vec<BatchStep>) -> Result<Vec<Item>>;
     /// Creates many items at once, all or nothing; returns their ids.
     fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>>;
     /// Quick find across items, units and people.

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use crate::model::queue::{Notice, Queue};
 use crate::model::{
-    fields::DateCtx, AuditEntry, Classification, Command, HistoryEntry, Item, ItemId, Kind, Person,
-    Role, Unit, User,
+    fields::DateCtx, AuditEntry, BatchStep, Classification, Command, HistoryEntry, Item, ItemId,
+    Kind, Person, Role, Unit, User,
 };
 use crate::search::Target;
 use crate::store::CheckReport;
@@ -236,6 +236,21 @@ impl Service for Core {
             .into_iter()
             .next()
             .expect("a write returns its item"))
+    }
+
+    fn apply_batch(&self, steps: Vec<BatchStep>) -> Result<Vec<Item>> {
+        let me = self.me()?;
+        let (written, _) = self.engine.store.write_then(
+            |t| {
+                let w = super::batch::apply_batch(t, &self.ctx(&me), steps)?;
+                Ok::<_, ServiceError>((w, t.take_notices()))
+            },
+            |(w, n)| {
+                self.engine.published(&w.all);
+                self.engine.notified(n);
+            },
+        )?;
+        Ok(written.firsts)
     }
 
     fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>> {

@@ -140,7 +140,66 @@ pub enum Act {
     },
 }
 
+/// One command of a batch (`Service::apply_batch`), which applies them all
+/// in one store write or none of them. A command names its item and the
+/// version read as usual, or (`on`) works on the item an earlier command of
+/// the same batch wrote first — the 督查 item a meeting's decision creates,
+/// whose id and version nobody knows before the write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchStep {
+    /// What to do.
+    pub cmd: Command,
+    /// `Some(n)`: on the item command `n` of the batch (counted from 0, an
+    /// earlier one) returned, as that batch left it; the command's own id
+    /// and version are ignored.
+    pub on: Option<u32>,
+}
+
+impl BatchStep {
+    /// A command on the item and version it names.
+    pub fn of(cmd: Command) -> BatchStep {
+        BatchStep { cmd, on: None }
+    }
+
+    /// A command on the item the batch's command `n` returned.
+    pub fn on(n: u32, cmd: Command) -> BatchStep {
+        BatchStep { cmd, on: Some(n) }
+    }
+}
+
 impl Command {
+    /// The version a command on an existing item read.
+    pub fn version(&self) -> Option<u64> {
+        match self {
+            Command::Create { .. } => None,
+            Command::Set { version, .. }
+            | Command::Move { version, .. }
+            | Command::Route { version, .. }
+            | Command::Note { version, .. }
+            | Command::Link { version, .. }
+            | Command::Act { version, .. } => Some(*version),
+        }
+    }
+
+    /// Points a command on an existing item at `id` as read at `version`
+    /// (a batch's later command on what an earlier one wrote); false for a
+    /// `Create`, which names no item.
+    pub fn retarget(&mut self, to: ItemId, at: u64) -> bool {
+        match self {
+            Command::Create { .. } => false,
+            Command::Set { id, version, .. }
+            | Command::Move { id, version, .. }
+            | Command::Route { id, version, .. }
+            | Command::Note { id, version, .. }
+            | Command::Link { id, version, .. }
+            | Command::Act { id, version, .. } => {
+                *id = to;
+                *version = at;
+                true
+            }
+        }
+    }
+
     /// The item a command writes to, if it already exists.
     pub fn target(&self) -> Option<ItemId> {
         match self {

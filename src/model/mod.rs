@@ -35,7 +35,7 @@ pub mod weekly;
 pub mod workflow;
 
 pub use calendar::WorkCalendar;
-pub use command::{Act, Command};
+pub use command::{Act, BatchStep, Command};
 pub use dates::{parse_date, parse_datetime};
 pub use directory::{Person, Unit, User};
 pub use docno::DocNo;

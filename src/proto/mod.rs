@@ -29,7 +29,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::{AuditFilter, Counts, Event, Filter, Found, QueueEntry, Row, ServiceError};
 use crate::model::queue::{Notice, Queue};
-use crate::model::{AuditEntry, Command, HistoryEntry, Item, ItemId, Person, Unit, User};
+use crate::model::{
+    AuditEntry, BatchStep, Command, HistoryEntry, Item, ItemId, Person, Unit, User,
+};
 use crate::store::CheckReport;
 
 pub use frame::{
@@ -198,6 +200,10 @@ pub enum Request {
     },
     /// `mark_read`: these notice ids (protocol 4); answered with `Count`.
     MarkRead(Vec<u64>),
+    /// `apply_batch`: several commands in one store write, all or nothing
+    /// (protocol 5; never split, a batch is one message); answered with
+    /// `Items`, one per command.
+    ApplyBatch(Vec<BatchStep>),
 }
 
 /// The successful answer to a [`Request`].

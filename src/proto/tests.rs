@@ -396,3 +396,60 @@ fn a_mark_read_claiming_2_60_ids_is_refused_by_the_size_limit() {
         Err(ProtoError::Malformed(_))
     ));
 }
+
+#[test]
+fn a_batch_round_trips_and_comes_after_every_older_request() {
+    use crate::model::{Act, BatchStep};
+    let req = Request::ApplyBatch(vec![
+        BatchStep::of(Command::Create {
+            item: Box::new(item(0)),
+        }),
+        BatchStep::on(
+            0,
+            Command::Act {
+                id: 0,
+                version: 0,
+                act: Act::Assign {
+                    lead: "市住建局".into(),
+                    assisting: "市財政局".into(),
+                    deadline: "+20工作日".into(),
+                    report: "每週".into(),
+                },
+            },
+        ),
+    ]);
+    let f = encode(&ClientFrame::Call {
+        id: 1,
+        last: true,
+        req: req.clone(),
+    })
+    .unwrap();
+    // Call, id 1, last, then the variant: appended (protocol 5), so the
+    // numbers of every older request are unchanged.
+    assert_eq!(&body(&f)[..4], &[0u8, 1, 1, 24]);
+    let mark = encode(&ClientFrame::Call {
+        id: 1,
+        last: true,
+        req: Request::MarkRead(vec![]),
+    })
+    .unwrap();
+    assert_eq!(body(&mark)[3], 23);
+    assert_eq!(
+        decode::<ClientFrame>(body(&f)).unwrap(),
+        ClientFrame::Call {
+            id: 1,
+            last: true,
+            req
+        }
+    );
+    let r = Response::Items(vec![item(2), item(2)]);
+    let f = reply_frames(1, Ok(r.clone())).unwrap();
+    assert_eq!(
+        decode::<ServerFrame>(body(&f[0])).unwrap(),
+        ServerFrame::Reply {
+            id: 1,
+            last: true,
+            result: Ok(r)
+        }
+    );
+}

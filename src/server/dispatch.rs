@@ -18,6 +18,7 @@ pub fn dispatch(svc: &dyn Service, req: Request) -> Result<Response> {
         Request::GetByCode(c) => Response::Item(Box::new(svc.get_by_code(&c)?)),
         Request::Apply(cmd) => Response::Item(Box::new(svc.apply(cmd)?)),
         Request::CreateMany(items) => Response::Ids(svc.create_many(items)?),
+        Request::ApplyBatch(steps) => Response::Items(svc.apply_batch(steps)?),
         Request::Search { query, limit } => {
             Response::Found(svc.search(&query, usize::try_from(limit).unwrap_or(usize::MAX))?)
         }

@@ -67,6 +67,19 @@ impl<'a> Txn<'a> {
             .transpose()
     }
 
+    /// The item's version as stored before this batch (`None` for an item
+    /// this batch creates): what a client read, for a batch of several
+    /// commands on one item that all name the version read once.
+    pub fn stored_version(&self, id: ItemId) -> Result<Option<u64>> {
+        let k = keys::item(id);
+        self.db
+            .get(&k)?
+            .map(|v| {
+                codec::decode::<Item>(RecordType::Item, &v, &|| keys::show(&k)).map(|it| it.version)
+            })
+            .transpose()
+    }
+
     /// The item, provided it is still at the version the writer read;
     /// otherwise a `Conflict` naming who changed it, when, and (from the
     /// history entries written since) which fields.

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 use shuniu::client::Client;
 use shuniu::proto::{self, Answer, Hello, HelloReply};
 
+pub mod office;
+
 /// The binary under test.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_shuniu")

@@ -11,9 +11,13 @@ use std::time::{Duration, Instant};
 static N: AtomicUsize = AtomicUsize::new(0);
 pub const PROMPT: &str = "E2E>";
 
+pub mod walk;
+
 pub struct Tmux {
     name: String,
     dir: tempfile::TempDir,
+    /// The server's socket file, removed with the server.
+    socket: Option<PathBuf>,
 }
 
 impl Drop for Tmux {
@@ -21,6 +25,9 @@ impl Drop for Tmux {
         let _ = Command::new("tmux")
             .args(["-L", &self.name, "kill-server"])
             .output();
+        if let Some(p) = &self.socket {
+            let _ = std::fs::remove_file(p);
+        }
     }
 }
 
@@ -47,9 +54,10 @@ impl Tmux {
             std::process::id(),
             N.fetch_add(1, Ordering::SeqCst)
         );
-        let t = Tmux {
+        let mut t = Tmux {
             name,
             dir: tempfile::tempdir().unwrap(),
+            socket: None,
         };
         let home = t.dir.path();
         let path = std::env::var("PATH").unwrap_or_default();
@@ -91,6 +99,8 @@ impl Tmux {
             .unwrap()
             .success();
         assert!(ok, "tmux new-session");
+        let socket = t.tmux(&["display-message", "-p", "#{socket_path}"]);
+        t.socket = Some(PathBuf::from(socket.trim())).filter(|p| p.is_absolute());
         t.wait_for("the shell prompt", |s| s.contains(PROMPT));
         Some(t)
     }

@@ -8,18 +8,11 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use shuniu::core::{Clock, Core, Engine, Result, Service, ServiceError};
-use shuniu::model::{
-    fields::DateCtx, time, Act, Classification, Command, Item, Kind, Role, Status, User,
-    WorkCalendar,
-};
+use shuniu::model::{Classification, Item, Role, User, WorkCalendar};
 
-pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
-
-pub fn now() -> i64 {
-    time::from_local(today().and_hms_opt(9, 30, 0).unwrap())
-}
+#[path = "../items_support/mod.rs"]
+mod items;
+pub use items::*;
 
 pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -78,54 +71,6 @@ impl Office {
             dir,
         }
     }
-}
-
-pub fn draft(kind: Kind, title: &str, fields: &[(&str, &str)]) -> Item {
-    let cal = WorkCalendar::builtin();
-    let cx = DateCtx {
-        today: today(),
-        cal: &cal,
-    };
-    let mut it = Item::new(kind, title, "x", now());
-    for (f, v) in fields {
-        it.set(f, v, &cx).unwrap_or_else(|e| panic!("{f}={v}: {e}"));
-    }
-    it
-}
-
-pub fn create(core: &Core, item: Item) -> Item {
-    core.apply(Command::Create {
-        item: Box::new(item),
-    })
-    .unwrap()
-}
-
-pub fn mv(core: &Core, it: &Item, to: Status, note: &str) -> Result<Item> {
-    core.apply(Command::Move {
-        id: it.id,
-        version: it.version,
-        to,
-        note: note.into(),
-    })
-}
-
-pub fn act(core: &Core, it: &Item, act: Act) -> Result<Item> {
-    core.apply(Command::Act {
-        id: it.id,
-        version: it.version,
-        act,
-    })
-}
-
-pub fn set(core: &Core, it: &Item, fields: &[(&str, &str)]) -> Result<Item> {
-    core.apply(Command::Set {
-        id: it.id,
-        version: it.version,
-        fields: fields
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect(),
-    })
 }
 
 /// The refusal's message; panics unless it is a rule refusal.

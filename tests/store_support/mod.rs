@@ -7,20 +7,15 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use shuniu::core::{Clock, Core, Engine, Service, ServiceError};
 use shuniu::model::{
-    fields::DateCtx, time, Classification, Command, DocNo, Item, Kind, Role, Status, User,
-    WorkCalendar,
+    time, Classification, Command, DocNo, Item, Kind, Role, Status, User, WorkCalendar,
 };
 use tempfile::TempDir;
 
+#[path = "../items_support/mod.rs"]
+mod items;
+pub use items::*;
+
 pub const CACHE: u64 = 16 << 20;
-
-pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
-
-pub fn now() -> i64 {
-    time::from_local(today().and_hms_opt(9, 30, 0).unwrap())
-}
 
 pub struct Env {
     pub dir: TempDir,
@@ -75,46 +70,6 @@ impl Env {
         drop(engine);
         dir
     }
-}
-
-pub fn draft(kind: Kind, title: &str, fields: &[(&str, &str)]) -> Item {
-    let cal = WorkCalendar::builtin();
-    let cx = DateCtx {
-        today: today(),
-        cal: &cal,
-    };
-    let mut it = Item::new(kind, title, "admin", now());
-    for (f, v) in fields {
-        it.set(f, v, &cx).unwrap_or_else(|e| panic!("{f}={v}: {e}"));
-    }
-    it
-}
-
-pub fn create(core: &Core, item: Item) -> Item {
-    core.apply(Command::Create {
-        item: Box::new(item),
-    })
-    .unwrap()
-}
-
-pub fn set(core: &Core, it: &Item, fields: &[(&str, &str)]) -> shuniu::core::Result<Item> {
-    core.apply(Command::Set {
-        id: it.id,
-        version: it.version,
-        fields: fields
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect(),
-    })
-}
-
-pub fn mv(core: &Core, it: &Item, to: Status, note: &str) -> shuniu::core::Result<Item> {
-    core.apply(Command::Move {
-        id: it.id,
-        version: it.version,
-        to,
-        note: note.into(),
-    })
 }
 
 pub fn not_found(r: shuniu::core::Result<impl std::fmt::Debug>) {
