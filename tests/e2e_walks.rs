@@ -56,7 +56,7 @@ fn an_incoming_document_from_receipt_through_circulation_to_archive() {
     }
     t.text("m");
     t.wait_for("the refusal under 辦結", |s| {
-        s.contains("張秘書長 still holds it")
+        s.contains("張秘書長 仍持有")
     });
     t.keys(&["Escape"]);
     t.wait_for("the menu closed", |s| !s.contains("可做的步驟"));
