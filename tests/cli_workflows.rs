@@ -117,6 +117,13 @@ fn outgoing_gates_cosign_format_and_numbering() {
         text.contains("title") && text.contains("recipients"),
         "{text}"
     );
+    // The typed findings print the CLI's English, as before.
+    assert!(
+        text.contains("  title: the title should end with its 文種 ")
+            && text.contains(" (發文機關 + 事由 + 文種)\n")
+            && text.contains(" needs its 主送機關\n"),
+        "{text}"
+    );
     e.ok(&[
         "set",
         &doc,

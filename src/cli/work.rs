@@ -237,7 +237,12 @@ pub fn format_report(it: &Item, today: chrono::NaiveDate, out: &mut dyn Write) -
         } else {
             ""
         };
-        writeln!(out, "  {}: {}{tag}", f.field, escape(&f.message))?;
+        writeln!(
+            out,
+            "  {}: {}{tag}",
+            f.field,
+            escape(&f.problem.to_string())
+        )?;
     }
     if blocking == 0 {
         writeln!(out, "format: ok (GB/T 9704)")?;

@@ -6,7 +6,8 @@
 
 use super::fields::DateCtx;
 use super::format::check_format;
-use super::reason::{FormatFinding, Reason};
+use super::format::FormatProblem;
+use super::reason::Reason;
 use super::workflow::{check, RuleError, Transition};
 use super::{
     sanitize::escape, Item, KindData, Note, Reminder, ReminderReason, Status, Timestamp, User,
@@ -180,12 +181,9 @@ fn effects(
         }
     }
     if it.status == Status::Approved {
-        let findings: Vec<FormatFinding> = check_format(it, today)
+        let findings: Vec<FormatProblem> = check_format(it, today)
             .into_iter()
-            .map(|f| FormatFinding {
-                field: f.field.to_string(),
-                message: f.message,
-            })
+            .map(|f| f.problem)
             .collect();
         if !findings.is_empty() {
             return Err(RuleError::refused(tr.action, Reason::Format { findings }));

@@ -4,25 +4,28 @@
 
 use chrono::NaiveDate;
 
-use super::{cn_date, time, DocType, Item, KindData};
+pub use super::format_problem::FormatProblem;
+use super::{time, DocType, Item, KindData};
 
 /// One problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// The field to fix (`shuniu fields 發文` names them).
     pub field: &'static str,
-    /// What is wrong, phrased for a clerk.
-    pub message: String,
+    /// What is wrong, as data; its `Display` is the CLI's English.
+    pub problem: FormatProblem,
     /// 簽發 itself fills this in (the 簽發人, the 成文日期): reported before
     /// signing for information, never a reason to refuse 簽發.
     pub at_signing: bool,
 }
 
-fn finding(field: &'static str, message: impl Into<String>) -> Finding {
-    Finding {
-        field,
-        message: message.into(),
-        at_signing: false,
+impl From<FormatProblem> for Finding {
+    fn from(problem: FormatProblem) -> Finding {
+        Finding {
+            field: problem.field(),
+            at_signing: problem.at_signing(),
+            problem,
+        }
     }
 }
 
@@ -55,85 +58,47 @@ pub fn check_format(it: &Item, today: NaiveDate) -> Vec<Finding> {
     let KindData::Outgoing(d) = &it.data else {
         return vec![];
     };
-    let mut out = vec![];
+    let mut out: Vec<FormatProblem> = vec![];
     // 文種: one of the 15 (the type guarantees it), and the title says which.
     if !title_ends_with_type(&it.title, d.doc_type) {
-        out.push(finding(
-            "title",
-            format!(
-                "the title should end with its 文種 {} (發文機關 + 事由 + 文種)",
-                d.doc_type
-            ),
-        ));
+        out.push(FormatProblem::TitleType {
+            doc_type: d.doc_type,
+        });
     }
     if it.classification.is_classified() {
         if d.copy_no.len() != 6 || !d.copy_no.bytes().all(|b| b.is_ascii_digit()) {
-            out.push(finding(
-                "copy_no",
-                format!(
-                    "a {} document needs its 份號 (6 digits, e.g. 000001)",
-                    it.classification
-                ),
-            ));
+            out.push(FormatProblem::CopyNo {
+                classification: it.classification,
+            });
         }
         if it.secrecy_years.is_none() {
-            out.push(finding(
-                "secrecy_years",
-                format!(
-                    "密級 {} needs its 保密期限 (default {} years)",
-                    it.classification,
-                    it.classification.default_term_years().unwrap_or(10)
-                ),
-            ));
+            out.push(FormatProblem::SecrecyYears {
+                classification: it.classification,
+                default_years: it.classification.default_term_years().unwrap_or(10).into(),
+            });
         }
     }
     if d.doc_type.is_upward() && d.signer.trim().is_empty() {
-        out.push(Finding {
-            at_signing: true,
-            ..finding(
-                "signer",
-                format!("a 上行文 ({}) must name its 簽發人", d.doc_type),
-            )
+        out.push(FormatProblem::Signer {
+            doc_type: d.doc_type,
         });
     }
+    let drafted = time::local_date(it.created);
     match d.sign_date {
-        None => out.push(Finding {
-            at_signing: true,
-            ..finding(
-                "sign_date",
-                "no 成文日期 yet (簽發 sets it to the day of signing)",
-            )
-        }),
-        Some(s) if s > today => out.push(finding(
-            "sign_date",
-            format!(
-                "成文日期 {} is in the future; it is the day the document is signed",
-                cn_date(s)
-            ),
-        )),
-        Some(s) if s < time::local_date(it.created) => out.push(finding(
-            "sign_date",
-            format!(
-                "成文日期 {} is before the draft was written ({})",
-                cn_date(s),
-                cn_date(time::local_date(it.created))
-            ),
-        )),
+        None => out.push(FormatProblem::NoSignDate),
+        Some(s) if s > today => out.push(FormatProblem::SignDateFuture { date: s }),
+        Some(s) if s < drafted => out.push(FormatProblem::SignDateBeforeDraft { date: s, drafted }),
         Some(_) => {}
     }
     if needs_recipients(d.doc_type) && d.recipients.trim().is_empty() {
-        out.push(finding(
-            "recipients",
-            format!("a {} needs its 主送機關", d.doc_type),
-        ));
+        out.push(FormatProblem::Recipients {
+            doc_type: d.doc_type,
+        });
     }
     if d.prefix.trim().is_empty() {
-        out.push(finding(
-            "prefix",
-            "no 機關代字: 編號 cannot allocate the 發文字號 without it",
-        ));
+        out.push(FormatProblem::Prefix);
     }
-    out
+    out.into_iter().map(Finding::from).collect()
 }
 
 #[cfg(test)]
@@ -190,7 +155,14 @@ mod tests {
         );
         let f = check_format(&it, today());
         assert!(f.iter().find(|f| f.field == "signer").unwrap().at_signing);
-        assert!(f[3].message.contains("2026年11月26日"), "{}", f[3].message);
+        let m = f[3].problem.to_string();
+        assert!(m.contains("2026年11月26日"), "{m}");
+        assert_eq!(
+            f[3].problem,
+            FormatProblem::SignDateFuture {
+                date: today().succ_opt().unwrap()
+            }
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod error;
 pub mod fields;
 pub mod fields_ext;
 pub mod format;
+pub mod format_problem;
 pub mod history;
 pub mod item;
 pub mod meetings;

@@ -10,6 +10,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::format::FormatProblem;
 use super::{time, Gate, Kind, ReminderReason, Status, Timestamp};
 
 /// Something a move or a step needs that is not there (`RuleError::Missing`).
@@ -134,16 +135,6 @@ impl fmt::Display for ArchiveGap {
     }
 }
 
-/// One finding of the GB/T 9704 check that stops 簽發: the field and what
-/// the check said (its own wording).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormatFinding {
-    /// The field to fix.
-    pub field: String,
-    /// What is wrong.
-    pub message: String,
-}
-
 /// What stands in the way of a move or a step, with its particulars
 /// (`RuleError::Refused`, and the refusals `core` makes itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,8 +170,8 @@ pub enum Reason {
     },
     /// 簽發 refused by the GB/T 9704 format check.
     Format {
-        /// The findings.
-        findings: Vec<FormatFinding>,
+        /// The findings that stop it (each names its field).
+        findings: Vec<FormatProblem>,
     },
     /// 簽到 outside 已通知 and 已召開.
     SigninStatus {
@@ -323,7 +314,7 @@ impl fmt::Display for Reason {
             Reason::Format { findings } => {
                 let v: Vec<String> = findings
                     .iter()
-                    .map(|x| format!("{}: {}", x.field, x.message))
+                    .map(|x| format!("{}: {x}", x.field()))
                     .collect();
                 write!(
                     f,

@@ -40,7 +40,7 @@ pub use frame::{
 
 /// The protocol this build speaks. Bump it whenever any wire type changes
 /// shape (including the model types inside them).
-pub const PROTOCOL_VERSION: u32 = 5;
+pub const PROTOCOL_VERSION: u32 = 6;
 
 /// The largest frame either side accepts, in bytes (the length prefix excluded).
 pub const MAX_FRAME: usize = 16 << 20;

@@ -147,6 +147,20 @@ fn every_request_and_response_round_trips() {
             what: crate::model::Lack::Deadline,
         }
         .into()),
+        // The format check's findings cross typed too (protocol 6).
+        Err(crate::model::RuleError::refused(
+            "簽發",
+            crate::model::Reason::Format {
+                findings: vec![
+                    crate::model::format::FormatProblem::SignDateBeforeDraft {
+                        date: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+                        drafted: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                    },
+                    crate::model::format::FormatProblem::Prefix,
+                ],
+            },
+        )
+        .into()),
     ];
     for r in replies {
         let f = encode(&ServerFrame::Reply {

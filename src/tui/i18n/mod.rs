@@ -501,6 +501,16 @@ catalogue! {
     WhySelfLink => ("事項不能關聯到自己", "事项不能关联到自己", "an item cannot be linked to itself"),
     WhyNoUndo => ("這項修改無法撤銷", "这项修改无法撤销", "this change cannot be undone"),
     FieldProblem => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
+    // The GB/T 9704 format check (`model::format_problem`).
+    FmtTitleType => ("標題應以文種「{0}」結尾（發文機關＋事由＋文種）", "标题应以文种「{0}」结尾（发文机关＋事由＋文种）", "the title should end with its 文種 {0} (發文機關 + 事由 + 文種)"),
+    FmtCopyNo => ("{0}文件須有份號（6 位數字，例如 000001）", "{0}文件须有份号（6 位数字，例如 000001）", "a {0} document needs its 份號 (6 digits, e.g. 000001)"),
+    FmtSecrecyYears => ("密級「{0}」須有保密期限（預設 {1} 年）", "密级「{0}」须有保密期限（默认 {1} 年）", "密級 {0} needs its 保密期限 (default {1} years)"),
+    FmtSigner => ("上行文（{0}）須寫明簽發人", "上行文（{0}）须写明签发人", "a 上行文 ({0}) must name its 簽發人"),
+    FmtNoSignDate => ("尚無成文日期（簽發時設為簽發當日）", "尚无成文日期（签发时设为签发当日）", "no 成文日期 yet (簽發 sets it to the day of signing)"),
+    FmtSignDateFuture => ("成文日期 {0} 尚未到來；成文日期是簽發之日", "成文日期 {0} 尚未到来；成文日期是签发之日", "成文日期 {0} is in the future; it is the day the document is signed"),
+    FmtSignDateBeforeDraft => ("成文日期 {0} 早於擬稿日（{1}）", "成文日期 {0} 早于拟稿日（{1}）", "成文日期 {0} is before the draft was written ({1})"),
+    FmtRecipients => ("{0}須有主送機關", "{0}须有主送机关", "a {0} needs its 主送機關"),
+    FmtPrefix => ("沒有機關代字：編號無法分配發文字號", "没有机关代字：编号无法分配发文字号", "no 機關代字: 編號 cannot allocate the 發文字號 without it"),
     WarnThemeDeep => ("配色 {0}：inherits 巢狀超過 {1} 層，已停止", "配色 {0}：inherits 嵌套超过 {1} 层，已停止", "theme {0}: inherits nests deeper than {1}; stopped"),
     WarnThemeUnreadable => ("配色 {0}：無法讀取 {1}（{2}）", "配色 {0}：无法读取 {1}（{2}）", "theme {0}: cannot read {1} ({2})"),
     WarnThemeSyntax => ("{0}：不是有效的 TOML（{1}）", "{0}：不是有效的 TOML（{1}）", "{0}: not valid TOML ({1})"),
@@ -522,8 +532,10 @@ pub fn tr(lang: Lang, t: T, args: &[&str]) -> String {
     s
 }
 
+mod formats;
 mod problems;
 mod refusals;
+pub use formats::format_problem;
 pub use problems::{bind_error, command_error, date_reason, place, problem, theme_warning};
 pub use refusals::{field_problem, refusal, rule_error, service_error};
 

@@ -89,7 +89,10 @@ pub fn reason(lang: Lang, r: &Reason) -> String {
                     tr(
                         lang,
                         T::FieldProblem,
-                        &[&field_label(lang, &f.field), &f.message],
+                        &[
+                            &field_label(lang, f.field()),
+                            &super::format_problem(lang, f),
+                        ],
                     )
                 })
                 .collect();
@@ -298,7 +301,7 @@ mod tests {
 
     /// One of every reason, with Chinese particulars.
     fn every_reason() -> Vec<Reason> {
-        use crate::model::reason::FormatFinding;
+        use crate::model::format::FormatProblem;
         use crate::model::ReminderReason;
         let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let u = || "市財政局".to_string();
@@ -325,9 +328,8 @@ mod tests {
                 ],
             },
             Reason::Format {
-                findings: vec![FormatFinding {
-                    field: "title".into(),
-                    message: "標題過長".into(),
+                findings: vec![FormatProblem::TitleType {
+                    doc_type: crate::model::DocType::Request,
                 }],
             },
             Reason::SigninStatus {
