@@ -103,7 +103,7 @@ fn changes_reach_other_clients_without_asking() {
     assert!(rx.recv_timeout(Duration::from_secs(10)).is_err());
     assert!(matches!(
         watcher.whoami(),
-        Err(ServiceError::Store(m)) if m.contains("was lost")
+        Err(ServiceError::Store(shuniu::core::Failure::Lost { .. }))
     ));
 }
 

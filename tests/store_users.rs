@@ -127,6 +127,7 @@ fn a_disabled_user_is_refused_in_an_open_session_and_hears_nothing() {
     for r in refusals {
         match r {
             Err(ServiceError::Denied(m)) => {
+                let m = m.to_string();
                 assert!(m.contains("wang") && m.contains("disabled"), "{m}")
             }
             other => panic!("a disabled user got {other:?}"),

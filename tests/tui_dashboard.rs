@@ -243,11 +243,21 @@ fn a_change_while_counting_counts_again_once_and_late_answers_are_dropped() {
     // and the next change asks again.
     let fx = h.app.outcome(Outcome::Dashboard {
         gen: second[0],
-        board: Err("the daemon went away".into()),
+        board: Err(shuniu::core::ServiceError::Store(
+            shuniu::core::Failure::Lost {
+                socket: "/run/shuniu.sock".into(),
+                why: shuniu::core::Cut::Closed,
+            },
+        )),
     });
     assert!(loads(&fx).is_empty());
     let msg = h.app.message.clone().expect("the failure is said");
-    assert!(msg.0.contains("the daemon went away"), "{msg:?}");
+    // In the clerk's language, like every other failure.
+    assert!(
+        msg.0.contains("連線已中斷") && msg.0.contains("服務已關閉連線"),
+        "{msg:?}"
+    );
+    assert!(!msg.0.contains("daemon"), "{msg:?}");
     assert!(h.app.dashboard.as_ref().unwrap().board.is_some());
     let fx = h.app.push(Push::Changed(Box::new(it.clone())));
     assert_eq!(loads(&fx).len(), 1, "{fx:?}");

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::core::{Event, ServiceError};
+use crate::core::{Cut, Event, Failure, ServiceError};
 use crate::proto::{
     call_frames, decode, decode_prefix, read_frame, write_frame, Answer, Hello, HelloReply,
     ProtoError, Request, Response, ServerFrame, Splittable, Welcome, PROTOCOL_VERSION,
@@ -75,7 +75,7 @@ struct Pending {
 struct Calls {
     waiting: HashMap<u64, Pending>,
     /// Why the connection is gone, once it is.
-    lost: Option<String>,
+    lost: Option<Cut>,
 }
 
 struct Shared {
@@ -88,11 +88,11 @@ struct Shared {
 }
 
 impl Shared {
-    fn lost(&self, why: &str) -> ServiceError {
-        ServiceError::Store(format!(
-            "the connection to the shuniu daemon on {} was lost ({why}); start shuniu again",
-            self.socket.display()
-        ))
+    fn lost(&self, why: Cut) -> ServiceError {
+        ServiceError::Store(Failure::Lost {
+            socket: self.socket.display().to_string(),
+            why,
+        })
     }
 }
 
@@ -194,7 +194,7 @@ impl Client {
         {
             let mut calls = sh.calls.lock().expect("lock");
             if let Some(why) = &calls.lost {
-                return Err(sh.lost(why));
+                return Err(sh.lost(why.clone()));
             }
             calls.waiting.insert(
                 id,
@@ -211,9 +211,9 @@ impl Client {
         };
         if let Err(e) = sent {
             sh.calls.lock().expect("lock").waiting.remove(&id);
-            return Err(sh.lost(&e.to_string()));
+            return Err(sh.lost(Cut::Other(e.to_string())));
         }
-        rx.recv().unwrap_or_else(|_| Err(sh.lost("no reply came")))
+        rx.recv().unwrap_or_else(|_| Err(sh.lost(Cut::NoReply)))
     }
 }
 
@@ -230,8 +230,8 @@ fn read_loop(sh: &Shared, mut stream: UnixStream) {
     let why = loop {
         let body = match read_frame(&mut stream) {
             Ok(b) => b,
-            Err(ProtoError::Closed) => break "the daemon closed it".to_string(),
-            Err(e) => break e.to_string(),
+            Err(ProtoError::Closed) => break Cut::Closed,
+            Err(e) => break Cut::Other(e.to_string()),
         };
         match decode::<ServerFrame>(&body) {
             Ok(ServerFrame::Reply { id, last, result }) => deliver(sh, id, last, result),
@@ -241,12 +241,12 @@ fn read_loop(sh: &Shared, mut stream: UnixStream) {
                     .expect("lock")
                     .retain(|tx| tx.send(ev.clone()).is_ok());
             }
-            Err(e) => break format!("the daemon sent a malformed frame: {e}"),
+            Err(e) => break Cut::Other(format!("the daemon sent a malformed frame: {e}")),
         }
     };
     let mut calls = sh.calls.lock().expect("lock");
     for (_, p) in calls.waiting.drain() {
-        let _ = p.tx.send(Err(sh.lost(&why)));
+        let _ = p.tx.send(Err(sh.lost(why.clone())));
     }
     calls.lost = Some(why);
     drop(calls);
@@ -274,9 +274,9 @@ fn deliver(sh: &Shared, id: u64, last: bool, result: Result<Response, ServiceErr
             if acc.append(part) && !p.broken {
                 Ok(acc)
             } else {
-                Err(ServiceError::Store(
+                Err(ServiceError::Store(Failure::Protocol(
                     "the daemon's reply came in parts that do not fit together".into(),
-                ))
+                )))
             }
         }
         (_, r) => r,

@@ -25,9 +25,9 @@ fn unexpected(r: &Response) -> ServiceError {
         .next()
         .unwrap_or("?")
         .to_string();
-    ServiceError::Store(format!(
+    ServiceError::Store(crate::core::Failure::Protocol(format!(
         "the daemon answered with {name}, which does not fit the question (a protocol bug)"
-    ))
+    )))
 }
 
 macro_rules! ask {
@@ -99,9 +99,11 @@ impl Service for Client {
         let n = steps.len();
         let items: Vec<Item> = ask!(self, Request::ApplyBatch(steps), Items)?;
         if items.len() != n {
-            return Err(ServiceError::Store(format!(
-                "the daemon answered a batch of {n} with {} items (a protocol bug)",
-                items.len()
+            return Err(ServiceError::Store(crate::core::Failure::Protocol(
+                format!(
+                    "the daemon answered a batch of {n} with {} items (a protocol bug)",
+                    items.len()
+                ),
             )));
         }
         Ok(items)

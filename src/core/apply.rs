@@ -82,7 +82,7 @@ pub(super) fn create(
     for l in &it.links {
         match txn.get(l.id)? {
             Some(o) if cx.user.may_see(o.classification) => {}
-            _ => return Err(ServiceError::NotFound(format!("linked item {}", l.id))),
+            _ => return Err(ServiceError::NotFound(super::Missing::Linked(l.id))),
         }
     }
     it.validate()?;
@@ -148,10 +148,10 @@ fn see(user: &User, it: &Item) -> Result<()> {
     if user.may_see(it.classification) {
         Ok(())
     } else {
-        Err(ServiceError::Denied(format!(
-            "{} is above your clearance ({})",
-            it.classification, user.clearance
-        )))
+        Err(ServiceError::Denied(super::Denial::AboveClearance {
+            level: it.classification,
+            clearance: user.clearance,
+        }))
     }
 }
 
@@ -160,7 +160,7 @@ fn see(user: &User, it: &Item) -> Result<()> {
 pub(super) fn fetch(txn: &Txn, user: &User, id: u64, version: u64) -> Result<Item> {
     match txn.get(id)? {
         Some(it) if user.may_see(it.classification) => {}
-        _ => return Err(ServiceError::NotFound(format!("item {id}"))),
+        _ => return Err(ServiceError::NotFound(super::Missing::Item(id))),
     }
     Ok(txn.get_at(id, version)?)
 }
@@ -225,10 +225,9 @@ pub(super) fn audit_entry(
 /// Applies one command; returns every item written, the one to show first.
 pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<Item>> {
     if !cx.user.role.can_write() {
-        return Err(ServiceError::Denied(format!(
-            "the role {} is read-only",
-            cx.user.role
-        )));
+        return Err(ServiceError::Denied(super::Denial::ReadOnly {
+            role: cx.user.role,
+        }));
     }
     match cmd {
         Command::Create { item } => create_linked(txn, cx, *item),
@@ -320,7 +319,7 @@ pub(super) fn apply(txn: &mut Txn, cx: &WriteCtx, cmd: Command) -> Result<Vec<It
             let before = fetch(txn, cx.user, id, version)?;
             let other_before = match txn.get(other)? {
                 Some(o) if cx.user.may_see(o.classification) => o,
-                _ => return Err(ServiceError::NotFound(format!("item {other}"))),
+                _ => return Err(ServiceError::NotFound(super::Missing::Item(other))),
             };
             if before.links.iter().any(|l| l.id == other) {
                 return Ok(vec![before]);

@@ -10,12 +10,14 @@ use crate::model::{
 };
 use crate::store::StoreError;
 
+pub use super::failure::{Cut, Denial, Failure, Guarded, Missing};
+
 /// Why a service call failed.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum ServiceError {
     /// No such item, or one the user may not see (the two are indistinguishable on purpose).
     #[error("{0} not found")]
-    NotFound(String),
+    NotFound(Missing),
     /// Someone else changed the item since it was read. Nothing of the
     /// refused write was stored. To re-apply: `get` the item again (it is at
     /// `version`), redo the edits on it, and send them naming `version`;
@@ -38,7 +40,7 @@ pub enum ServiceError {
     },
     /// The user's role does not allow it.
     #[error("not allowed: {0}")]
-    Denied(String),
+    Denied(Denial),
     /// A field value was refused.
     #[error("{field}: {message}")]
     Invalid {
@@ -52,9 +54,9 @@ pub enum ServiceError {
     /// A workflow rule refused the move: its English message and why, as data.
     #[error("{0}")]
     Rule(Refusal),
-    /// The store failed.
+    /// The store, the daemon or the connection to it failed.
     #[error("{0}")]
-    Store(String),
+    Store(Failure),
 }
 
 /// One field someone else changed since the version a writer read.
@@ -142,7 +144,7 @@ impl From<RuleError> for ServiceError {
 impl From<StoreError> for ServiceError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound(id) => ServiceError::NotFound(format!("item {id}")),
+            StoreError::NotFound(id) => ServiceError::NotFound(Missing::Item(id)),
             StoreError::Conflict {
                 id,
                 read,
@@ -159,7 +161,11 @@ impl From<StoreError> for ServiceError {
                 when,
                 changed: ChangedField::from_history(&newer),
             },
-            e => ServiceError::Store(e.to_string()),
+            StoreError::Locked { path } => ServiceError::Store(Failure::Busy { path }),
+            StoreError::NewerSchema { found, supported } => {
+                ServiceError::Store(Failure::NewerSchema { found, supported })
+            }
+            e => ServiceError::Store(Failure::Other(e.to_string())),
         }
     }
 }

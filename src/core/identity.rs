@@ -51,8 +51,7 @@ impl Identity {
 
 /// The refusal a disabled user gets, at connecting and on every request.
 pub(super) fn disabled(user: &User) -> ServiceError {
-    ServiceError::Denied(format!(
-        "the shuniu account of {} is disabled; ask the administrator to enable it (shuniu user set {} --enable)",
-        user.login, user.login
-    ))
+    ServiceError::Denied(super::Denial::Disabled {
+        login: user.login.clone(),
+    })
 }

@@ -5,6 +5,7 @@ mod audit;
 mod batch;
 pub mod engine;
 pub mod error;
+mod failure;
 mod identity;
 mod notify;
 mod queue;
@@ -15,6 +16,6 @@ mod steps;
 pub mod sweep;
 
 pub use engine::{Clock, Engine};
-pub use error::{ChangedField, Result, ServiceError};
+pub use error::{ChangedField, Cut, Denial, Failure, Guarded, Missing, Result, ServiceError};
 pub use service::{AuditFilter, Counts, Event, Filter, Found, QueueEntry, Row, Service};
 pub use session::Core;

@@ -61,9 +61,10 @@ impl Core {
             let id = Identity::new(user, engine.user_generation());
             return Ok(Core { engine, id });
         }
-        Err(ServiceError::Denied(format!(
-            "{login} (uid {uid}) is not a shuniu user; the administrator can add it with: shuniu user add {login} --role clerk --unit UNIT --clearance 內部"
-        )))
+        Err(ServiceError::Denied(super::Denial::NotUser {
+            login: login.to_string(),
+            uid,
+        }))
     }
 
     /// A session for a known user record (tests, the demo loader).
@@ -94,19 +95,15 @@ impl Core {
     }
 
     /// The current user, provided their role is one of `roles`.
-    fn require(&self, roles: &[Role], what: &str) -> Result<Arc<User>> {
+    fn require(&self, roles: &[Role], what: super::Guarded) -> Result<Arc<User>> {
         let me = self.me()?;
         if roles.contains(&me.role) {
             Ok(me)
         } else {
-            Err(ServiceError::Denied(format!(
-                "{what} needs the role {}",
-                roles
-                    .iter()
-                    .map(|r| r.label())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            )))
+            Err(ServiceError::Denied(super::Denial::NeedsRole {
+                what,
+                roles: roles.to_vec(),
+            }))
         }
     }
 
@@ -202,7 +199,7 @@ impl Service for Core {
                 self.audit_read(&me, &it)?;
                 Ok(it)
             }
-            _ => Err(ServiceError::NotFound(format!("item {id}"))),
+            _ => Err(ServiceError::NotFound(super::Missing::Item(id))),
         }
     }
 
@@ -213,9 +210,8 @@ impl Service for Core {
             .store
             .find_code(code.trim())?
             .or_else(|| code.trim().parse().ok())
-            .ok_or_else(|| ServiceError::NotFound(crate::model::sanitize::escape(code)))?;
-        self.get(id)
-            .map_err(|_| ServiceError::NotFound(crate::model::sanitize::escape(code)))
+            .ok_or_else(|| not_found(code))?;
+        self.get(id).map_err(|_| not_found(code))
     }
 
     fn apply(&self, cmd: Command) -> Result<Item> {
@@ -256,10 +252,9 @@ impl Service for Core {
     fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>> {
         let me = self.me()?;
         if !me.role.can_write() {
-            return Err(ServiceError::Denied(format!(
-                "the role {} is read-only",
-                me.role
-            )));
+            return Err(ServiceError::Denied(super::Denial::ReadOnly {
+                role: me.role,
+            }));
         }
         let origin = if me.role == Role::Admin {
             Origin::Import
@@ -369,7 +364,7 @@ impl Service for Core {
     fn save_directory(&self, units: Vec<Unit>, people: Vec<Person>) -> Result<()> {
         let me = self.require(
             &[Role::Admin, Role::Director, Role::Clerk],
-            "changing the directory",
+            super::Guarded::Directory,
         )?;
         let e = AuditEntry {
             at: self.engine.clock.now(),
@@ -392,12 +387,12 @@ impl Service for Core {
     }
 
     fn users(&self) -> Result<Vec<User>> {
-        self.require(&[Role::Admin], "listing users")?;
+        self.require(&[Role::Admin], super::Guarded::ListUsers)?;
         Ok(self.engine.store.users()?)
     }
 
     fn save_user(&self, user: User) -> Result<()> {
-        let me = self.require(&[Role::Admin], "changing users")?;
+        let me = self.require(&[Role::Admin], super::Guarded::ChangeUsers)?;
         user.validate()?;
         let e = AuditEntry {
             at: self.engine.clock.now(),
@@ -424,7 +419,7 @@ impl Service for Core {
     }
 
     fn audit(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
-        self.require(&[Role::Admin, Role::Director], "reading the audit trail")?;
+        self.require(&[Role::Admin, Role::Director], super::Guarded::Audit)?;
         let since = f
             .since
             .map(|d| crate::model::time::from_local(d.and_hms_opt(0, 0, 0).expect("midnight")));
@@ -442,12 +437,12 @@ impl Service for Core {
     }
 
     fn backup(&self, dest: &Path) -> Result<usize> {
-        self.require(&[Role::Admin], "making a backup")?;
+        self.require(&[Role::Admin], super::Guarded::Backup)?;
         Ok(self.engine.store.backup(dest)?)
     }
 
     fn check(&self) -> Result<CheckReport> {
-        self.require(&[Role::Admin], "checking the store")?;
+        self.require(&[Role::Admin], super::Guarded::Check)?;
         Ok(self.engine.store.check()?)
     }
 
@@ -487,4 +482,9 @@ fn directory_detail(units: &[Unit], people: &[Person]) -> String {
         parts.push("無變更".into());
     }
     format!("目錄: {}", parts.join(", "))
+}
+
+/// Not found, by the code typed (escaped: it came from the user).
+fn not_found(code: &str) -> ServiceError {
+    ServiceError::NotFound(super::Missing::Code(crate::model::sanitize::escape(code)))
 }

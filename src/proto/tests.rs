@@ -126,7 +126,16 @@ fn every_request_and_response_round_trips() {
             problems: vec!["x".into()],
         })),
         Err(conflict.clone()),
-        Err(ServiceError::NotFound("item 5".into())),
+        Err(ServiceError::NotFound(crate::core::Missing::Item(5))),
+        // Denials and failures cross typed too (protocol 6).
+        Err(ServiceError::Denied(crate::core::Denial::NeedsRole {
+            what: crate::core::Guarded::Directory,
+            roles: vec![crate::model::Role::Admin],
+        })),
+        Err(ServiceError::Store(crate::core::Failure::Lost {
+            socket: "/run/shuniu.sock".into(),
+            why: crate::core::Cut::Other("Broken pipe (os error 32)".into()),
+        })),
         // Refusals cross typed, so the workbench can say them in 繁體.
         Err(ServiceError::invalid(
             "deadline",

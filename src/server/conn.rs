@@ -165,17 +165,15 @@ fn requests(ctx: &Ctx, stream: &mut UnixStream, core: &Core) -> Result<(), Strin
             req => catch_unwind(AssertUnwindSafe(|| dispatch(core, req))).unwrap_or_else(|_| {
                 ctx.log
                     .line(format_args!("request {id}: the daemon hit a bug (panic)"));
-                Err(ServiceError::Store(
-                    "the daemon hit a bug answering this; see its log".into(),
-                ))
+                Err(ServiceError::Store(crate::core::Failure::DaemonBug))
             }),
         };
         let frames = reply_frames(id, result).or_else(|e| {
             reply_frames(
                 id,
-                Err(ServiceError::Store(format!(
+                Err(ServiceError::Store(crate::core::Failure::Other(format!(
                     "the answer cannot be sent: {e}"
-                ))),
+                )))),
             )
         });
         let frames = frames.map_err(|e| e.to_string())?;
@@ -199,7 +197,11 @@ fn subscribe(
         std::thread::Builder::new()
             .name("shuniu-push".into())
             .spawn(move || push(rx, w, c))
-            .map_err(|e| ServiceError::Store(format!("cannot start pushing events: {e}")))?;
+            .map_err(|e| {
+                ServiceError::Store(crate::core::Failure::Other(format!(
+                    "cannot start pushing events: {e}"
+                )))
+            })?;
         *subscribed = true;
     }
     Ok(Response::Done)

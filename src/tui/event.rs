@@ -377,7 +377,7 @@ pub enum Outcome {
         /// The request's generation.
         gen: u64,
         /// The meetings.
-        items: Result<Vec<Item>, String>,
+        items: Result<Vec<Item>, crate::core::ServiceError>,
     },
     /// A 會議通知 was written to this file.
     NoticeWritten(String),
@@ -385,7 +385,7 @@ pub enum Outcome {
         /// The request's generation.
         gen: u64,
         /// The numbers.
-        board: Result<Box<crate::model::dashboard::Dashboard>, String>,
+        board: Result<Box<crate::model::dashboard::Dashboard>, crate::core::ServiceError>,
     },
     /// Something failed that has no better place.
     Failed(String),

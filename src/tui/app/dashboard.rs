@@ -10,7 +10,6 @@ use crate::model::dashboard::Dashboard;
 
 use super::super::command::{self, Action};
 use super::super::event::Effect;
-use super::super::i18n::T;
 use super::super::key::Key;
 use super::dispatch::OverKey;
 use super::{App, Level};
@@ -77,7 +76,7 @@ impl App {
     pub(super) fn dashboard_loaded(
         &mut self,
         gen: u64,
-        board: Result<Box<Dashboard>, String>,
+        board: Result<Box<Dashboard>, crate::core::ServiceError>,
     ) -> Vec<Effect> {
         let Some(d) = self.dashboard.as_mut().filter(|d| d.gen == gen) else {
             return vec![];
@@ -87,7 +86,7 @@ impl App {
         match board {
             Ok(b) => d.board = Some(b),
             Err(e) => {
-                let m = self.tf(T::MsgError, &[&e]);
+                let m = self.error_text(&e);
                 self.say(Level::Error, m);
                 return vec![];
             }

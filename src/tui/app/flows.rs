@@ -556,7 +556,8 @@ impl App {
                         .map(|r| r.code.clone())
                         .unwrap_or(id.to_string());
                     fx.extend(self.load_tab(self.tab));
-                    let m = self.tf(T::MsgConflict, &[&code, &by, &when]);
+                    let by = super::super::text::clean(&by);
+                    let m = self.tf(T::MsgConflict, &[&code, &by, &when, ""]);
                     self.say(Level::Error, m);
                 }
                 Err(e) => {

@@ -41,7 +41,7 @@ impl App {
     pub(super) fn meetings_loaded(
         &mut self,
         gen: u64,
-        items: Result<Vec<Item>, String>,
+        items: Result<Vec<Item>, crate::core::ServiceError>,
     ) -> Vec<Effect> {
         if gen != self.meetings.gen {
             return vec![];
@@ -50,7 +50,7 @@ impl App {
         match items {
             Ok(v) => self.meetings.items = Some(v),
             Err(e) => {
-                let m = self.tf(T::MsgError, &[&e]);
+                let m = self.error_text(&e);
                 self.say(Level::Error, m);
             }
         }

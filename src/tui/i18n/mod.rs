@@ -144,6 +144,10 @@ catalogue! {
     MsgDemoLoaded => ("已載入 {0} 項示範資料", "已载入 {0} 项示范资料", "loaded {0} demo items"),
     MsgUnknownCommand => ("未知命令：{0}（? 查看按鍵）", "未知命令：{0}（? 查看按键）", "unknown command: {0} (? lists keys)"),
     MsgBadArgument => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
+    ArgTab => ("「{0}」：請用 1–6 或頁籤名稱", "「{0}」：请用 1–6 或页签名称", "'{0}': 1–6 or a tab name"),
+    ArgRoute => ("「{0}」：可分辦為 收文、會議、事務、督查", "「{0}」：可分办为 收文、会议、事务、督查", "'{0}': 收文 會議 事務 督查"),
+    ArgKind => ("「{0}」：不是事項種類", "「{0}」：不是事项种类", "'{0}': a kind"),
+    ArgLang => ("「{0}」：可用 繁體、简体、en", "「{0}」：可用 繁体、简体、en", "'{0}': zh-Hant, zh-Hans, en"),
     MsgNeedsArgument => ("{0} 需要參數：{1}", "{0} 需要参数：{1}", "{0} needs an argument: {1}"),
     MsgNoMatch => ("沒有符合「{0}」的事項", "没有符合「{0}」的事项", "nothing matches “{0}”"),
     MsgError => ("錯誤：{0}", "错误：{0}", "error: {0}"),
@@ -501,6 +505,34 @@ catalogue! {
     WhySelfLink => ("事項不能關聯到自己", "事项不能关联到自己", "an item cannot be linked to itself"),
     WhyNoUndo => ("這項修改無法撤銷", "这项修改无法撤销", "this change cannot be undone"),
     FieldProblem => ("{0}：{1}", "{0}：{1}", "{0}: {1}"),
+    // Service failures (`core::failure`): denied, not found, the store and the connection.
+    ErrDenied => ("不允許：{0}", "不允许：{0}", "not allowed: {0}"),
+    DenyNotUser => ("{0}（uid {1}）不是樞紐的使用者；請管理員加入", "{0}（uid {1}）不是枢纽的使用者；请管理员加入", "{0} (uid {1}) is not a shuniu user; the administrator can add it with: shuniu user add {0} --role clerk --unit UNIT --clearance 內部"),
+    DenyDisabled => ("{0} 的樞紐帳號已停用；請管理員重新啟用", "{0} 的枢纽帐号已停用；请管理员重新启用", "the shuniu account of {0} is disabled; ask the administrator to enable it (shuniu user set {0} --enable)"),
+    DenyNeedsRole => ("{0}須由{1}辦理", "{0}须由{1}办理", "{0} needs the role {1}"),
+    DenyReadOnly => ("角色「{0}」只能查閱，不能修改", "角色「{0}」只能查阅，不能修改", "the role {0} is read-only"),
+    DenyClearance => ("此事項密級為「{0}」，高於你的密級（{1}）", "此事项密级为「{0}」，高于你的密级（{1}）", "{0} is above your clearance ({1})"),
+    GuardDirectory => ("修改通訊錄", "修改通讯录", "changing the directory"),
+    GuardListUsers => ("查看使用者", "查看使用者", "listing users"),
+    GuardChangeUsers => ("修改使用者", "修改使用者", "changing users"),
+    GuardAudit => ("查閱稽核紀錄", "查阅稽核纪录", "reading the audit trail"),
+    GuardBackup => ("備份資料", "备份资料", "making a backup"),
+    GuardCheck => ("檢查資料", "检查资料", "checking the store"),
+    ErrConflict => ("事項 {0} 已被 {1} 於 {2} 修改；請重新載入後再試", "事项 {0} 已被 {1} 于 {2} 修改；请重新载入后再试", "item {0} was changed by {1} at {2}; reload and try again"),
+    ErrNotFound => ("找不到{0}（不存在，或你無權查看）", "找不到{0}（不存在，或你无权查看）", "{0} not found"),
+    MissItem => ("事項 {0}", "事项 {0}", "item {0}"),
+    MissLinked => ("關聯的事項 {0}", "关联的事项 {0}", "linked item {0}"),
+    MissCode => ("「{0}」", "「{0}」", "{0}"),
+    MissHistory => ("事項 {0} 第 {1} 版的歷史", "事项 {0} 第 {1} 版的历史", "history of item {0} v{1}"),
+    FailBusy => ("資料夾 {0} 正由另一個樞紐程序使用；請改為連線到該服務", "资料夹 {0} 正由另一个枢纽程序使用；请改为连线到该服务", "the data folder {0} is in use by another shuniu process (sled could not acquire its lock); connect to that daemon instead"),
+    FailNewerSchema => ("資料夾由較新版本的樞紐寫入（結構 {0}；此版本最多讀 {1}）；請升級，資料夾未被修改", "资料夹由较新版本的枢纽写入（结构 {0}；此版本最多读 {1}）；请升级，资料夹未被修改", "the data folder was written by a newer shuniu (schema {0}; this build reads up to {1}); upgrade shuniu — the folder was not changed"),
+    FailLost => ("與樞紐服務（{0}）的連線已中斷（{1}）；修改無法保存，請重新啟動樞紐", "与枢纽服务（{0}）的连线已中断（{1}）；修改无法保存，请重新启动枢纽", "the connection to the shuniu daemon on {0} was lost ({1}); start shuniu again"),
+    CutClosed => ("服務已關閉連線", "服务已关闭连线", "the daemon closed it"),
+    CutNoReply => ("沒有收到回覆", "没有收到回复", "no reply came"),
+    CutOther => ("系統訊息：{0}", "系统讯息：{0}", "{0}"),
+    FailDaemonBug => ("服務回答時發生程式錯誤；詳見服務的日誌", "服务回答时发生程序错误；详见服务的日志", "the daemon hit a bug answering this; see its log"),
+    FailProtocol => ("服務的回答不符所問（協定錯誤：{0}）", "服务的回答不符所问（协定错误：{0}）", "{0}"),
+    FailOther => ("資料庫出錯（{0}）", "资料库出错（{0}）", "{0}"),
     // The GB/T 9704 format check (`model::format_problem`).
     FmtTitleType => ("標題應以文種「{0}」結尾（發文機關＋事由＋文種）", "标题应以文种「{0}」结尾（发文机关＋事由＋文种）", "the title should end with its 文種 {0} (發文機關 + 事由 + 文種)"),
     FmtCopyNo => ("{0}文件須有份號（6 位數字，例如 000001）", "{0}文件须有份号（6 位数字，例如 000001）", "a {0} document needs its 份號 (6 digits, e.g. 000001)"),
@@ -532,9 +564,11 @@ pub fn tr(lang: Lang, t: T, args: &[&str]) -> String {
     s
 }
 
+mod failures;
 mod formats;
 mod problems;
 mod refusals;
+pub use failures::{denial, failure, missing};
 pub use formats::format_problem;
 pub use problems::{bind_error, command_error, date_reason, place, problem, theme_warning};
 pub use refusals::{field_problem, refusal, rule_error, service_error};

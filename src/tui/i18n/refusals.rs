@@ -224,15 +224,23 @@ pub fn field_problem(lang: Lang, field: &str, p: &Problem) -> String {
     )
 }
 
-/// A service error, in `lang`: a refused field or rule in the clerk's
-/// words; the rest (the store failed, not found) as the service said it.
+/// A service error, in `lang`: a refused field or rule, a denial, what was
+/// not found and why the store or the connection failed, in the clerk's
+/// words (an OS message inside them as the OS said it). The app says a
+/// conflict of its own writes itself (`MsgConflict`, with the fields).
 pub fn service_error(lang: Lang, e: &ServiceError) -> String {
     match e {
         ServiceError::Invalid {
             field, problem: p, ..
         } => field_problem(lang, field, p),
         ServiceError::Rule(r) => refusal(lang, r),
-        e => e.to_string(),
+        ServiceError::Denied(d) => tr(lang, T::ErrDenied, &[&super::denial(lang, d)]),
+        ServiceError::NotFound(m) => tr(lang, T::ErrNotFound, &[&super::missing(lang, m)]),
+        ServiceError::Store(f) => super::failure(lang, f),
+        ServiceError::Conflict { id, by, when, .. } => {
+            let e = crate::model::sanitize::escape;
+            tr(lang, T::ErrConflict, &[&id.to_string(), &e(by), &e(when)])
+        }
     }
 }
 

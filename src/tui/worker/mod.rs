@@ -201,13 +201,11 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
         }
         Effect::LoadDashboard { gen, days } => Outcome::Dashboard {
             gen,
-            board: dashboard::count(svc, &cx.calendar, days)
-                .map(Box::new)
-                .map_err(|e| e.to_string()),
+            board: dashboard::count(svc, &cx.calendar, days).map(Box::new),
         },
         Effect::LoadMeetings { gen } => Outcome::Meetings {
             gen,
-            items: meetings::all(svc).map_err(|e| e.to_string()),
+            items: meetings::all(svc),
         },
         Effect::WriteNotice { file, text } => meetings::write_notice(&file, &text),
         Effect::Editor { .. } => return None,

@@ -22,7 +22,7 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
         let r = (|| {
             let hist = svc.history(id)?;
             let entry = hist.iter().find(|h| h.version == version).ok_or_else(|| {
-                ServiceError::NotFound(format!("history of item {id} v{version}"))
+                ServiceError::NotFound(crate::core::Missing::History { id, version })
             })?;
             let cur = svc.get(id)?;
             if let Some(st) = entry.changes.iter().find(|c| c.field == "status") {
