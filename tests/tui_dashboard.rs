@@ -243,12 +243,12 @@ fn a_change_while_counting_counts_again_once_and_late_answers_are_dropped() {
     // and the next change asks again.
     let fx = h.app.outcome(Outcome::Dashboard {
         gen: second[0],
-        board: Err(shuniu::core::ServiceError::Store(
+        board: Err(Box::new(shuniu::core::ServiceError::Store(
             shuniu::core::Failure::Lost {
                 socket: "/run/shuniu.sock".into(),
                 why: shuniu::core::Cut::Closed,
             },
-        )),
+        ))),
     });
     assert!(loads(&fx).is_empty());
     let msg = h.app.message.clone().expect("the failure is said");

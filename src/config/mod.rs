@@ -129,6 +129,9 @@ pub struct ConfigError {
     pub key: Option<String>,
     /// What was wrong (the TOML reader's words).
     pub message: String,
+    /// A clerk's `[[rooms]]`, dropped while the rest of the file counts
+    /// (`clerk_layer`): the workbench says so in the clerk's language.
+    pub rooms: bool,
 }
 
 /// Parses one config file's text.
@@ -140,6 +143,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
             line: at.map(|a| text[..a].matches('\n').count() + 1),
             key: at.and_then(|a| key_at(text, a)),
             message: e.message().trim().replace('\n', "; "),
+            rooms: false,
         }
     })
 }
@@ -291,6 +295,7 @@ pub fn load(user_file: Option<&Path>) -> (Config, Vec<ConfigError>) {
                 line: None,
                 key: None,
                 message: e.to_string(),
+                rooms: false,
             }),
         }
     }
@@ -315,6 +320,7 @@ pub fn clerk_layer(mut c: Config, text: &str, file: &str) -> (Config, Option<Con
         message: format!(
             "[[rooms]] is set by the administrator (in {SYSTEM_CONFIG}, or a file given with --config); ignored here"
         ),
+        rooms: true,
     };
     (c, Some(warning))
 }
@@ -438,7 +444,7 @@ mod tests {
         let (clerk, warning) = clerk_layer(clerk, text, "home.toml");
         let w = warning.expect("a warning");
         assert_eq!((w.file.as_str(), w.line), ("home.toml", Some(3)));
-        assert!(w.message.contains("administrator"), "{w}");
+        assert!(w.message.contains("administrator") && w.rooms, "{w}");
         let m = system.clone().merged(clerk);
         assert_eq!(m.lang.as_deref(), Some("en"), "the rest of the file counts");
         assert_eq!(m.rooms, system.rooms);

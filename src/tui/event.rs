@@ -377,7 +377,7 @@ pub enum Outcome {
         /// The request's generation.
         gen: u64,
         /// The meetings.
-        items: Result<Vec<Item>, crate::core::ServiceError>,
+        items: Result<Vec<Item>, Box<crate::core::ServiceError>>,
     },
     /// A 會議通知 was written to this file.
     NoticeWritten(String),
@@ -385,9 +385,10 @@ pub enum Outcome {
         /// The request's generation.
         gen: u64,
         /// The numbers.
-        board: Result<Box<crate::model::dashboard::Dashboard>, crate::core::ServiceError>,
+        board: Result<Box<crate::model::dashboard::Dashboard>, Box<crate::core::ServiceError>>,
     },
-    /// Something failed that has no better place.
+    /// Something failed that has no better place, already said in the
+    /// clerk's language (the editor would not run).
     Failed(String),
     /// A service call failed: said in the clerk's language by the app.
     ServiceFailed(crate::core::ServiceError),

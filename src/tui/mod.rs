@@ -149,6 +149,11 @@ pub fn setup(
     for e in &prefs.config_errors {
         let place = i18n::place(lang, &e.file, e.line);
         warnings.push(match &e.key {
+            _ if e.rooms => i18n::tr(
+                lang,
+                i18n::T::WarnRooms,
+                &[&place, crate::config::SYSTEM_CONFIG],
+            ),
             Some(k) => i18n::tr(lang, i18n::T::WarnConfigKey, &[&place, k, &e.message]),
             None => i18n::tr(lang, i18n::T::WarnConfig, &[&place, &e.message]),
         });

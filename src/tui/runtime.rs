@@ -75,7 +75,21 @@ fn draw(t: &mut Term, app: &mut App) -> std::io::Result<()> {
 }
 
 /// Runs `$EDITOR` on `text` with the terminal handed over; returns the new text.
-fn editor(text: &str, pause: &Pause) -> std::io::Result<String> {
+/// Why `$EDITOR` gave no text back.
+enum EditorFail {
+    /// It could not run, or its file could not be read (the OS's words).
+    Io(std::io::Error),
+    /// It ran and failed: the command and how it ended (the OS's words).
+    Exited(String, String),
+}
+
+impl From<std::io::Error> for EditorFail {
+    fn from(e: std::io::Error) -> Self {
+        EditorFail::Io(e)
+    }
+}
+
+fn editor(text: &str, pause: &Pause) -> Result<String, EditorFail> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("shuniu.txt");
     std::fs::write(&path, text)?;
@@ -95,9 +109,9 @@ fn editor(text: &str, pause: &Pause) -> std::io::Result<String> {
     back?;
     let st = status?;
     if !st.success() {
-        return Err(std::io::Error::other(format!("{cmd} exited with {st}")));
+        return Err(EditorFail::Exited(cmd, st.to_string()));
     }
-    std::fs::read_to_string(&path)
+    Ok(std::fs::read_to_string(&path)?)
 }
 
 fn send(fx: Vec<Effect>, work: &worker::Worker, local: &mut Vec<Effect>) {
@@ -250,9 +264,16 @@ pub fn run(l: Launch) -> Result<()> {
             if let Effect::Editor { field, text } = e {
                 let o = match editor(&text, &pause) {
                     Ok(text) => Outcome::Edited { field, text },
-                    Err(err) => Outcome::Failed(
-                        app.tf(super::i18n::T::MsgEditorFailed, &[&err.to_string()]),
-                    ),
+                    Err(EditorFail::Io(err)) => Outcome::Failed(app.tf(
+                        super::i18n::T::MsgEditorFailed,
+                        &[&crate::model::sanitize::escape(&err.to_string())],
+                    )),
+                    Err(EditorFail::Exited(cmd, how)) => {
+                        let e = crate::model::sanitize::escape;
+                        Outcome::Failed(
+                            app.tf(super::i18n::T::MsgEditorExited, &[&e(&cmd), &e(&how)]),
+                        )
+                    }
                 };
                 terminal.clear()?;
                 terminal.backend_mut().forget();

@@ -76,7 +76,7 @@ impl App {
     pub(super) fn dashboard_loaded(
         &mut self,
         gen: u64,
-        board: Result<Box<Dashboard>, crate::core::ServiceError>,
+        board: Result<Box<Dashboard>, Box<crate::core::ServiceError>>,
     ) -> Vec<Effect> {
         let Some(d) = self.dashboard.as_mut().filter(|d| d.gen == gen) else {
             return vec![];

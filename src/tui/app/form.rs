@@ -4,7 +4,7 @@
 
 use super::super::command::{self, Action};
 use super::super::draft::Draft;
-use super::super::i18n::T;
+use super::super::i18n::{tr, T};
 use super::super::input::TextInput;
 use super::super::key::Key;
 use super::super::keymap::{KeyMode, Lookup};
@@ -365,6 +365,7 @@ impl App {
     /// Shows messages at a refused form's fields.
     pub fn form_errors(&mut self, errs: Vec<(String, String)>) {
         let n = errs.len();
+        let lang = self.lang();
         if let Some(f) = self.form.as_mut() {
             f.saving = false;
             let mut first = None;
@@ -373,7 +374,10 @@ impl App {
                     f.fields[i].error = Some(msg);
                     first.get_or_insert(i);
                 } else if let Some(x) = f.fields.first_mut() {
-                    x.error = Some(format!("{name}: {msg}"));
+                    let label = fields::spec(&name)
+                        .map(|s| lang.label(s.label, s.name))
+                        .unwrap_or_else(|| crate::model::sanitize::escape(&name));
+                    x.error = Some(tr(lang, T::FieldProblem, &[&label, &msg]));
                     first.get_or_insert(0);
                 }
             }

@@ -41,7 +41,7 @@ impl App {
     pub(super) fn meetings_loaded(
         &mut self,
         gen: u64,
-        items: Result<Vec<Item>, crate::core::ServiceError>,
+        items: Result<Vec<Item>, Box<crate::core::ServiceError>>,
     ) -> Vec<Effect> {
         if gen != self.meetings.gen {
             return vec![];

@@ -276,7 +276,22 @@ pub enum ParseError {
     /// A required argument is missing.
     Missing(String, ArgKind),
     /// The argument is wrong.
-    Bad(String, String),
+    Bad(String, BadArg),
+}
+
+/// What is wrong with a command's argument (the text typed, as typed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadArg {
+    /// `tab`: not 1–6 nor a tab's name.
+    Tab(String),
+    /// `route`: not a kind a request is routed to.
+    Route(String),
+    /// `new`: not a kind.
+    Kind(String),
+    /// `lang`: not a language.
+    Lang(String),
+    /// `urgency`: not a 緩急.
+    Urgency(crate::model::Problem),
 }
 
 /// The kinds a route or a new item may name.
@@ -301,7 +316,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
     if sp.required && arg.is_none() {
         return Err(ParseError::Missing(sp.name.to_string(), sp.arg));
     }
-    let bad = |m: String| ParseError::Bad(sp.name.to_string(), m);
+    let bad = |m: BadArg| ParseError::Bad(sp.name.to_string(), m);
     Ok(match sp.name {
         "move_down" => Action::Down,
         "move_up" => Action::Up,
@@ -318,7 +333,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
                 .ok()
                 .filter(|n| (1..=6).contains(n))
                 .or_else(|| tab_by_name(r).map(|i| i + 1))
-                .ok_or_else(|| bad(format!("'{r}': 1–6 or a tab name")))?;
+                .ok_or_else(|| bad(BadArg::Tab(r.to_string())))?;
             Action::Tab(n - 1)
         }
         "next_tab" => Action::NextTab,
@@ -336,12 +351,12 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "route" => {
             let k = parse_kind(rest)
                 .filter(|k| *k != Kind::Inbox && *k != Kind::Outgoing)
-                .ok_or_else(|| bad(format!("'{rest}': 收文 會議 事務 督查")))?;
+                .ok_or_else(|| bad(BadArg::Route(rest.to_string())))?;
             Action::Route(k)
         }
         "urgency" => Action::Urgency(match &arg {
             None => None,
-            Some(u) => Some(Urgency::parse(u).map_err(|e| bad(e.to_string()))?),
+            Some(u) => Some(Urgency::parse(u).map_err(|e| bad(BadArg::Urgency(e.problem)))?),
         }),
         "assign" => Action::Assign(arg),
         "due" => Action::Due(arg),
@@ -359,7 +374,7 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "reapply" => Action::Reapply,
         "new" => Action::New(match &arg {
             None => None,
-            Some(k) => Some(parse_kind(k).ok_or_else(|| bad(format!("'{k}': a kind")))?),
+            Some(k) => Some(parse_kind(k).ok_or_else(|| bad(BadArg::Kind(k.to_string())))?),
         }),
         "edit" => Action::Edit,
         "follow_link" => Action::Follow,
@@ -388,9 +403,9 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         "notice_send" => Action::NoticeSend,
         "signin" => Action::SignIn(arg),
         "theme" => Action::Theme(rest.to_string()),
-        "lang" => Action::Lang(
-            Lang::parse(rest).ok_or_else(|| bad(format!("'{rest}': zh-Hant, zh-Hans, en")))?,
-        ),
+        "lang" => {
+            Action::Lang(Lang::parse(rest).ok_or_else(|| bad(BadArg::Lang(rest.to_string())))?)
+        }
         "form_next" => Action::FormNext,
         "form_prev" => Action::FormPrev,
         "form_save" => Action::FormSave,

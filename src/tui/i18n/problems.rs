@@ -5,7 +5,7 @@
 
 use super::{tr, Lang, T};
 use crate::model::{DateReason, DateWhat, Problem};
-use crate::tui::command::{self, ParseError};
+use crate::tui::command::{self, BadArg, ParseError};
 use crate::tui::keymap::{BindError, BindProblem};
 use crate::tui::theme_warning::{StyleProblem, ThemeWarning};
 
@@ -121,7 +121,17 @@ pub fn command_error(lang: Lang, e: &ParseError) -> String {
             let doc = command::spec(name).map(|s| s.doc.text(lang)).unwrap_or("");
             tr(lang, T::MsgNeedsArgument, &[name, doc])
         }
-        ParseError::Bad(name, why) => tr(lang, T::MsgBadArgument, &[name, why]),
+        ParseError::Bad(name, why) => {
+            let e = crate::model::sanitize::escape;
+            let why = match why {
+                BadArg::Tab(s) => tr(lang, T::ArgTab, &[&e(s)]),
+                BadArg::Route(s) => tr(lang, T::ArgRoute, &[&e(s)]),
+                BadArg::Kind(s) => tr(lang, T::ArgKind, &[&e(s)]),
+                BadArg::Lang(s) => tr(lang, T::ArgLang, &[&e(s)]),
+                BadArg::Urgency(p) => problem(lang, p),
+            };
+            tr(lang, T::MsgBadArgument, &[name, &why])
+        }
     }
 }
 

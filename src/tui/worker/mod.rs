@@ -20,6 +20,7 @@ use crate::model::WorkCalendar;
 
 use super::draft;
 use super::event::{AppEvent, Effect, Outcome};
+use super::i18n::T;
 
 pub use read::{caller_items, caller_rows, FIND_LIMIT};
 
@@ -45,6 +46,16 @@ impl Ctx {
 
 fn err(e: ServiceError) -> Outcome {
     Outcome::ServiceFailed(e)
+}
+
+/// A draft could not be kept: the folder and the OS's words, in a sentence
+/// the clerk reads in their language.
+fn draft_failed(t: T, dir: &std::path::Path, e: std::io::Error) -> Outcome {
+    let esc = crate::model::sanitize::escape;
+    Outcome::Refused(
+        t,
+        vec![esc(&dir.display().to_string()), esc(&e.to_string())],
+    )
 }
 
 /// The outcome of writes, with who changed what for each refusal because
@@ -191,21 +202,23 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
             let dir = cx.drafts.as_ref()?;
             return draft::save(dir, &d)
                 .err()
-                .map(|e| Outcome::Failed(e.to_string()));
+                .map(|e| draft_failed(T::MsgDraftFailed, dir, e));
         }
         Effect::DeleteDraft(name) => {
             let dir = cx.drafts.as_ref()?;
             return draft::delete(dir, &name)
                 .err()
-                .map(|e| Outcome::Failed(e.to_string()));
+                .map(|e| draft_failed(T::MsgDraftDeleteFailed, dir, e));
         }
         Effect::LoadDashboard { gen, days } => Outcome::Dashboard {
             gen,
-            board: dashboard::count(svc, &cx.calendar, days).map(Box::new),
+            board: dashboard::count(svc, &cx.calendar, days)
+                .map(Box::new)
+                .map_err(Box::new),
         },
         Effect::LoadMeetings { gen } => Outcome::Meetings {
             gen,
-            items: meetings::all(svc),
+            items: meetings::all(svc).map_err(Box::new),
         },
         Effect::WriteNotice { file, text } => meetings::write_notice(&file, &text),
         Effect::Editor { .. } => return None,

@@ -21,9 +21,13 @@ pub(super) fn undo(svc: &dyn Service, e: UndoEntry) -> Outcome {
     for (id, version) in e.targets {
         let r = (|| {
             let hist = svc.history(id)?;
-            let entry = hist.iter().find(|h| h.version == version).ok_or_else(|| {
-                ServiceError::NotFound(crate::core::Missing::History { id, version })
-            })?;
+            let entry =
+                hist.iter()
+                    .find(|h| h.version == version)
+                    .ok_or(ServiceError::NotFound(crate::core::Missing::History {
+                        id,
+                        version,
+                    }))?;
             let cur = svc.get(id)?;
             if let Some(st) = entry.changes.iter().find(|c| c.field == "status") {
                 let to = Status::parse(&st.before)
