@@ -62,10 +62,10 @@ fn directory_import_is_all_or_nothing_with_every_bad_field_shown() {
     );
     assert!(s.contains("沒有保存任何內容，4 處錯誤"), "the report:\n{s}");
     for line in [
-        "第 3 行 name：is required",
-        "第 3 行 unit：no unit '不存在局'",
-        "第 3 行 phones：'abc' is not a phone number",
-        "第 4 行 phones：'電話' is not a phone number",
+        "第 3 行 name：必須填寫",
+        "第 3 行 unit：通訊錄中沒有「不存在局」這個單位",
+        "第 3 行 phones：「abc」不是電話號碼",
+        "第 4 行 phones：「電話」不是電話號碼",
     ] {
         assert!(s.contains(line), "{line} in\n{s}");
     }
@@ -93,7 +93,11 @@ fn directory_import_is_all_or_nothing_with_every_bad_field_shown() {
     t.h.press(&format!(":import {}<Enter>", latin.display()));
     let r = t.h.app.import_report.as_ref().unwrap();
     assert_eq!(r.errors[0].line, 3);
-    assert!(r.errors[0].message.contains("not UTF-8"));
+    assert_eq!(
+        r.errors[0].problem,
+        shuniu::model::directory_problem::RowProblem::NotUtf8 { byte: 17 }
+    );
+    assert!(t.h.screen().contains("不是 UTF-8 文字"), "{}", t.h.screen());
     t.h.press(&format!(":import {}/none.csv<Enter>", dir.path().display()));
     assert!(t.h.screen().contains("無法使用"), "{}", t.h.screen());
     assert_eq!(t.core.people().unwrap().len(), before.len() + 2);

@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 use super::sanitize::escape;
 use super::{Person, Unit};
 
+pub use super::directory_problem::RowProblem;
+
 /// Columns of a units file.
 pub const UNIT_COLUMNS: &[&str] = &["key", "name", "abbreviations", "phone", "doc_prefix"];
 /// Columns of a people file.
@@ -51,14 +53,14 @@ pub struct RowError {
     /// The column at fault (none for the header or a broken row).
     pub field: Option<&'static str>,
     /// What was wrong.
-    pub message: String,
+    pub problem: RowProblem,
 }
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.field {
-            Some(field) => write!(f, "line {}: field '{field}': {}", self.line, self.message),
-            None => write!(f, "line {}: {}", self.line, self.message),
+            Some(field) => write!(f, "line {}: field '{field}': {}", self.line, self.problem),
+            None => write!(f, "line {}: {}", self.line, self.problem),
         }
     }
 }
@@ -105,7 +107,7 @@ pub fn parse(text: &str, units: &[Unit]) -> Result<Parsed, Vec<RowError>> {
             return Err(vec![RowError {
                 line: 1,
                 field: None,
-                message: format!("cannot read the header row: {e}"),
+                problem: RowProblem::Header(e.to_string()),
             }])
         }
     };
@@ -121,11 +123,10 @@ pub fn parse(text: &str, units: &[Unit]) -> Result<Parsed, Vec<RowError>> {
             errors.push(RowError {
                 line: 1,
                 field: None,
-                message: format!(
-                    "unknown column '{}'; columns: {}",
-                    escape(h),
-                    allowed.join(", ")
-                ),
+                problem: RowProblem::UnknownColumn {
+                    column: escape(h),
+                    columns: allowed,
+                },
             });
         }
     }
@@ -133,7 +134,7 @@ pub fn parse(text: &str, units: &[Unit]) -> Result<Parsed, Vec<RowError>> {
         errors.push(RowError {
             line: 1,
             field: None,
-            message: "a 'name' column is required".into(),
+            problem: RowProblem::NoNameColumn,
         });
     }
     if !errors.is_empty() {
@@ -149,7 +150,7 @@ pub fn parse(text: &str, units: &[Unit]) -> Result<Parsed, Vec<RowError>> {
                 errors.push(RowError {
                     line,
                     field: None,
-                    message: format!("not valid CSV: {e}"),
+                    problem: RowProblem::NotCsv(e.to_string()),
                 });
                 continue;
             }
@@ -163,35 +164,26 @@ pub fn parse(text: &str, units: &[Unit]) -> Result<Parsed, Vec<RowError>> {
         let get = |k: &str| row.get(k).copied().unwrap_or("");
         // Every bad field of the row is reported, not just the first.
         let mut bad: Vec<RowError> = vec![];
-        let mut fail = |field: &'static str, message: String| {
+        let mut fail = |field: &'static str, problem: RowProblem| {
             bad.push(RowError {
                 line,
                 field: Some(field),
-                message,
+                problem,
             })
         };
         if get("name").is_empty() {
-            fail("name", "is required".into());
+            fail("name", RowProblem::Required);
         }
         if is_units {
             let key = get("key");
             if !key_ok(key) {
-                fail(
-                    "key",
-                    format!(
-                        "'{}' is not a key (ASCII letters, digits, - and _)",
-                        escape(key)
-                    ),
-                );
+                fail("key", RowProblem::NotKey(escape(key)));
             } else if new_units.iter().any(|u| u.key == key) {
-                fail("key", format!("'{key}' appears twice in the file"));
+                fail("key", RowProblem::KeyTwice(escape(key)));
             }
             let phone = get("phone");
             if !phone.is_empty() && !phone_ok(phone) {
-                fail(
-                    "phone",
-                    format!("'{}' is not a phone number", escape(phone)),
-                );
+                fail("phone", RowProblem::NotPhone(escape(phone)));
             }
             if bad.is_empty() {
                 new_units.push(Unit {
@@ -206,7 +198,7 @@ pub fn parse(text: &str, units: &[Unit]) -> Result<Parsed, Vec<RowError>> {
             let id = match get("id") {
                 "" => Some(0),
                 s => s.parse::<u64>().ok().or_else(|| {
-                    fail("id", format!("'{}' is not a number", escape(s)));
+                    fail("id", RowProblem::NotNumber(escape(s)));
                     None
                 }),
             };
@@ -215,19 +207,13 @@ pub fn parse(text: &str, units: &[Unit]) -> Result<Parsed, Vec<RowError>> {
                 Some(String::new())
             } else {
                 resolve(units, u).map(|x| x.key.clone()).or_else(|| {
-                    fail(
-                        "unit",
-                        format!(
-                            "no unit '{}' in the directory (give its key, name or abbreviation)",
-                            escape(u)
-                        ),
-                    );
+                    fail("unit", RowProblem::NoUnit(escape(u)));
                     None
                 })
             };
             let phones = split_list(get("phones"));
             for p in phones.iter().filter(|p| !phone_ok(p)) {
-                fail("phones", format!("'{}' is not a phone number", escape(p)));
+                fail("phones", RowProblem::NotPhone(escape(p)));
             }
             if let (true, Some(id), Some(unit)) = (bad.is_empty(), id, unit) {
                 people.push(Person {

@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod directory;
 pub mod directory_csv;
+pub mod directory_problem;
 pub mod docno;
 pub mod effects;
 pub mod error;

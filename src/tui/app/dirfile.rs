@@ -47,7 +47,21 @@ pub enum DirFile {
         /// The file, as typed.
         file: String,
         /// Why.
-        message: String,
+        why: FileFail,
+    },
+}
+
+/// Why a directory file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileFail {
+    /// What the OS said, in English.
+    Os(String),
+    /// Larger than a directory file may be.
+    TooBig {
+        /// Its size, in bytes.
+        size: u64,
+        /// The most, in bytes.
+        max: u64,
     },
 }
 
@@ -68,8 +82,14 @@ impl App {
     pub fn row_error(&self, e: &RowError) -> String {
         let line = e.line.to_string();
         match e.field {
-            Some(f) => self.tf(T::DirErrField, &[&line, f, &e.message]),
-            None => self.tf(T::DirErrLine, &[&line, &e.message]),
+            Some(f) => {
+                let why = super::super::i18n::row_problem(self.lang(), &e.problem);
+                self.tf(T::DirErrField, &[&line, f, &why])
+            }
+            None => {
+                let why = super::super::i18n::row_problem(self.lang(), &e.problem);
+                self.tf(T::DirErrLine, &[&line, &why])
+            }
         }
     }
 
@@ -151,8 +171,15 @@ impl App {
                 self.say(Level::Error, m);
                 vec![]
             }
-            DirFile::Failed { file, message } => {
-                let m = self.tf(T::MsgFileFailed, &[&file, &message]);
+            DirFile::Failed { file, why } => {
+                let why = match why {
+                    FileFail::Os(e) => crate::model::sanitize::escape(&e),
+                    FileFail::TooBig { size, max } => {
+                        self.tf(T::DirTooBig, &[&size.to_string(), &max.to_string()])
+                    }
+                };
+                let file = crate::model::sanitize::escape(&file);
+                let m = self.tf(T::MsgFileFailed, &[&file, &why]);
                 self.say(Level::Error, m);
                 vec![]
             }

@@ -35,7 +35,7 @@ pub use caller::{caller_rows_shown, clock, Call, Caller, CallerRow, LastChange, 
 pub use conflict::{Pending as PendingConflict, Retry};
 pub use dashboard::{DashView, INTAKE_DAYS, INTAKE_DAYS_NARROW};
 pub use directory::{person_matches, DirRow};
-pub use dirfile::{DirFile, ImportReport};
+pub use dirfile::{DirFile, FileFail, ImportReport};
 pub use dirform::DirForm;
 pub use find::{find_rows, QuickFind};
 pub use flows::MENU_KEYS;

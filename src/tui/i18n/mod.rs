@@ -316,6 +316,18 @@ catalogue! {
     DirReportTitle => ("匯入 {0}：沒有保存任何內容，{1} 處錯誤", "导入 {0}：没有保存任何内容，{1} 处错误", "Import of {0}: nothing saved, {1} error(s)"),
     DirReportMore => ("…另有 {0} 處錯誤", "…另有 {0} 处错误", "…and {0} more"),
     DirErrField => ("第 {0} 行 {1}：{2}", "第 {0} 行 {1}：{2}", "line {0}, {1}: {2}"),
+    DirTooBig => ("{0} 位元組；通訊錄檔案最多 {1} 位元組", "{0} 字节；通讯录文件最多 {1} 字节", "{0} bytes; a directory file is at most {1}"),
+    RowHeader => ("無法讀取標題列（{0}）", "无法读取标题列（{0}）", "cannot read the header row: {0}"),
+    RowUnknownColumn => ("沒有「{0}」這一欄；可用的欄：{1}", "没有「{0}」这一栏；可用的栏：{1}", "unknown column '{0}'; columns: {1}"),
+    RowNoNameColumn => ("必須有 name 欄（姓名或名稱）", "必须有 name 栏（姓名或名称）", "a 'name' column is required"),
+    RowNotCsv => ("不是有效的 CSV（{0}）", "不是有效的 CSV（{0}）", "not valid CSV: {0}"),
+    RowRequired => ("必須填寫", "必须填写", "is required"),
+    RowNotKey => ("「{0}」不是代號（只能用英文字母、數字、- 和 _）", "「{0}」不是代号（只能用英文字母、数字、- 和 _）", "'{0}' is not a key (ASCII letters, digits, - and _)"),
+    RowKeyTwice => ("代號「{0}」在檔案中出現兩次", "代号「{0}」在文件中出现两次", "'{0}' appears twice in the file"),
+    RowNotPhone => ("「{0}」不是電話號碼", "「{0}」不是电话号码", "'{0}' is not a phone number"),
+    RowNotNumber => ("「{0}」不是數字", "「{0}」不是数字", "'{0}' is not a number"),
+    RowNoUnit => ("通訊錄中沒有「{0}」這個單位（請寫代號、全稱或簡稱）", "通讯录中没有「{0}」这个单位（请写代号、全称或简称）", "no unit '{0}' in the directory (give its key, name or abbreviation)"),
+    RowNotUtf8 => ("不是 UTF-8 文字（第 {0} 位元組起）；請以 UTF-8 另存檔案", "不是 UTF-8 文字（第 {0} 字节起）；请以 UTF-8 另存文件", "not UTF-8 text (byte {0}); save the file as UTF-8"),
     DirErrLine => ("第 {0} 行：{1}", "第 {0} 行：{1}", "line {0}: {1}"),
     DocDashboard => ("儀表板：今日與本週到期、各單位逾期、每日收件", "仪表板：今日与本周到期、各单位逾期、每日收件", "the dashboard: due today and this week, overdue by unit, intake per day"),
     DashTitle => ("儀表板 {0}", "仪表板 {0}", "Dashboard {0}"),
@@ -572,10 +584,12 @@ mod failures;
 mod formats;
 mod problems;
 mod refusals;
+mod rows;
 pub use failures::{denial, failure, missing};
 pub use formats::format_problem;
 pub use problems::{bind_error, command_error, date_reason, place, problem, theme_warning};
 pub use refusals::{field_problem, refusal, rule_error, service_error};
+pub use rows::row_problem;
 
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::core::Service;
 use crate::model::directory_csv::{self, Parsed, RowError};
 
-use super::super::app::DirFile;
+use super::super::app::{DirFile, FileFail};
 use super::super::event::Outcome;
 use super::err;
 
@@ -26,10 +26,10 @@ pub(super) fn path_of(file: &str) -> PathBuf {
     }
 }
 
-fn failed(file: &str, message: impl ToString) -> Outcome {
+fn failed(file: &str, e: std::io::Error) -> Outcome {
     Outcome::DirectoryFile(DirFile::Failed {
         file: file.to_string(),
-        message: message.to_string(),
+        why: FileFail::Os(e.to_string()),
     })
 }
 
@@ -38,10 +38,13 @@ fn read_text(file: &str) -> Result<String, Outcome> {
     let path = path_of(file);
     let size = std::fs::metadata(&path).map_err(|e| failed(file, e))?.len();
     if size > MAX_FILE_BYTES {
-        return Err(failed(
-            file,
-            format!("{size} bytes; a directory file is at most {MAX_FILE_BYTES}"),
-        ));
+        return Err(Outcome::DirectoryFile(DirFile::Failed {
+            file: file.to_string(),
+            why: FileFail::TooBig {
+                size,
+                max: MAX_FILE_BYTES,
+            },
+        }));
     }
     let bytes = std::fs::read(&path).map_err(|e| failed(file, e))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -52,7 +55,7 @@ fn read_text(file: &str) -> Result<String, Outcome> {
             errors: vec![RowError {
                 line,
                 field: None,
-                message: format!("not UTF-8 text (byte {at}); save the file as UTF-8"),
+                problem: directory_csv::RowProblem::NotUtf8 { byte: at },
             }],
         })
     })
