@@ -273,6 +273,21 @@ fn changes_while_counting_wait_for_the_answer_and_late_answers_are_dropped() {
     h.app.settle();
     assert_eq!(shown(&h), want);
     assert_eq!(h.app.dashboard.as_ref().unwrap().recounts, 1);
+    // A change made on a later day than the one counted: what is due has
+    // moved, so everything is read again, after the change.
+    let mut tomorrow = new.clone();
+    tomorrow.version += 1;
+    let next_day = svc.today().checked_add_days(Days::new(1)).unwrap();
+    tomorrow.updated = shuniu::model::time::from_local(next_day.and_hms_opt(8, 30, 0).unwrap());
+    let fx = h.app.push(Push::Changed(Box::new(tomorrow.clone())));
+    let again = loads(&fx);
+    assert_eq!(again.len(), 1, "{fx:?}");
+    let fx = h.app.outcome(answer_to(&h, fx));
+    assert!(loads(&fx).is_empty());
+    h.app.settle();
+    // (The pushes above were made up; the store still holds what it did.)
+    let want = expected(svc.as_ref());
+    assert_eq!(shown(&h), want);
     // The first answer again (late, stale) changes nothing and asks nothing.
     let before = h.app.dashboard.clone();
     let fx = h.app.outcome(answer);

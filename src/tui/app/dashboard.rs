@@ -141,12 +141,20 @@ impl App {
 
     /// A change was pushed: an open dashboard puts the item's row in place
     /// (counted again by `settle`, once for every change of one wake-up);
-    /// while a request is out the row waits for its answer; with no rows
-    /// (the last answer failed) it asks for them all.
+    /// while a request is out the row waits for its answer. It reads every
+    /// row again only when it cannot tell: it holds none (the last answer
+    /// failed), or the change was made on a later day than the one counted
+    /// (past midnight, what is due and overdue has moved).
     pub(super) fn dashboard_changed(&mut self, it: &Item) -> Vec<Effect> {
         let Some(d) = self.dashboard.as_mut() else {
             return vec![];
         };
+        let later_day = d
+            .today
+            .is_some_and(|t| crate::model::time::local_date(it.updated) > t);
+        if later_day && !d.pending {
+            return self.refresh_dashboard();
+        }
         let row = Row::of(it);
         if d.pending {
             if d.early.get(&row.id).is_none_or(|r| r.version < row.version) {
