@@ -98,3 +98,59 @@ fn caller_items_are_complete_beyond_the_search_cap() {
     );
     assert!(rows.iter().all(|r| r.counterpart == "市教育局"));
 }
+
+#[test]
+fn opening_the_caller_view_makes_a_bounded_number_of_requests() {
+    use tui_support::counting::{total, Counting};
+    let dir = tempfile::tempdir().unwrap();
+    let core = shuniu::tui::harness::fixture(&dir.path().join("data"), 400);
+    let svc = Counting::new(core.clone());
+    let mut h = shuniu::tui::harness::Harness::new(
+        svc.clone(),
+        WorkCalendar::builtin(),
+        (160, 48),
+        shuniu::tui::i18n::Lang::Hant,
+        None,
+    );
+    let open = |h: &mut shuniu::tui::harness::Harness| {
+        h.press("<Esc><Esc>:tab 1<Enter><C-f>");
+        h.type_text("1234");
+        svc.take();
+        h.press("<Enter>");
+        let calls = svc.take();
+        let c = h.app.caller.as_ref().expect("the caller view");
+        assert!(c.loaded);
+        assert!(c.items.iter().all(|r| r.last.is_some()));
+        (c.items.len(), calls)
+    };
+    let (few, first) = open(&mut h);
+    assert!(few > 0);
+    // One request for every item's last change, none per item; the rest is
+    // the rows (the unit's, the names the index finds, for the view and
+    // for the 通訊錄's detail) and the day.
+    assert_eq!(first.get("history"), None, "{first:?}");
+    assert_eq!(first.get("latest_history"), Some(&1), "{first:?}");
+    assert!(total(&first) <= 12, "{first:?}");
+
+    // 120 more open items for the caller's unit (each was a `history`
+    // request before): the same requests, however many items.
+    let unit = core
+        .units()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.key == "jyj")
+        .unwrap()
+        .name;
+    let more = (0..120)
+        .map(|i| {
+            let mut it = Item::new(Kind::Incoming, format!("來電單位的第{i}件"), "", FIXED_NOW);
+            it.unit = unit.clone();
+            it
+        })
+        .collect();
+    core.create_many(more).unwrap();
+    h.run(vec![]);
+    let (many, again) = open(&mut h);
+    assert_eq!(many, few + 120);
+    assert_eq!(again, first);
+}

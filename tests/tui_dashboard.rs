@@ -5,6 +5,8 @@
 //! the same service rows, a change pushed while it is open shows at once,
 //! and `Esc` leaves the clerk exactly where they were.
 
+mod tui_support;
+
 use chrono::Days;
 use shuniu::core::{Filter, Service};
 use shuniu::model::dashboard::Dashboard;
@@ -187,8 +189,18 @@ fn the_dashboard_key_closes_it_and_a_tab_number_goes_there() {
     assert!(!h.app.quit, "q closes the dashboard, not the workbench");
 }
 
+/// The dashboard's numbers as the app holds them.
+fn shown(h: &Harness) -> Dashboard {
+    h.app
+        .dashboard
+        .as_ref()
+        .and_then(|d| d.board.as_deref())
+        .expect("the dashboard is counted")
+        .clone()
+}
+
 #[test]
-fn a_change_while_counting_counts_again_once_and_late_answers_are_dropped() {
+fn changes_while_counting_wait_for_the_answer_and_late_answers_are_dropped() {
     use shuniu::core::Event as Push;
     use shuniu::tui::event::{Effect, Outcome};
     use shuniu::tui::key::Key;
@@ -211,39 +223,86 @@ fn a_change_while_counting_counts_again_once_and_late_answers_are_dropped() {
             })
             .collect()
     };
+    let answer_to = |h: &Harness, fx: Vec<Effect>| -> Outcome {
+        let e = fx
+            .into_iter()
+            .find(|e| matches!(e, Effect::LoadDashboard { .. }))
+            .expect("a request");
+        worker::exec(&h.cx, e).unwrap()
+    };
     // The key asks once.
     let fx = h.app.key(Key::ch('D'));
     let first = loads(&fx);
     assert_eq!(first.len(), 1, "{fx:?}");
-    // Pushes while that request is out ask nothing more yet.
-    let it = svc.list(&Filter::default()).unwrap().remove(0);
-    for _ in 0..3 {
+    // The request is read; then an open 收文 is closed and a 收件 comes in,
+    // and their pushes arrive before the answer.
+    let answer = answer_to(&h, fx);
+    let open = svc
+        .list(&Filter {
+            kind: Some(Kind::Incoming),
+            open: true,
+            ..Filter::default()
+        })
+        .unwrap()
+        .remove(0);
+    let mut closed = open.clone();
+    closed.status = shuniu::model::Status::Cancelled;
+    closed.version += 1;
+    let mut new = Item::new(Kind::Inbox, "補報材料", "", 0);
+    new.id = 999_999;
+    new.version = 1;
+    new.created = open.created;
+    new.deadline = svc.today().checked_sub_days(Days::new(2));
+    for it in [&closed, &new] {
         let fx = h.app.push(Push::Changed(Box::new(it.clone())));
         assert!(loads(&fx).is_empty(), "{fx:?}");
     }
-    // The answer is shown, and one more request follows for the changes.
-    let answer = worker::exec(
-        &h.cx,
-        fx.into_iter()
-            .find(|e| matches!(e, Effect::LoadDashboard { .. }))
-            .unwrap(),
-    )
-    .unwrap();
+    // The answer is shown with both laid over it: nothing more is asked.
     let fx = h.app.outcome(answer.clone());
+    assert!(loads(&fx).is_empty(), "{fx:?}");
+    assert!(h.app.settle().is_empty());
+    let mut rows = svc.rows(&Filter::default()).unwrap();
+    rows.retain(|r| r.id != open.id);
+    rows.push(shuniu::core::Row::of(&new));
+    let want = Dashboard::build(&rows, svc.today(), &WorkCalendar::builtin(), INTAKE_DAYS);
+    assert_eq!(shown(&h), want);
+    assert_eq!(h.app.dashboard.as_ref().unwrap().recounts, 1);
+    // An older version of a row than the one held changes nothing.
+    let fx = h.app.push(Push::Changed(Box::new(open.clone())));
+    assert!(loads(&fx).is_empty());
+    h.app.settle();
+    assert_eq!(shown(&h), want);
+    assert_eq!(h.app.dashboard.as_ref().unwrap().recounts, 1);
+    // A change made on a later day than the one counted: what is due has
+    // moved, so everything is read again, after the change.
+    let mut tomorrow = new.clone();
+    tomorrow.version += 1;
+    let next_day = svc.today().checked_add_days(Days::new(1)).unwrap();
+    tomorrow.updated = shuniu::model::time::from_local(next_day.and_hms_opt(8, 30, 0).unwrap());
+    let fx = h.app.push(Push::Changed(Box::new(tomorrow.clone())));
+    let again = loads(&fx);
+    assert_eq!(again.len(), 1, "{fx:?}");
+    let fx = h.app.outcome(answer_to(&h, fx));
+    assert!(loads(&fx).is_empty());
+    h.app.settle();
+    // (The pushes above were made up; the store still holds what it did.)
+    let want = expected(svc.as_ref());
+    assert_eq!(shown(&h), want);
+    // The first answer again (late, stale) changes nothing and asks nothing.
+    let before = h.app.dashboard.clone();
+    let fx = h.app.outcome(answer);
+    assert!(loads(&fx).is_empty());
+    assert_eq!(h.app.dashboard, before);
+    // `r` reads again; that request fails: said in the status line, the
+    // numbers kept, and the next change, which has no rows to go into,
+    // asks for them all.
+    let fx = h.app.key(Key::ch('r'));
     let second = loads(&fx);
     assert_eq!(second.len(), 1, "{fx:?}");
     assert!(second[0] > first[0]);
-    assert!(h.app.dashboard.as_ref().unwrap().board.is_some());
-    // The first answer again (late, stale) changes nothing and asks nothing.
-    let shown = h.app.dashboard.clone();
-    let fx = h.app.outcome(answer);
-    assert!(loads(&fx).is_empty());
-    assert_eq!(h.app.dashboard, shown);
-    // The second request fails: said in the status line, the numbers kept,
-    // and the next change asks again.
     let fx = h.app.outcome(Outcome::Dashboard {
         gen: second[0],
-        board: Err(Box::new(shuniu::core::ServiceError::Store(
+        load: Err(Box::new(shuniu::core::ServiceError::Store(
             shuniu::core::Failure::Lost {
                 socket: "/run/shuniu.sock".into(),
                 why: shuniu::core::Cut::Closed,
@@ -258,14 +317,93 @@ fn a_change_while_counting_counts_again_once_and_late_answers_are_dropped() {
         "{msg:?}"
     );
     assert!(!msg.0.contains("daemon"), "{msg:?}");
-    assert!(h.app.dashboard.as_ref().unwrap().board.is_some());
-    let fx = h.app.push(Push::Changed(Box::new(it.clone())));
+    assert_eq!(shown(&h), want);
+    let fx = h.app.push(Push::Changed(Box::new(new.clone())));
     assert_eq!(loads(&fx).len(), 1, "{fx:?}");
     // Closed, a push asks nothing at all.
     h.press("<Esc>");
     assert!(h.app.dashboard.is_none());
-    let fx = h.app.push(Push::Changed(Box::new(it)));
+    let fx = h.app.push(Push::Changed(Box::new(new)));
     assert!(loads(&fx).is_empty());
+}
+
+#[test]
+fn a_burst_of_pushes_reads_nothing_again_and_is_counted_once() {
+    use shuniu::model::Status;
+    use tui_support::counting::Counting;
+
+    let dir = tempfile::tempdir().unwrap();
+    let core = fixture(dir.path(), 400);
+    let svc = Counting::new(core.clone());
+    let mut h = Harness::new(
+        svc.clone(),
+        WorkCalendar::builtin(),
+        (160, 48),
+        Lang::Hant,
+        None,
+    );
+    svc.take();
+    h.press("D");
+    // Opening reads the rows once: the open ones and the 收件.
+    let opened = svc.take();
+    assert_eq!(opened.get("rows"), Some(&2), "{opened:?}");
+    assert_eq!(shown(&h), expected(core.as_ref()));
+    let recounts = h.app.dashboard.as_ref().unwrap().recounts;
+
+    // Another clerk, in one go: ten overdue 收件 for one unit, and two open
+    // 收文 with deadlines 撤銷 (a push each, twelve in all, before the screen wakes).
+    let unit = shown(&h).overdue_by_unit[0].unit.clone();
+    let colleague = {
+        let mut u = core.whoami().unwrap();
+        u.login = "lin".into();
+        u.uid = 1001;
+        shuniu::core::Core::as_user(core.engine().clone(), u)
+    };
+    for i in 0..10 {
+        let mut it = Item::new(Kind::Inbox, format!("補報材料{i}"), "", 0);
+        it.unit = unit.clone();
+        it.deadline = core.today().checked_sub_days(Days::new(2));
+        colleague
+            .apply(Command::Create { item: Box::new(it) })
+            .unwrap();
+    }
+    let open: Vec<_> = core
+        .rows(&Filter {
+            kind: Some(Kind::Incoming),
+            status: Some(Status::Received),
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.deadline.is_some())
+        .collect();
+    let mut closed = 0;
+    for r in open {
+        let moved = colleague.apply(Command::Move {
+            id: r.id,
+            version: r.version,
+            to: Status::Cancelled,
+            note: "重複登記".into(),
+        });
+        if moved.is_ok() {
+            closed += 1;
+        }
+        if closed == 2 {
+            break;
+        }
+    }
+    assert_eq!(closed, 2, "two 收文 closed");
+    h.run(vec![]);
+    // No row was read again, and the numbers were counted once, right.
+    let burst = svc.take();
+    assert_eq!(burst.get("rows"), None, "{burst:?}");
+    assert_eq!(burst.get("list"), None, "{burst:?}");
+    let d = h.app.dashboard.as_ref().unwrap();
+    assert_eq!(d.recounts, recounts + 1);
+    let want = expected(core.as_ref());
+    assert_eq!(shown(&h), want);
+    let s = h.screen();
+    assert!(s.contains(&format!("逾期 {} 項", want.overdue)), "{s}");
 }
 
 #[test]

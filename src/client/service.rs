@@ -124,6 +124,10 @@ impl Service for Client {
         ask!(self, Request::History(id), History)
     }
 
+    fn latest_history(&self, ids: &[ItemId]) -> Result<Vec<HistoryEntry>> {
+        ask!(self, Request::LatestHistory(ids.to_vec()), History)
+    }
+
     fn subscribe(&self) -> Result<Receiver<Event>> {
         let (tx, rx) = channel();
         // Listen first, so nothing pushed right after the daemon agrees is missed.

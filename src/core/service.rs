@@ -202,6 +202,11 @@ pub trait Service: Send + Sync {
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>>;
     /// An item's history, oldest first.
     fn history(&self, id: ItemId) -> Result<Vec<HistoryEntry>>;
+    /// The last history entry of each of `ids` (in their order, each once):
+    /// one request for a list that shows every item's last change. An item
+    /// that does not exist or that the user may not see is simply absent;
+    /// the 機密/絕密 ones returned are one `read` audit entry naming them all.
+    fn latest_history(&self, ids: &[ItemId]) -> Result<Vec<HistoryEntry>>;
     /// Changes as they happen.
     fn subscribe(&self) -> Result<Receiver<Event>>;
     /// Open and overdue counts per kind.

@@ -204,6 +204,10 @@ pub enum Request {
     /// (protocol 5; never split, a batch is one message); answered with
     /// `Items`, one per command.
     ApplyBatch(Vec<BatchStep>),
+    /// `latest_history`: the last history entry of each of these items
+    /// (protocol 5; splittable); answered with `History`, one entry per
+    /// item the user may see.
+    LatestHistory(Vec<ItemId>),
 }
 
 /// The successful answer to a [`Request`].
@@ -300,6 +304,10 @@ impl Splittable for Request {
                 let (a, b) = halves(v);
                 Ok((Request::CreateMany(a), Request::CreateMany(b)))
             }
+            Request::LatestHistory(v) if v.len() > 1 => {
+                let (a, b) = halves(v);
+                Ok((Request::LatestHistory(a), Request::LatestHistory(b)))
+            }
             Request::SaveDirectory { units, people } if units.len() + people.len() > 1 => {
                 if units.len() > 1 {
                     let (a, b) = halves(units);
@@ -342,6 +350,7 @@ impl Splittable for Request {
     fn append(&mut self, later: Self) -> bool {
         match (self, later) {
             (Request::CreateMany(a), Request::CreateMany(b)) => a.extend(b),
+            (Request::LatestHistory(a), Request::LatestHistory(b)) => a.extend(b),
             (
                 Request::SaveDirectory { units, people },
                 Request::SaveDirectory {

@@ -476,3 +476,36 @@ fn a_batch_round_trips_and_comes_after_every_older_request() {
         }
     );
 }
+
+#[test]
+fn latest_history_is_variant_25_and_a_long_id_list_goes_in_parts() {
+    let f = encode(&ClientFrame::Call {
+        id: 1,
+        last: true,
+        req: Request::LatestHistory(vec![3, 9]),
+    })
+    .unwrap();
+    // Appended after `ApplyBatch` (24): no older request changes its number.
+    assert_eq!(&body(&f)[..4], &[0u8, 1, 1, 25]);
+    assert_eq!(
+        decode::<ClientFrame>(body(&f)).unwrap(),
+        ClientFrame::Call {
+            id: 1,
+            last: true,
+            req: Request::LatestHistory(vec![3, 9]),
+        }
+    );
+    // More ids than one part holds: split, and appended back in order.
+    let ids: Vec<ItemId> = (1..=(PART_BYTES as u64 / 4)).map(|i| i << 40).collect();
+    let frames = call_frames(2, Request::LatestHistory(ids.clone())).unwrap();
+    assert!(frames.len() > 1, "{} frames", frames.len());
+    let mut acc: Option<Request> = None;
+    for f in &frames {
+        let ClientFrame::Call { req, .. } = decode::<ClientFrame>(body(f)).unwrap();
+        match acc.as_mut() {
+            None => acc = Some(req),
+            Some(a) => assert!(a.append(req)),
+        }
+    }
+    assert_eq!(acc, Some(Request::LatestHistory(ids)));
+}

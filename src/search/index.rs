@@ -10,7 +10,7 @@ use memchr::memmem;
 
 use crate::model::{Classification, Kind};
 
-use super::blocks::{Blocks, Grams, BLOCK_ENTRIES};
+use super::blocks::{Blocks, Grams, BLOCK_ENTRIES, CHUNK_BLOCKS};
 use super::fold::{digits, fold, is_cjk, pinyin_forms};
 use super::query::{self, fragment_keys, Term};
 
@@ -430,54 +430,73 @@ impl Index {
             .iter()
             .map(|n| (memmem::Finder::new(n), Grams::of(n)))
             .collect();
-        let mut hi = self.entries.len();
+        let blocks = self.entries.len().div_ceil(BLOCK_ENTRIES);
         let mut found = Vec::new();
-        while hi > 0 {
-            let lo = (hi - 1) / BLOCK_ENTRIES * BLOCK_ENTRIES;
-            let block = lo / BLOCK_ENTRIES;
-            let end = self.entries[hi - 1].end;
-            found.clear();
-            let mut searched = 0;
-            for (scan, grams) in &finders {
-                if !self.blocks.may_hold(block, grams) {
+        let mut masks = vec![0u64; finders.len()];
+        for chunk in (0..blocks.div_ceil(CHUNK_BLOCKS)).rev() {
+            let mut any = 0;
+            for (m, (_, grams)) in masks.iter_mut().zip(&finders) {
+                *m = self.blocks.candidates(chunk, grams);
+                any |= *m;
+            }
+            while any != 0 {
+                // Newest block of the chunk first.
+                let j = 63 - any.leading_zeros() as usize;
+                any &= !(1 << j);
+                let lo = (chunk * CHUNK_BLOCKS + j) * BLOCK_ENTRIES;
+                if lo >= self.entries.len() {
                     continue;
                 }
-                searched += 1;
-                work.blocks_read += 1;
-                let mut from = self.entries[lo].start;
-                let mut i = lo;
-                while let Some(off) = scan.find(&self.buf[from..end]) {
-                    let pos = from + off;
-                    while self.entries[i].end <= pos {
-                        i += 1;
+                let hi = (lo + BLOCK_ENTRIES).min(self.entries.len());
+                let end = self.entries[hi - 1].end;
+                found.clear();
+                let mut searched = 0;
+                for (m, (scan, _)) in masks.iter().zip(&finders) {
+                    if m & (1 << j) == 0 {
+                        continue;
                     }
-                    from = self.entries[i].end;
-                    found.push(i);
-                    if from >= end {
-                        break;
+                    searched += 1;
+                    work.blocks_read += 1;
+                    let mut from = self.entries[lo].start;
+                    let mut i = lo;
+                    while let Some(off) = scan.find(&self.buf[from..end]) {
+                        let pos = from + off;
+                        while self.entries[i].end <= pos {
+                            i += 1;
+                        }
+                        from = self.entries[i].end;
+                        found.push(i);
+                        if from >= end {
+                            break;
+                        }
+                    }
+                }
+                if searched > 1 {
+                    found.sort_unstable();
+                    found.dedup();
+                }
+                for &i in found.iter().rev() {
+                    work.checked += 1;
+                    if visit(i, &self.entries[i]) == Step::Stop {
+                        return;
                     }
                 }
             }
-            if searched > 1 {
-                found.sort_unstable();
-                found.dedup();
-            }
-            for &i in found.iter().rev() {
-                work.checked += 1;
-                if visit(i, &self.entries[i]) == Step::Stop {
-                    return;
-                }
-            }
-            hi = lo;
         }
     }
 
     /// How many blocks of entries may hold one of a term's forms.
     fn blocks_holding(&self, t: &Term) -> usize {
         let grams: Vec<Grams> = t.needles.iter().map(|n| Grams::of(n.as_bytes())).collect();
-        (0..self.entries.len().div_ceil(BLOCK_ENTRIES))
-            .filter(|&b| grams.iter().any(|g| self.blocks.may_hold(b, g)))
-            .count()
+        let blocks = self.entries.len().div_ceil(BLOCK_ENTRIES);
+        (0..blocks.div_ceil(CHUNK_BLOCKS))
+            .map(|c| {
+                let any = grams
+                    .iter()
+                    .fold(0, |m, g| m | self.blocks.candidates(c, g));
+                any.count_ones() as usize
+            })
+            .sum()
     }
 
     /// Hits of entries, open before closed, newest first, then by quality.

@@ -23,6 +23,7 @@ pub fn dispatch(svc: &dyn Service, req: Request) -> Result<Response> {
             Response::Found(svc.search(&query, usize::try_from(limit).unwrap_or(usize::MAX))?)
         }
         Request::History(id) => Response::History(svc.history(id)?),
+        Request::LatestHistory(ids) => Response::History(svc.latest_history(&ids)?),
         Request::Counts => Response::Counts(svc.counts()?),
         Request::Units => Response::Units(svc.units()?),
         Request::People => Response::People(svc.people()?),

@@ -189,7 +189,24 @@ fn more_descriptors() -> Option<u64> {
     getrlimit(Resource::Nofile).current
 }
 
+/// glibc gives each thread that allocates its own arena (up to 8 per core),
+/// and a connection thread's arena keeps what it once held: with a hundred
+/// clients that was ≈ 55 MiB on top of the engine. The daemon's threads
+/// mostly wait on sockets, so two arenas serve them without contention.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fewer_arenas() {
+    // SAFETY: mallopt only changes allocator tuning; it is called before
+    // the daemon starts its connection threads, and glibc serialises it.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fewer_arenas() {}
+
 fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
+    fewer_arenas();
     let pid = std::process::id();
     let fds = more_descriptors();
     let gid = match &opts.group {

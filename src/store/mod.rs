@@ -174,6 +174,20 @@ impl Store {
             .collect()
     }
 
+    /// An item's last history entry (its newest write), read without the
+    /// rest: the caller view shows only that.
+    pub fn last_history(&self, id: ItemId) -> Result<Option<HistoryEntry>> {
+        match self.db.scan_prefix(keys::history_prefix(id)).next_back() {
+            Some(r) => {
+                let (k, v) = r?;
+                Ok(Some(codec::decode(RecordType::History, &v, &|| {
+                    keys::show(&k)
+                })?))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// The audit trail, oldest first.
     pub fn audit(&self) -> impl Iterator<Item = Result<AuditEntry>> + '_ {
         self.scan(keys::AUDIT, RecordType::Audit)

@@ -21,6 +21,18 @@ pub struct LinkView {
     pub rel: &'static str,
 }
 
+/// What the worker read for the dashboard: the rows it counts (open items
+/// and every 收件) and the numbers counted from them. The app keeps the
+/// rows, so a pushed change updates them in place instead of reading them
+/// all again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DashLoad {
+    /// The numbers.
+    pub board: crate::model::dashboard::Dashboard,
+    /// The rows counted.
+    pub rows: Vec<Row>,
+}
+
 /// A change that `.` can repeat on another item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Repeatable {
@@ -231,7 +243,8 @@ pub enum Effect {
     SaveDraft(Draft),
     /// Removes a draft.
     DeleteDraft(String),
-    /// The dashboard's numbers: open items and the 收件 of the last `days` days.
+    /// The dashboard's rows and numbers: open items and every 收件, counted
+    /// with the 收件 of the last `days` days.
     LoadDashboard {
         /// The request's generation (older answers are dropped).
         gen: u64,
@@ -384,8 +397,8 @@ pub enum Outcome {
     Dashboard {
         /// The request's generation.
         gen: u64,
-        /// The numbers.
-        board: Result<Box<crate::model::dashboard::Dashboard>, Box<crate::core::ServiceError>>,
+        /// The numbers and the rows they were counted from.
+        load: Result<Box<DashLoad>, Box<crate::core::ServiceError>>,
     },
     /// Something failed that has no better place, already said in the
     /// clerk's language (the editor would not run).

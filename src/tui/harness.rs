@@ -110,7 +110,8 @@ impl Harness {
     }
 
     /// Runs effects (and the effects their outcomes ask for) to the end,
-    /// then feeds the pushes that arrived.
+    /// then feeds the pushes that arrived, all of them before the app
+    /// settles (as the main loop hands it everything queued at once).
     pub fn run(&mut self, fx: Vec<Effect>) {
         let mut queue: Vec<Effect> = fx;
         let mut rounds = 0;
@@ -131,11 +132,12 @@ impl Harness {
                 .as_ref()
                 .map(|r| r.try_iter().collect())
                 .unwrap_or_default();
-            if pushes.is_empty() {
-                break;
-            }
             for p in pushes {
                 queue.extend(self.app.push(p));
+            }
+            queue.extend(self.app.settle());
+            if queue.is_empty() {
+                break;
             }
         }
     }

@@ -260,6 +260,9 @@ pub fn run(l: Launch) -> Result<()> {
             };
             send(fx, &work, &mut local);
         }
+        // Everything of this wake-up is in: a burst of pushes is counted once.
+        let fx = app.settle();
+        send(fx, &work, &mut local);
         for e in std::mem::take(&mut local) {
             if let Effect::Editor { field, text } = e {
                 let o = match editor(&text, &pause) {

@@ -2,6 +2,8 @@
 //! a temporary store (fixed clock, demo seed 2026) driven through the harness.
 #![allow(dead_code)]
 
+pub mod counting;
+
 use std::sync::Arc;
 
 use shuniu::core::{Core, Service};

@@ -1,16 +1,25 @@
 //! The dashboard screen: what a 主任 asks first — what falls due today and
 //! this week by kind, which units hold overdue work, how much came in each
 //! day. One key opens it over the workbench and `Esc` closes it, leaving the
-//! tab, the selection and the detail exactly as they were. The numbers are
-//! counted by the worker (`model::dashboard`) from the service's rows; a
-//! change pushed while the screen is open asks for them again, so the
-//! screen follows the office without a key press.
+//! tab, the selection and the detail exactly as they were. The worker reads
+//! the rows it counts (every open item, every 收件) once and counts them
+//! (`model::dashboard`); the screen keeps the rows, and a change pushed
+//! while it is open replaces the changed item's row in place. However many
+//! changes arrive together, the numbers are counted again once, when the
+//! main loop has handled them all (`App::settle`); nothing is read again.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::core::Row;
 use crate::model::dashboard::Dashboard;
+use crate::model::{Item, ItemId};
 
 use super::super::command::{self, Action};
-use super::super::event::Effect;
+use super::super::event::{DashLoad, Effect};
 use super::super::key::Key;
+use super::dash_rows::Rows;
 use super::dispatch::OverKey;
 use super::{App, Level};
 
@@ -30,8 +39,18 @@ pub struct DashView {
     pub gen: u64,
     /// A request is out (a newer one is asked for only when it answers).
     pub pending: bool,
-    /// A change arrived while a request was out: ask again on its answer.
-    pub stale: bool,
+    /// The rows counted, by item (`None` until an answer came, or after a
+    /// failed one: a change then asks for them all again).
+    rows: Option<Rows>,
+    /// The day the rows were counted for.
+    today: Option<NaiveDate>,
+    /// Rows pushed while a request was out, the newest of each item: laid
+    /// over its answer, which may have been read before or after them.
+    early: HashMap<ItemId, Row>,
+    /// Rows changed since the numbers were counted: `settle` counts again.
+    recount: bool,
+    /// How many times the numbers were counted again from pushed rows.
+    pub recounts: u64,
 }
 
 impl App {
@@ -45,13 +64,17 @@ impl App {
             board: None,
             gen: 0,
             pending: false,
-            stale: false,
+            rows: None,
+            today: None,
+            early: HashMap::new(),
+            recount: false,
+            recounts: 0,
         });
         self.refresh_dashboard()
     }
 
-    /// Asks the worker for fresh numbers (if the dashboard is open and no
-    /// request is out; one that is out is answered, then asked again).
+    /// Asks the worker for every row and fresh numbers (if the dashboard is
+    /// open and no request is out).
     pub(super) fn refresh_dashboard(&mut self) -> Vec<Effect> {
         self.req_gen += 1;
         let gen = self.req_gen;
@@ -59,51 +82,110 @@ impl App {
             return vec![];
         };
         if d.pending {
-            d.stale = true;
             return vec![];
         }
         d.gen = gen;
         d.pending = true;
-        d.stale = false;
+        // What was pushed before this request is in its answer.
+        d.early.clear();
         vec![Effect::LoadDashboard {
             gen,
             days: INTAKE_DAYS,
         }]
     }
 
-    /// The worker's answer arrived: the numbers, or why they could not be
-    /// counted (said in the status line; the next change or `r` asks again).
+    /// The worker's answer arrived: its rows, with the changes pushed since
+    /// the request laid over them, and its numbers (counted again by
+    /// `settle` when those changes moved any row); or why they could not
+    /// be read (said in the status line; the next change or `r` asks again).
     pub(super) fn dashboard_loaded(
         &mut self,
         gen: u64,
-        board: Result<Box<Dashboard>, Box<crate::core::ServiceError>>,
+        load: Result<Box<DashLoad>, Box<crate::core::ServiceError>>,
     ) -> Vec<Effect> {
-        let Some(d) = self.dashboard.as_mut().filter(|d| d.gen == gen) else {
+        // Only the answer to the request out counts, once.
+        let Some(d) = self
+            .dashboard
+            .as_mut()
+            .filter(|d| d.pending && d.gen == gen)
+        else {
             return vec![];
         };
         d.pending = false;
-        let stale = d.stale;
-        match board {
-            Ok(b) => d.board = Some(b),
+        let early = std::mem::take(&mut d.early);
+        let load = match load {
+            Ok(l) => *l,
             Err(e) => {
+                d.rows = None;
                 let m = self.error_text(&e);
                 self.say(Level::Error, m);
                 return vec![];
             }
+        };
+        let mut rows = Rows::of(load.rows);
+        // An early row older than the answer's is dropped by its version; one
+        // the answer lacks is put in (were the item closed since, that push
+        // is on its way and takes it out again).
+        let mut moved = false;
+        for r in early.into_values() {
+            moved |= rows.place(r);
         }
+        d.today = Some(load.board.today);
+        d.board = Some(Box::new(load.board));
+        d.rows = Some(rows);
+        d.recount = moved;
         self.dirty = true;
-        if stale {
-            return self.refresh_dashboard();
-        }
         vec![]
     }
 
-    /// A change was pushed: an open dashboard counts again.
-    pub(super) fn dashboard_changed(&mut self) -> Vec<Effect> {
-        if self.dashboard.is_none() {
+    /// A change was pushed: an open dashboard puts the item's row in place
+    /// (counted again by `settle`, once for every change of one wake-up);
+    /// while a request is out the row waits for its answer. It reads every
+    /// row again only when it cannot tell: it holds none (the last answer
+    /// failed), or the change was made on a later day than the one counted
+    /// (past midnight, what is due and overdue has moved).
+    pub(super) fn dashboard_changed(&mut self, it: &Item) -> Vec<Effect> {
+        let Some(d) = self.dashboard.as_mut() else {
+            return vec![];
+        };
+        let later_day = d
+            .today
+            .is_some_and(|t| crate::model::time::local_date(it.updated) > t);
+        if later_day && !d.pending {
+            return self.refresh_dashboard();
+        }
+        let row = Row::of(it);
+        if d.pending {
+            if d.early.get(&row.id).is_none_or(|r| r.version < row.version) {
+                d.early.insert(row.id, row);
+            }
             return vec![];
         }
-        self.refresh_dashboard()
+        match d.rows.as_mut() {
+            Some(rows) => {
+                d.recount |= rows.place(row);
+                vec![]
+            }
+            None => self.refresh_dashboard(),
+        }
+    }
+
+    /// Counts the dashboard again if pushed changes moved its rows since it
+    /// was counted: called once the events of one wake-up are handled, so a
+    /// burst of changes is one count, and no request.
+    pub(super) fn settle_dashboard(&mut self) {
+        let cal = &self.setup.calendar;
+        let Some(d) = self.dashboard.as_mut().filter(|d| d.recount) else {
+            return;
+        };
+        d.recount = false;
+        let (Some(rows), Some(today)) = (d.rows.as_ref(), d.today) else {
+            return;
+        };
+        let rows: Vec<&Row> = rows.live.values().collect();
+        d.board = Some(Box::new(Dashboard::build(&rows, today, cal, INTAKE_DAYS)));
+        d.recounts += 1;
+        self.dirty = true;
     }
 
     /// A key while the dashboard is open: `Esc` (or the dashboard key, or

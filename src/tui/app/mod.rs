@@ -6,6 +6,7 @@
 mod board;
 mod caller;
 mod conflict;
+mod dash_rows;
 mod dashboard;
 mod directory;
 mod dirfile;
@@ -300,6 +301,14 @@ impl App {
             self.dirty = true;
         }
         fx
+    }
+
+    /// Called once the events of one wake-up of the main loop are handled
+    /// (a burst of pushed changes among them): work that is done once for
+    /// all of them — the dashboard's count — is done now, before the frame.
+    pub fn settle(&mut self) -> Vec<Effect> {
+        self.settle_dashboard();
+        vec![]
     }
 
     /// The ids the next change applies to: the visual selection or the current row.

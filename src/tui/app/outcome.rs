@@ -135,7 +135,7 @@ impl App {
                 people,
                 select,
             } => self.directory_saved(units, people, select),
-            Outcome::Dashboard { gen, board } => self.dashboard_loaded(gen, board),
+            Outcome::Dashboard { gen, load } => self.dashboard_loaded(gen, load),
             Outcome::Meetings { gen, items } => self.meetings_loaded(gen, items),
             Outcome::NoticeWritten(file) => {
                 let m = self.tf(T::MsgNoticeWritten, &[&file]);
@@ -202,7 +202,7 @@ impl App {
                     self.counts_pending = true;
                     fx.push(Effect::LoadCounts);
                 }
-                fx.extend(self.dashboard_changed());
+                fx.extend(self.dashboard_changed(&it));
                 fx
             }
             Push::Directory => vec![Effect::LoadDirectory],

@@ -2,10 +2,14 @@
 //! requests: every open item (what is due or overdue) and every 收件 (the
 //! intake per day, closed ones included: a request answered on the day it
 //! came in still came in). The counting itself is `model::dashboard`'s.
+//! Read once when the screen opens (and on `r`): changes pushed while it
+//! is open update the rows the app keeps (`app/dashboard.rs`).
 
 use crate::core::{Filter, Row, Service, ServiceError};
 use crate::model::dashboard::Dashboard;
 use crate::model::{Kind, WorkCalendar};
+
+use super::super::event::DashLoad;
 
 /// The rows the dashboard counts: open items, and the 收件 that are not
 /// open (the open ones are among the first already), each item once.
@@ -22,8 +26,10 @@ pub fn rows(svc: &dyn Service) -> Result<Vec<Row>, ServiceError> {
     Ok(rows)
 }
 
-/// The dashboard for the office's today, with `days` days of intake.
-pub fn count(svc: &dyn Service, cal: &WorkCalendar, days: u32) -> Result<Dashboard, ServiceError> {
+/// The dashboard for the office's today, with `days` days of intake, and
+/// the rows it was counted from (the app keeps them for pushed changes).
+pub fn load(svc: &dyn Service, cal: &WorkCalendar, days: u32) -> Result<DashLoad, ServiceError> {
     let rows = rows(svc)?;
-    Ok(Dashboard::build(&rows, svc.today(), cal, days))
+    let board = Dashboard::build(&rows, svc.today(), cal, days);
+    Ok(DashLoad { board, rows })
 }

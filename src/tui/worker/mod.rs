@@ -212,7 +212,7 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
         }
         Effect::LoadDashboard { gen, days } => Outcome::Dashboard {
             gen,
-            board: dashboard::count(svc, &cx.calendar, days)
+            load: dashboard::load(svc, &cx.calendar, days)
                 .map(Box::new)
                 .map_err(Box::new),
         },

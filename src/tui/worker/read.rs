@@ -1,7 +1,7 @@
 //! Reads for the screen: a tab's rows, an item's detail, and the open items
 //! that concern a unit or a caller.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::{Filter, Found, Row, Service, ServiceError};
 use crate::model::{Item, ItemId, Kind, LinkRel};
@@ -199,17 +199,26 @@ pub fn caller_rows(svc: &dyn Service, unit: &str, person: &str) -> Result<Vec<Ro
 }
 
 /// The caller view's items: `caller_rows`, each with its last change (who
-/// and what, from its last history entry).
+/// and what, from its last history entry), asked for all of them in one
+/// request (`latest_history`): a few round trips to the daemon however many
+/// items the caller has, not one per item.
 pub fn caller_items(
     svc: &dyn Service,
     unit: &str,
     person: &str,
 ) -> Result<Vec<CallerRow>, ServiceError> {
-    caller_rows(svc, unit, person)?
+    let rows = caller_rows(svc, unit, person)?;
+    let ids: Vec<ItemId> = rows.iter().map(|r| r.id).collect();
+    let mut last: HashMap<ItemId, LastChange> = svc
+        .latest_history(&ids)?
+        .iter()
+        .map(|h| (h.item, LastChange::of(h)))
+        .collect();
+    Ok(rows
         .into_iter()
-        .map(|row| {
-            let last = svc.history(row.id)?.pop().map(|h| LastChange::of(&h));
-            Ok(CallerRow { row, last })
+        .map(|row| CallerRow {
+            last: last.remove(&row.id),
+            row,
         })
-        .collect()
+        .collect())
 }
