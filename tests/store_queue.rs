@@ -274,3 +274,19 @@ fn check_says_when_the_done_index_disagrees_with_history() {
     drop(engine);
     drop(dir);
 }
+
+#[test]
+fn a_user_added_after_a_write_that_read_the_users_is_landed_on_by_the_next() {
+    // The store keeps the users and units a write read for the next one;
+    // adding a user must not leave the next write with the old list.
+    let e = env();
+    let li = e.user(2001, "li", Role::Clerk, Classification::Internal);
+    let it = create(&e.admin, draft(Kind::Affair, "協調會場布置", &[]));
+    let it = set(&e.admin, &it, &[("handler", "li同志")]).unwrap();
+    assert_eq!(li.notices(false).unwrap().len(), 1);
+    let wang = e.user(2002, "wang", Role::Clerk, Classification::Internal);
+    set(&e.admin, &it, &[("handler", "wang同志")]).unwrap();
+    let got = wang.notices(false).unwrap();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].item, got[0].what), (it.id, Landing::Assigned));
+}

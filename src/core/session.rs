@@ -293,8 +293,7 @@ impl Service for Core {
             .read()
             .expect("lock")
             .search(query, me.clearance, limit);
-        let units = self.engine.unit_names.read().expect("lock").clone();
-        let mut people: Option<Vec<Person>> = None;
+        let units = self.engine.unit_names.read().expect("lock");
         let rows = self.engine.rows.read().expect("lock");
         let mut out = Vec::with_capacity(hits.len());
         for h in hits {
@@ -310,12 +309,8 @@ impl Service for Core {
                     }
                 }
                 Target::Person(id) => {
-                    let ps = match &people {
-                        Some(p) => p,
-                        None => people.insert(self.engine.store.people()?),
-                    };
-                    if let Some(p) = ps.iter().find(|p| p.id == id) {
-                        out.push(Found::Person(p.clone()));
+                    if let Some(p) = self.engine.store.person(id)? {
+                        out.push(Found::Person(p));
                     }
                 }
             }

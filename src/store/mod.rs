@@ -34,6 +34,9 @@ pub struct Store {
     db: sled::Db,
     path: PathBuf,
     writer: Mutex<()>,
+    /// Users and units as the last batch that needed them read them; gone
+    /// once a batch writes either (see `Txn::users_and_units`).
+    people: Mutex<Option<std::sync::Arc<txn::PeopleCopy>>>,
 }
 
 impl Store {
@@ -98,6 +101,7 @@ impl Store {
             db,
             path: path.to_path_buf(),
             writer: Mutex::new(()),
+            people: Mutex::new(None),
         };
         // A folder from before the 已辦 index: build it from the history, once.
         store.build_done_index(BACKFILL_BATCH)?;
@@ -128,11 +132,25 @@ impl Store {
         then: impl FnOnce(&T),
     ) -> Result<T, E> {
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let mut txn = Txn::new(&self.db);
+        let cached = self
+            .people
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let mut txn = Txn::new(&self.db, cached);
         let out = f(&mut txn)?;
+        let keep = if txn.touches_people() {
+            None
+        } else {
+            txn.people_read()
+        };
         let batch = txn.into_batch();
+        // Whatever happens to the batch, the copy is only kept when the
+        // batch left users and units as they were.
+        *self.people.lock().unwrap_or_else(|p| p.into_inner()) = None;
         self.db.apply_batch(batch).map_err(StoreError::from)?;
         self.db.flush().map_err(StoreError::from)?;
+        *self.people.lock().unwrap_or_else(|p| p.into_inner()) = keep;
         then(&out);
         Ok(out)
     }
@@ -248,6 +266,18 @@ impl Store {
     /// Every person of the directory.
     pub fn people(&self) -> Result<Vec<Person>> {
         self.scan(keys::PERSON, RecordType::Person).collect()
+    }
+
+    /// One person of the directory (a quick-find hit names one, and reading
+    /// the whole directory for it cost a keystroke several milliseconds).
+    pub fn person(&self, id: u64) -> Result<Option<Person>> {
+        let k = keys::with_u64(keys::PERSON, id);
+        match self.db.get(&k)? {
+            Some(v) => Ok(Some(codec::decode(RecordType::Person, &v, &|| {
+                keys::show(&k)
+            })?)),
+            None => Ok(None),
+        }
     }
 
     /// How many items are stored.

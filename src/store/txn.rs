@@ -2,6 +2,7 @@
 //! the tree until the whole batch is applied by `Store::write`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::model::{
     queue::Notice, time, AuditEntry, HistoryEntry, Item, ItemId, Person, Unit, User,
@@ -18,19 +19,39 @@ pub struct Txn<'a> {
     pending: HashMap<Vec<u8>, Option<Vec<u8>>>,
     /// The notices this batch stores, to be pushed once it commits.
     notices: Vec<Notice>,
-    /// Users and units as stored before this batch, read once per batch
-    /// (a bulk create asks for them for every item it lands somewhere).
-    people: Option<(Vec<User>, Vec<Unit>)>,
+    /// Users and units as stored before this batch: the store's copy from
+    /// an earlier batch when it has one, else read once for this batch (a
+    /// bulk create asks for them for every item it lands somewhere).
+    people: Option<Arc<PeopleCopy>>,
 }
 
+/// Every user and every unit, decoded: what the store keeps between
+/// batches so that a write that lands its item on someone does not decode
+/// the whole directory again (at 100k items that was most of a write).
+pub(super) type PeopleCopy = (Vec<User>, Vec<Unit>);
+
 impl<'a> Txn<'a> {
-    pub(super) fn new(db: &'a sled::Db) -> Self {
+    pub(super) fn new(db: &'a sled::Db, people: Option<Arc<PeopleCopy>>) -> Self {
         Txn {
             db,
             pending: HashMap::new(),
             notices: vec![],
-            people: None,
+            people,
         }
+    }
+
+    /// Whether this batch writes a user or a unit (the store's copy of
+    /// them is then out of date once it commits).
+    pub(super) fn touches_people(&self) -> bool {
+        self.pending.keys().any(|k| {
+            k.first()
+                .is_some_and(|&p| p == keys::USER || p == keys::UNIT)
+        })
+    }
+
+    /// The users and units this batch read from the tree, if it had to.
+    pub(super) fn people_read(&self) -> Option<Arc<PeopleCopy>> {
+        self.people.clone()
     }
 
     pub(super) fn into_batch(self) -> sled::Batch {
@@ -199,9 +220,9 @@ impl<'a> Txn<'a> {
     /// batch however often it is asked.
     pub fn users_and_units(&mut self) -> Result<(&[User], &[Unit])> {
         if self.people.is_none() {
-            self.people = Some((self.users()?, self.units()?));
+            self.people = Some(Arc::new((self.users()?, self.units()?)));
         }
-        let (users, units) = self.people.as_ref().expect("just read");
+        let (users, units) = &**self.people.as_ref().expect("just read");
         Ok((users, units))
     }
 
