@@ -110,7 +110,7 @@ mod tests {
     }
 
     fn incoming(id: ItemId, code: &str, out: Vec<Circulation>) -> Item {
-        let mut it = Item::new(Kind::Incoming, &format!("文{id}"), "clerk", ts(d(11, 1), 9));
+        let mut it = Item::new(Kind::Incoming, format!("文{id}"), "clerk", ts(d(11, 1), 9));
         it.id = id;
         it.version = id + 10;
         it.code = code.into();
