@@ -253,42 +253,31 @@ pub fn format_report(it: &Item, today: chrono::NaiveDate, out: &mut dyn Write) -
 }
 
 /// `shuniu circulation --over N`: every copy out with a reader for more than
-/// N days (counted in office days), longest out first; without N, all.
+/// N days (calendar days from the office-local day it was handed over, as
+/// `model::circulation` counts them), longest out first; without N, all.
 fn circulation(svc: &dyn Service, over: u32, out: &mut dyn Write) -> Result<()> {
     let today = svc.today();
     let items = svc.list(&Filter {
         kind: Some(Kind::Incoming),
         ..Filter::default()
     })?;
-    let mut rows: Vec<(i64, Vec<String>)> = vec![];
-    for it in &items {
-        let KindData::Incoming(d) = &it.data else {
-            continue;
-        };
-        for c in d.circulation.iter().filter(|c| c.back.is_none()) {
-            let days = (today - time::local_date(c.since)).num_days();
-            if days <= i64::from(over) && over > 0 {
-                continue;
-            }
-            rows.push((
-                c.since,
-                vec![
-                    it.code.clone(),
-                    c.holder.clone(),
-                    time::format_ts(c.since),
-                    days.to_string(),
-                    c.chased.to_string(),
-                    it.title.clone(),
-                ],
-            ));
-        }
-    }
-    rows.sort_by_key(|(since, _)| *since);
+    let rows: Vec<Vec<String>> = crate::model::circulation::outstanding(&items, today, over)
+        .into_iter()
+        .map(|o| {
+            vec![
+                o.code,
+                o.holder,
+                time::format_ts(o.since),
+                o.days.to_string(),
+                o.chased.to_string(),
+                o.title,
+            ]
+        })
+        .collect();
     if rows.is_empty() {
         writeln!(out, "nothing out for 傳閱 longer than {over} days")?;
         return Ok(());
     }
-    let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
     write!(
         out,
         "{}",

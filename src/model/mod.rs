@@ -4,6 +4,7 @@
 pub mod acts;
 pub mod archive;
 pub mod calendar;
+pub mod circulation;
 pub mod command;
 pub mod dashboard;
 pub mod dates;

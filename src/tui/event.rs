@@ -185,6 +185,11 @@ pub enum Effect {
         /// The request's generation.
         gen: u64,
     },
+    /// Every 收文 copy out with a reader (the 傳閱 view).
+    LoadCirculation {
+        /// The request's generation.
+        gen: u64,
+    },
     /// The user's unread notices (at start).
     LoadNotices,
     /// Marks notices read.
@@ -399,6 +404,16 @@ pub enum Outcome {
         gen: u64,
         /// The numbers and the rows they were counted from.
         load: Result<Box<DashLoad>, Box<crate::core::ServiceError>>,
+    },
+    /// The 傳閱 view's rows: every copy out, longest first, for the
+    /// office's today (or why they could not be read).
+    Circulation {
+        /// The request's generation.
+        gen: u64,
+        /// The day the days were counted to.
+        today: chrono::NaiveDate,
+        /// The rows.
+        rows: Result<Vec<crate::model::circulation::Out>, Box<crate::core::ServiceError>>,
     },
     /// Something failed that has no better place, already said in the
     /// clerk's language (the editor would not run).

@@ -47,6 +47,9 @@ impl App {
         if self.caller.is_some() && self.mode != Mode::Insert {
             return self.caller_key(key);
         }
+        if self.circulation.is_some() && self.mode == Mode::Normal && self.form.is_none() {
+            return self.circulation_key(key);
+        }
         if self.dashboard.is_some() && self.mode == Mode::Normal && self.form.is_none() {
             return self.dashboard_key(key);
         }

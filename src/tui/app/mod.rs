@@ -5,6 +5,7 @@
 
 mod board;
 mod caller;
+mod circulation;
 mod conflict;
 mod dash_rows;
 mod dashboard;
@@ -33,6 +34,7 @@ use crate::model::{ItemId, Person, Unit};
 
 pub use board::Board;
 pub use caller::{caller_rows_shown, clock, Call, Caller, CallerRow, LastChange, Who};
+pub use circulation::{circ_rows, CircView};
 pub use conflict::{Pending as PendingConflict, Retry};
 pub use dashboard::{DashView, INTAKE_DAYS, INTAKE_DAYS_NARROW};
 pub use directory::{person_matches, DirRow};
@@ -138,6 +140,8 @@ pub struct App {
     pub dashboard: Option<DashView>,
     /// The 待辦 · 待閱 · 已辦 view.
     pub queue: Option<QueueView>,
+    /// The 傳閱 view: every copy out with a reader.
+    pub circulation: Option<CircView>,
     /// Notices not yet seen (the badge), newest first.
     pub unread: Vec<crate::model::queue::Notice>,
     /// The last write refused because another clerk changed the item
@@ -195,6 +199,7 @@ impl App {
             menu_wanted: None,
             dashboard: None,
             queue: None,
+            circulation: None,
             unread: vec![],
             conflict: None,
             meetings: MeetingCache::default(),

@@ -136,6 +136,7 @@ impl App {
                 select,
             } => self.directory_saved(units, people, select),
             Outcome::Dashboard { gen, load } => self.dashboard_loaded(gen, load),
+            Outcome::Circulation { gen, today, rows } => self.circulation_loaded(gen, today, rows),
             Outcome::Meetings { gen, items } => self.meetings_loaded(gen, items),
             Outcome::NoticeWritten(file) => {
                 let m = self.tf(T::MsgNoticeWritten, &[&file]);
@@ -203,6 +204,7 @@ impl App {
                     fx.push(Effect::LoadCounts);
                 }
                 fx.extend(self.dashboard_changed(&it));
+                self.circulation_changed(&it);
                 fx
             }
             Push::Directory => vec![Effect::LoadDirectory],

@@ -194,6 +194,7 @@ impl App {
             Action::Export(people, file) => self.export_directory(people, file),
             Action::Dashboard => self.toggle_dashboard(),
             Action::Queue => self.open_queue(),
+            Action::Circulation(over) => self.open_circulation(over),
             Action::Week => self.toggle_week(false),
             Action::WeekPrev | Action::WeekNext | Action::WeekThis | Action::Leaders => {
                 self.week_action(a)

@@ -71,7 +71,7 @@ pub fn complete(line: &str, v: &Vocab) -> Vec<String> {
         ArgKind::Field => v.fields.clone(),
         ArgKind::Theme => v.themes.clone(),
         ArgKind::Lang => vec!["zh-Hant".into(), "zh-Hans".into(), "en".into()],
-        ArgKind::Text | ArgKind::None => vec![],
+        ArgKind::Text | ArgKind::Days | ArgKind::None => vec![],
     };
     filter(&prefix, partial, &pool)
 }
@@ -111,5 +111,7 @@ mod tests {
         );
         assert_eq!(complete("set unit 教", &v), vec!["set unit 市教育局"]);
         assert_eq!(complete("urgency 特", &v), vec!["urgency 特急"]);
+        assert_eq!(complete("circ", &v), vec!["circulation"]);
+        assert_eq!(complete("傳", &v), vec!["傳閱"]);
     }
 }

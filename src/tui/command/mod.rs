@@ -35,6 +35,8 @@ pub enum ArgKind {
     Theme,
     /// A language.
     Lang,
+    /// A number of days.
+    Days,
 }
 
 /// One named command.
@@ -140,6 +142,13 @@ pub const COMMANDS: &[CommandSpec] = &[
     a("export", &["directory_export"], K::Text, true, T::DocExport),
     a("dashboard", &["dash"], K::None, false, T::DocDashboard),
     a("queue", &["todo", "inbox"], K::None, false, T::DocQueue),
+    a(
+        "circulation",
+        &["傳閱", "传阅"],
+        K::Days,
+        false,
+        T::DocCirculation,
+    ),
     // 辦會: the week view, the leaders' schedule, the 會議通知 and 簽到.
     c("week", K::None, false, T::DocWeek),
     c("week_prev", K::None, false, T::DocWeekPrev),
@@ -223,6 +232,8 @@ pub enum Action {
     Dashboard,
     /// The 待辦 · 待閱 · 已辦 view.
     Queue,
+    /// The 傳閱 view: copies out for more than N days (`None`: all).
+    Circulation(Option<u32>),
     /// The 辦會 tab's list ↔ week view.
     Week,
     /// The week view: the week before.
@@ -290,6 +301,8 @@ pub enum BadArg {
     Kind(String),
     /// `lang`: not a language.
     Lang(String),
+    /// `circulation`: not a number of days.
+    Days(String),
     /// `urgency`: not a 緩急.
     Urgency(crate::model::Problem),
 }
@@ -393,6 +406,10 @@ pub fn parse(line: &str) -> Result<Action, ParseError> {
         }
         "dashboard" => Action::Dashboard,
         "queue" => Action::Queue,
+        "circulation" => Action::Circulation(match &arg {
+            None => None,
+            Some(n) => Some(n.parse().map_err(|_| bad(BadArg::Days(n.to_string())))?),
+        }),
         "week" => Action::Week,
         "week_prev" => Action::WeekPrev,
         "week_next" => Action::WeekNext,
@@ -464,6 +481,7 @@ mod tests {
                 ArgKind::Kind => format!("{} 督查", c.name),
                 ArgKind::Urgency => format!("{} 特急", c.name),
                 ArgKind::Lang => format!("{} en", c.name),
+                ArgKind::Days => format!("{} 5", c.name),
                 ArgKind::None => c.name.to_string(),
                 _ => format!("{} x y", c.name),
             };
@@ -509,5 +527,11 @@ mod tests {
         ));
         assert!(matches!(parse("import"), Err(ParseError::Missing(..))));
         assert!(matches!(parse("frob"), Err(ParseError::Unknown(_))));
+        assert_eq!(parse("circulation"), Ok(Action::Circulation(None)));
+        assert_eq!(parse("傳閱 5"), Ok(Action::Circulation(Some(5))));
+        assert!(matches!(
+            parse("circulation 週五"),
+            Err(ParseError::Bad(_, BadArg::Days(_)))
+        ));
     }
 }

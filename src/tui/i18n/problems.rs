@@ -128,6 +128,7 @@ pub fn command_error(lang: Lang, e: &ParseError) -> String {
                 BadArg::Route(s) => tr(lang, T::ArgRoute, &[&e(s)]),
                 BadArg::Kind(s) => tr(lang, T::ArgKind, &[&e(s)]),
                 BadArg::Lang(s) => tr(lang, T::ArgLang, &[&e(s)]),
+                BadArg::Days(s) => tr(lang, T::ArgDays, &[&e(s)]),
                 BadArg::Urgency(p) => problem(lang, p),
             };
             tr(lang, T::MsgBadArgument, &[name, &why])

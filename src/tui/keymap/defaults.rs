@@ -61,6 +61,7 @@ pub const DEFAULTS: &[(KeyMode, &str, &str)] = &[
     (N, "c", "call"),
     (N, "D", "dashboard"),
     (N, "<C-t>", "queue"),
+    (N, "R", "circulation"),
     (N, "w", "week"),
     (N, "[", "week_prev"),
     (N, "]", "week_next"),

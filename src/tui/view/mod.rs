@@ -3,6 +3,7 @@
 //! overrides become placeholders) and is fitted on cell boundaries.
 
 mod caller;
+mod circulation;
 mod dashboard;
 mod detail;
 mod directory;
@@ -123,6 +124,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(d) = &app.dashboard {
         if app.form.is_none() {
             dashboard::draw(f, body, app, d);
+        }
+    }
+    if let Some(c) = &app.circulation {
+        if app.form.is_none() {
+            circulation::draw(f, body, app, c);
         }
     }
     if let Some(w) = &app.week {

@@ -186,6 +186,14 @@ pub fn exec(cx: &Ctx, fx: Effect) -> Option<Outcome> {
                 (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => err(e),
             }
         }
+        Effect::LoadCirculation { gen } => {
+            let today = svc.today();
+            Outcome::Circulation {
+                gen,
+                today,
+                rows: read::circulation(svc, today).map_err(Box::new),
+            }
+        }
         Effect::LoadNotices => match svc.notices(true) {
             Ok(v) => Outcome::Notices(v),
             Err(e) => err(e),

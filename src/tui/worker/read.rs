@@ -222,3 +222,16 @@ pub fn caller_items(
         })
         .collect())
 }
+
+/// The 傳閱 view's rows: every 收文 the user may see, every copy of it out
+/// with a reader, counted to `today` (`model::circulation`, as the CLI).
+pub fn circulation(
+    svc: &dyn Service,
+    today: chrono::NaiveDate,
+) -> Result<Vec<crate::model::circulation::Out>, ServiceError> {
+    let items = svc.list(&Filter {
+        kind: Some(Kind::Incoming),
+        ..Filter::default()
+    })?;
+    Ok(crate::model::circulation::outstanding(&items, today, 0))
+}
