@@ -434,6 +434,35 @@ fn the_notice_overlay_writes_a_file_and_sends_the_notice() {
 }
 
 #[test]
+fn a_notice_whose_sending_is_refused_is_not_saved_either() {
+    // 發通知 is the office's; a leader may edit a meeting but not send it.
+    // The notice and the move are one write: refused, neither is kept.
+    let (mut t, made) = setup(
+        vec![meeting(
+            "防汛工作會議",
+            &[
+                ("start", "2026-11-27 14:30"),
+                ("chair", "王市長"),
+                ("attendees", "李局長"),
+            ],
+        )],
+        (100, 30),
+    );
+    let id = made[0].id;
+    let mut me = t.core.whoami().unwrap();
+    me.role = shuniu::model::Role::Leader;
+    t.core.save_user(me).unwrap();
+    t.go(id);
+    t.h.press("<Enter>b<C-s>");
+    let it = t.core.get(id).unwrap();
+    assert_eq!(it.status, Status::Planning);
+    assert_eq!(data(&it).notice, "", "the notice was saved without 發通知");
+    assert_eq!(it.version, made[0].version);
+    let (m, level) = t.h.app.message.clone().expect("the refusal is said");
+    assert_eq!(level, shuniu::tui::app::Level::Error, "{m}");
+}
+
+#[test]
 fn sign_in_takes_the_invited_and_refuses_the_others() {
     let (mut t, made) = setup(
         vec![meeting(
