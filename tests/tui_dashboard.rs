@@ -200,6 +200,48 @@ fn shown(h: &Harness) -> Dashboard {
 }
 
 #[test]
+fn a_change_of_a_later_day_pushed_while_counting_reads_again_after_the_answer() {
+    use shuniu::core::Event as Push;
+    use shuniu::tui::event::Effect;
+    use shuniu::tui::key::Key;
+    use shuniu::tui::worker;
+
+    let dir = tempfile::tempdir().unwrap();
+    let svc = fixture(dir.path(), 50);
+    let mut h = Harness::new(
+        svc.clone(),
+        WorkCalendar::builtin(),
+        (80, 24),
+        Lang::Hant,
+        None,
+    );
+    let loads = |fx: &[Effect]| -> usize {
+        fx.iter()
+            .filter(|e| matches!(e, Effect::LoadDashboard { .. }))
+            .count()
+    };
+    let fx = h.app.key(Key::ch('D'));
+    let e = fx
+        .into_iter()
+        .find(|e| matches!(e, Effect::LoadDashboard { .. }))
+        .expect("a request");
+    // The request is read (for today); before its answer arrives, a change
+    // made past midnight is pushed: it waits for the answer.
+    let answer = worker::exec(&h.cx, e).unwrap();
+    let mut it = Item::new(Kind::Inbox, "補報材料", "", 0);
+    it.id = 999_999;
+    it.version = 1;
+    let next_day = svc.today().checked_add_days(Days::new(1)).unwrap();
+    it.updated = shuniu::model::time::from_local(next_day.and_hms_opt(0, 5, 0).unwrap());
+    let fx = h.app.push(Push::Changed(Box::new(it)));
+    assert_eq!(loads(&fx), 0, "{fx:?}");
+    // The answer counted the day before: shown, and everything asked again.
+    let fx = h.app.outcome(answer);
+    assert_eq!(loads(&fx), 1, "{fx:?}");
+    assert!(shown(&h).today < next_day);
+}
+
+#[test]
 fn changes_while_counting_wait_for_the_answer_and_late_answers_are_dropped() {
     use shuniu::core::Event as Push;
     use shuniu::tui::event::{Effect, Outcome};
