@@ -477,7 +477,10 @@ fn a_stale_socket_is_replaced() {
     // a copy of it until its exec closes it: wait for the socket to go dead.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while UnixStream::connect(&sock).is_ok() {
-        assert!(std::time::Instant::now() < deadline, "the socket stays live");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the socket stays live"
+        );
         std::thread::yield_now();
     }
     let d = Daemon::start(dir.path());

@@ -3,7 +3,8 @@
 
 use crate::core::{Service, ServiceError};
 use crate::model::{
-    workflow, BatchStep, Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Reason, Status, Unit,
+    workflow, BatchStep, Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Reason,
+    Status, Unit,
 };
 
 use super::super::i18n::T;
