@@ -198,10 +198,16 @@ fn week_count(svc: &dyn Service, monday: NaiveDate) -> usize {
     .count()
 }
 
-fn week_at(size: (u16, u16), keys: &str) -> String {
+/// The workbench at `size` on 400 demo items, and its service.
+fn demo(size: (u16, u16)) -> (tempfile::TempDir, Arc<Core>, Harness) {
     let dir = tempfile::tempdir().unwrap();
     let svc = fixture(dir.path(), 400);
-    let mut h = Harness::new(svc, WorkCalendar::builtin(), size, Lang::Hant, None);
+    let h = Harness::new(svc.clone(), WorkCalendar::builtin(), size, Lang::Hant, None);
+    (dir, svc, h)
+}
+
+fn week_at(size: (u16, u16), keys: &str) -> String {
+    let (_dir, _, mut h) = demo(size);
     h.press(keys);
     h.screen()
 }
@@ -238,15 +244,7 @@ fn every_week_line_fits_the_screen() {
 
 #[test]
 fn the_week_view_counts_what_the_service_holds_and_moves_by_weeks() {
-    let dir = tempfile::tempdir().unwrap();
-    let svc = fixture(dir.path(), 400);
-    let mut h = Harness::new(
-        svc.clone(),
-        WorkCalendar::builtin(),
-        (160, 48),
-        Lang::Hant,
-        None,
-    );
+    let (_dir, svc, mut h) = demo((160, 48));
     let this = week_of(svc.today()).0;
     h.press("2");
     h.timeout();
@@ -324,15 +322,7 @@ fn the_week_view_counts_what_the_service_holds_and_moves_by_weeks() {
 
 #[test]
 fn the_leaders_schedule_lists_each_leader_and_their_meetings() {
-    let dir = tempfile::tempdir().unwrap();
-    let svc = fixture(dir.path(), 400);
-    let mut h = Harness::new(
-        svc.clone(),
-        WorkCalendar::builtin(),
-        (160, 48),
-        Lang::Hant,
-        None,
-    );
+    let (_dir, svc, mut h) = demo((160, 48));
     h.press("3wL");
     assert!(h.app.week.as_ref().unwrap().leaders);
     // Counted here: every leader among the chairs and attendees this week.
