@@ -12,8 +12,10 @@ use shuniu::core::{Filter, Service};
 use shuniu::model::dashboard::Dashboard;
 use shuniu::model::{Command, Item, Kind, WorkCalendar};
 use shuniu::tui::app::{Focus, INTAKE_DAYS};
+use shuniu::tui::event::{Effect, Outcome};
 use shuniu::tui::harness::{fixture, Harness};
 use shuniu::tui::i18n::Lang;
+use shuniu::tui::worker;
 
 /// The dashboard counted here, from every row the service holds (not the
 /// two requests the worker makes), for the service's today.
@@ -200,11 +202,51 @@ fn shown(h: &Harness) -> Dashboard {
 }
 
 #[test]
+fn a_change_of_a_later_day_pushed_while_counting_reads_again_after_the_answer() {
+    use shuniu::core::Event as Push;
+    use shuniu::tui::key::Key;
+
+    let tui_support::T { _dir, core, mut h } = tui_support::setup(50, (80, 24));
+    // The request is read (for today); before its answer arrives, a change
+    // made past midnight is pushed: it waits for the answer.
+    let fx = h.app.key(Key::ch('D'));
+    let answer = answer_to(&h, fx);
+    let mut it = Item::new(Kind::Inbox, "補報材料", "", 0);
+    it.id = 999_999;
+    it.version = 1;
+    let next_day = core.today().checked_add_days(Days::new(1)).unwrap();
+    it.updated = shuniu::model::time::from_local(next_day.and_hms_opt(0, 5, 0).unwrap());
+    let fx = h.app.push(Push::Changed(Box::new(it)));
+    assert!(loads(&fx).is_empty(), "{fx:?}");
+    // The answer counted the day before: shown, and everything asked again.
+    let fx = h.app.outcome(answer);
+    assert_eq!(loads(&fx).len(), 1, "{fx:?}");
+    assert!(shown(&h).today < next_day);
+}
+
+/// The generations of the dashboard requests among `fx`.
+fn loads(fx: &[Effect]) -> Vec<u64> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::LoadDashboard { gen, .. } => Some(*gen),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The worker's answer to the dashboard request among `fx`.
+fn answer_to(h: &Harness, fx: Vec<Effect>) -> Outcome {
+    let e = fx
+        .into_iter()
+        .find(|e| matches!(e, Effect::LoadDashboard { .. }))
+        .expect("a request");
+    worker::exec(&h.cx, e).unwrap()
+}
+
+#[test]
 fn changes_while_counting_wait_for_the_answer_and_late_answers_are_dropped() {
     use shuniu::core::Event as Push;
-    use shuniu::tui::event::{Effect, Outcome};
     use shuniu::tui::key::Key;
-    use shuniu::tui::worker;
 
     let dir = tempfile::tempdir().unwrap();
     let svc = fixture(dir.path(), 400);
@@ -215,21 +257,6 @@ fn changes_while_counting_wait_for_the_answer_and_late_answers_are_dropped() {
         Lang::Hant,
         None,
     );
-    let loads = |fx: &[Effect]| -> Vec<u64> {
-        fx.iter()
-            .filter_map(|e| match e {
-                Effect::LoadDashboard { gen, .. } => Some(*gen),
-                _ => None,
-            })
-            .collect()
-    };
-    let answer_to = |h: &Harness, fx: Vec<Effect>| -> Outcome {
-        let e = fx
-            .into_iter()
-            .find(|e| matches!(e, Effect::LoadDashboard { .. }))
-            .expect("a request");
-        worker::exec(&h.cx, e).unwrap()
-    };
     // The key asks once.
     let fx = h.app.key(Key::ch('D'));
     let first = loads(&fx);

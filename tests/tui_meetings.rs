@@ -198,10 +198,16 @@ fn week_count(svc: &dyn Service, monday: NaiveDate) -> usize {
     .count()
 }
 
-fn week_at(size: (u16, u16), keys: &str) -> String {
+/// The workbench at `size` on 400 demo items, and its service.
+fn demo(size: (u16, u16)) -> (tempfile::TempDir, Arc<Core>, Harness) {
     let dir = tempfile::tempdir().unwrap();
     let svc = fixture(dir.path(), 400);
-    let mut h = Harness::new(svc, WorkCalendar::builtin(), size, Lang::Hant, None);
+    let h = Harness::new(svc.clone(), WorkCalendar::builtin(), size, Lang::Hant, None);
+    (dir, svc, h)
+}
+
+fn week_at(size: (u16, u16), keys: &str) -> String {
+    let (_dir, _, mut h) = demo(size);
     h.press(keys);
     h.screen()
 }
@@ -238,15 +244,7 @@ fn every_week_line_fits_the_screen() {
 
 #[test]
 fn the_week_view_counts_what_the_service_holds_and_moves_by_weeks() {
-    let dir = tempfile::tempdir().unwrap();
-    let svc = fixture(dir.path(), 400);
-    let mut h = Harness::new(
-        svc.clone(),
-        WorkCalendar::builtin(),
-        (160, 48),
-        Lang::Hant,
-        None,
-    );
+    let (_dir, svc, mut h) = demo((160, 48));
     let this = week_of(svc.today()).0;
     h.press("2");
     h.timeout();
@@ -324,15 +322,7 @@ fn the_week_view_counts_what_the_service_holds_and_moves_by_weeks() {
 
 #[test]
 fn the_leaders_schedule_lists_each_leader_and_their_meetings() {
-    let dir = tempfile::tempdir().unwrap();
-    let svc = fixture(dir.path(), 400);
-    let mut h = Harness::new(
-        svc.clone(),
-        WorkCalendar::builtin(),
-        (160, 48),
-        Lang::Hant,
-        None,
-    );
+    let (_dir, svc, mut h) = demo((160, 48));
     h.press("3wL");
     assert!(h.app.week.as_ref().unwrap().leaders);
     // Counted here: every leader among the chairs and attendees this week.
@@ -431,6 +421,35 @@ fn the_notice_overlay_writes_a_file_and_sends_the_notice() {
     assert_eq!(data(&it).notice, want);
     assert!(t.h.app.overlay.is_none());
     // Not a meeting, no notice: nothing opens.
+}
+
+#[test]
+fn a_notice_whose_sending_is_refused_is_not_saved_either() {
+    // 發通知 is the office's; a leader may edit a meeting but not send it.
+    // The notice and the move are one write: refused, neither is kept.
+    let (mut t, made) = setup(
+        vec![meeting(
+            "防汛工作會議",
+            &[
+                ("start", "2026-11-27 14:30"),
+                ("chair", "王市長"),
+                ("attendees", "李局長"),
+            ],
+        )],
+        (100, 30),
+    );
+    let id = made[0].id;
+    let mut me = t.core.whoami().unwrap();
+    me.role = shuniu::model::Role::Leader;
+    t.core.save_user(me).unwrap();
+    t.go(id);
+    t.h.press("<Enter>b<C-s>");
+    let it = t.core.get(id).unwrap();
+    assert_eq!(it.status, Status::Planning);
+    assert_eq!(data(&it).notice, "", "the notice was saved without 發通知");
+    assert_eq!(it.version, made[0].version);
+    let (m, level) = t.h.app.message.clone().expect("the refusal is said");
+    assert_eq!(level, shuniu::tui::app::Level::Error, "{m}");
 }
 
 #[test]

@@ -107,6 +107,23 @@ impl Core {
         }
     }
 
+    /// One `read` entry for the 機密/絕密 items `ids` one request returned
+    /// (`what`: how they left, `列出`), naming them all; none when empty.
+    fn audit_reads(&self, me: &User, what: &str, ids: &[ItemId]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let e = AuditEntry {
+            at: self.engine.clock.now(),
+            user: me.login.clone(),
+            action: "read".into(),
+            item: (ids.len() == 1).then_some(ids[0]),
+            detail: audit::naming(&format!("{what} {} 件機密/絕密", ids.len()), ids),
+        };
+        self.engine.store.write(|t| t.audit(&e))?;
+        Ok(())
+    }
+
     fn audit_read(&self, me: &User, it: &Item) -> Result<()> {
         if it.classification.audit_reads() {
             let e = AuditEntry {
@@ -145,19 +162,7 @@ impl Service for Core {
             .filter(|it| it.classification.audit_reads())
             .map(|it| it.id)
             .collect();
-        if !classified.is_empty() {
-            let e = AuditEntry {
-                at: self.engine.clock.now(),
-                user: me.login.clone(),
-                action: "read".into(),
-                item: (classified.len() == 1).then_some(classified[0]),
-                detail: audit::naming(
-                    &format!("列出 {} 件機密/絕密", classified.len()),
-                    &classified,
-                ),
-            };
-            self.engine.store.write(|t| t.audit(&e))?;
-        }
+        self.audit_reads(&me, "列出", &classified)?;
         Ok(items)
     }
 
@@ -346,19 +351,7 @@ impl Service for Core {
             }
         }
         // As `history` would audit each of them, in one entry for the request.
-        if !classified.is_empty() {
-            let e = AuditEntry {
-                at: self.engine.clock.now(),
-                user: me.login.clone(),
-                action: "read".into(),
-                item: (classified.len() == 1).then_some(classified[0]),
-                detail: audit::naming(
-                    &format!("最後變更 {} 件機密/絕密", classified.len()),
-                    &classified,
-                ),
-            };
-            self.engine.store.write(|t| t.audit(&e))?;
-        }
+        self.audit_reads(&me, "最後變更", &classified)?;
         Ok(out)
     }
 

@@ -5,7 +5,10 @@
 
 use chrono::NaiveDate;
 
-use super::{time, Item, Kind, KindData, Reason, ReminderReason, RuleError, Status, WorkCalendar};
+use super::{
+    time, Item, Kind, KindData, Reason, ReminderReason, RuleError, Status, SupervisionData,
+    WorkCalendar,
+};
 
 /// Whether `src` may be the source a new 督查 item is 立項 from: a meeting's
 /// decisions are supervised once it has been held.
@@ -155,6 +158,15 @@ pub struct Due {
     pub text: String,
 }
 
+/// The lead unit a reminder addresses: the item's, or 承辦單位 when none is set.
+fn lead_or_default(d: &SupervisionData) -> &str {
+    if d.lead_unit.is_empty() {
+        "承辦單位"
+    } else {
+        d.lead_unit.as_str()
+    }
+}
+
 /// What to remind about `it` today, if anything: overdue → 逾期催辦; a
 /// report late → 報送逾期 (a 催辦); within the yellow threshold → 臨近提醒.
 /// A reminder of the same reason is not repeated within
@@ -170,11 +182,7 @@ pub fn due(it: &Item, today: NaiveDate, cal: &WorkCalendar, th: &Thresholds) -> 
         return None;
     }
     let deadline = it.deadline?;
-    let lead = if d.lead_unit.is_empty() {
-        "承辦單位"
-    } else {
-        d.lead_unit.as_str()
-    };
+    let lead = lead_or_default(d);
     let (reason, text) = if deadline < today {
         (
             ReminderReason::Overdue,
@@ -219,11 +227,7 @@ pub fn approaching_text(it: &Item, today: NaiveDate, cal: &WorkCalendar) -> Opti
         return None;
     };
     let deadline = it.deadline?;
-    let lead = if d.lead_unit.is_empty() {
-        "承辦單位"
-    } else {
-        d.lead_unit.as_str()
-    };
+    let lead = lead_or_default(d);
     Some(format!(
         "「{}」距辦理期限（{deadline}）還有{}個工作日，請{lead}按期辦結並報送辦結報告。",
         it.title,

@@ -389,7 +389,6 @@ pub enum Outcome {
         /// The new text.
         text: String,
     },
-    /// The dashboard's numbers (or why they could not be counted).
     /// Every meeting the user may see, or why not.
     Meetings {
         /// The request's generation.
@@ -399,6 +398,7 @@ pub enum Outcome {
     },
     /// A 會議通知 was written to this file.
     NoticeWritten(String),
+    /// The dashboard's numbers (or why they could not be counted).
     Dashboard {
         /// The request's generation.
         gen: u64,

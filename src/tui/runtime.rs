@@ -74,7 +74,6 @@ fn draw(t: &mut Term, app: &mut App) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Runs `$EDITOR` on `text` with the terminal handed over; returns the new text.
 /// Why `$EDITOR` gave no text back.
 enum EditorFail {
     /// It could not run, or its file could not be read (the OS's words).
@@ -89,6 +88,7 @@ impl From<std::io::Error> for EditorFail {
     }
 }
 
+/// Runs `$EDITOR` on `text` with the terminal handed over; returns the new text.
 fn editor(text: &str, pause: &Pause) -> Result<String, EditorFail> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("shuniu.txt");

@@ -123,6 +123,12 @@ impl App {
             }
         };
         let mut rows = Rows::of(load.rows);
+        // A change pushed meanwhile on a later day than the answer counted
+        // for (the request was read before midnight): what is due has moved,
+        // so it is read again, as `dashboard_changed` does when none is out.
+        let later_day = early
+            .values()
+            .any(|r| crate::model::time::local_date(r.updated) > load.board.today);
         // An early row older than the answer's is dropped by its version; one
         // the answer lacks is put in (were the item closed since, that push
         // is on its way and takes it out again).
@@ -135,6 +141,9 @@ impl App {
         d.rows = Some(rows);
         d.recount = moved;
         self.dirty = true;
+        if later_day {
+            return self.refresh_dashboard();
+        }
         vec![]
     }
 

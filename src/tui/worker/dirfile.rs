@@ -108,29 +108,34 @@ pub(super) fn export(svc: &dyn Service, file: &str, people: bool) -> Outcome {
             Err(e) => return err(e),
         }
     };
-    let path = path_of(file);
-    let mut f = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-    {
-        Ok(f) => f,
+    match write_new(file, &text) {
+        Ok(()) => Outcome::DirectoryFile(DirFile::Exported {
+            file: file.to_string(),
+            people,
+            count,
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Outcome::DirectoryFile(DirFile::Exists {
+            Outcome::DirectoryFile(DirFile::Exists {
                 file: file.to_string(),
             })
         }
-        Err(e) => return failed(file, e),
-    };
+        Err(e) => failed(file, e),
+    }
+}
+
+/// Writes `text` to the new file `file` (as typed, see `path_of`): never
+/// over one that exists (an `AlreadyExists` error), and nothing
+/// half-written left behind.
+pub(super) fn write_new(file: &str, text: &str) -> std::io::Result<()> {
+    let path = path_of(file);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
     if let Err(e) = f.write_all(text.as_bytes()).and_then(|()| f.sync_all()) {
-        // Nothing half-written is left behind.
         drop(f);
         let _ = std::fs::remove_file(&path);
-        return failed(file, e);
+        return Err(e);
     }
-    Outcome::DirectoryFile(DirFile::Exported {
-        file: file.to_string(),
-        people,
-        count,
-    })
+    Ok(())
 }

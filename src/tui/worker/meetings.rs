@@ -2,15 +2,13 @@
 //! form shows before saving, the week view and the leaders' schedule), and
 //! a 會議通知 written to a new file.
 
-use std::io::Write;
-
 use crate::core::{Filter, Service, ServiceError};
 use crate::model::sanitize::{escape, is_dangerous};
 use crate::model::{Item, Kind};
 
 use super::super::event::Outcome;
 use super::super::i18n::T;
-use super::dirfile::path_of;
+use super::dirfile::write_new;
 
 /// Every meeting the service lets the user see.
 pub(super) fn all(svc: &dyn Service) -> Result<Vec<Item>, ServiceError> {
@@ -28,22 +26,11 @@ pub(super) fn write_notice(file: &str, text: &str) -> Outcome {
         .chars()
         .filter(|c| *c == '\n' || !is_dangerous(*c))
         .collect();
-    let path = path_of(file);
-    let mut f = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-    {
-        Ok(f) => f,
+    match write_new(file, &text) {
+        Ok(()) => Outcome::NoticeWritten(escape(file)),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Outcome::Refused(T::MsgExportExists, vec![escape(file)])
+            Outcome::Refused(T::MsgExportExists, vec![escape(file)])
         }
-        Err(e) => return Outcome::Refused(T::MsgFileFailed, vec![escape(file), e.to_string()]),
-    };
-    if let Err(e) = f.write_all(text.as_bytes()).and_then(|()| f.sync_all()) {
-        drop(f);
-        let _ = std::fs::remove_file(&path);
-        return Outcome::Refused(T::MsgFileFailed, vec![escape(file), e.to_string()]);
+        Err(e) => Outcome::Refused(T::MsgFileFailed, vec![escape(file), e.to_string()]),
     }
-    Outcome::NoticeWritten(escape(file))
 }

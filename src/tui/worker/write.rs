@@ -3,7 +3,8 @@
 
 use crate::core::{Service, ServiceError};
 use crate::model::{
-    workflow, Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Reason, Status, Unit,
+    workflow, BatchStep, Command, DateCtx, Item, ItemId, Kind, Link, LinkRel, Person, Reason,
+    Status, Unit,
 };
 
 use super::super::i18n::T;
@@ -132,9 +133,11 @@ fn undo_route(svc: &dyn Service, e: UndoEntry) -> Outcome {
     super::applied(svc, e.label, Origin::Undo, results)
 }
 
-/// A workflow step: its writes in order, each naming the version the one
-/// before produced; the first refusal stops it. The result is the item as
-/// the last write left it (for 立項, the new 督查 item).
+/// A workflow step: its writes in order, in one store write (all or none:
+/// a 辦結 whose move is refused keeps no result, a 會議通知 whose 發通知
+/// is refused is not saved either), each naming the version read; the
+/// item's version is checked once. The result is the item as the last
+/// write left it (for 立項, the new 督查 item).
 pub(super) fn step(
     cx: &Ctx,
     id: ItemId,
@@ -143,10 +146,9 @@ pub(super) fn step(
     label: String,
 ) -> Outcome {
     let svc = cx.svc.as_ref();
-    let mut version = version;
-    let mut last: Option<(Option<ItemId>, Result<Item, ServiceError>)> = None;
+    let mut cmds = Vec::with_capacity(writes.len());
     for w in writes {
-        let cmd = match w {
+        cmds.push(match w {
             StepWrite::Set(fields) => Command::Set {
                 id,
                 version,
@@ -163,26 +165,20 @@ pub(super) fn step(
                 Ok(item) => Command::Create {
                     item: Box::new(item),
                 },
-                Err(e) => {
-                    last = Some((None, Err(e)));
-                    break;
-                }
+                Err(e) => return super::applied(svc, label, Origin::Step, vec![(None, Err(e))]),
             },
-        };
-        let target = cmd.target();
-        let r = svc.apply(cmd);
-        let failed = r.is_err();
-        if let Ok(it) = &r {
-            if it.id == id {
-                version = it.version;
-            }
-        }
-        last = Some((target, r));
-        if failed {
-            break;
-        }
+        });
     }
-    super::applied(svc, label, Origin::Step, last.into_iter().collect())
+    let Some(target) = cmds.last().map(Command::target) else {
+        return super::applied(svc, label, Origin::Step, vec![]);
+    };
+    let r = if cmds.len() == 1 {
+        svc.apply(cmds.remove(0))
+    } else {
+        svc.apply_batch(cmds.into_iter().map(BatchStep::of).collect())
+            .map(|mut v| v.pop().expect("a batch returns an item per command"))
+    };
+    super::applied(svc, label, Origin::Step, vec![(target, r)])
 }
 
 /// A new 督查 item titled `title`, its source item `from`.
