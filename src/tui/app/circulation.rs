@@ -184,13 +184,15 @@ impl App {
         let Some(c) = self.circulation.as_mut() else {
             return vec![];
         };
+        if let Some(d) = action
+            .as_ref()
+            .ok()
+            .and_then(|a| super::lists::motion(a, h))
+        {
+            c.move_by(d, h);
+            return vec![];
+        }
         match action {
-            Ok(Action::Down) => c.move_by(1, h),
-            Ok(Action::Up) => c.move_by(-1, h),
-            Ok(Action::HalfDown) => c.move_by(h as i64 / 2 + 1, h),
-            Ok(Action::HalfUp) => c.move_by(-(h as i64 / 2 + 1), h),
-            Ok(Action::Top) => c.move_by(i64::MIN / 2, h),
-            Ok(Action::Bottom) => c.move_by(i64::MAX / 2, h),
             Ok(Action::Open) => {
                 let Some(id) = c.current().map(|o| o.id) else {
                     return vec![];

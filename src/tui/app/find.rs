@@ -176,13 +176,11 @@ impl App {
             return vec![];
         };
         let inp = &mut f.input;
+        if let Some(d) = action.as_ref().and_then(|a| super::lists::motion(a, h)) {
+            f.move_by(d, h);
+            return vec![];
+        }
         match action {
-            Some(Action::Down) => f.move_by(1, h),
-            Some(Action::Up) => f.move_by(-1, h),
-            Some(Action::HalfDown) => f.move_by(h as i64 / 2 + 1, h),
-            Some(Action::HalfUp) => f.move_by(-(h as i64 / 2 + 1), h),
-            Some(Action::Top) => f.move_by(i64::MIN / 2, h),
-            Some(Action::Bottom) => f.move_by(i64::MAX / 2, h),
             Some(Action::Open | Action::Accept) => return self.find_enter(),
             Some(Action::Back) => self.close_find(),
             Some(Action::Backspace) if inp.text.is_empty() => self.close_find(),

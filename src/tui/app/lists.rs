@@ -3,6 +3,7 @@
 
 use crate::core::Row;
 use crate::model::{Item, ItemId};
+use crate::tui::command::Action;
 
 use super::{App, DirRow, Effect, Focus, TabKind, TABS};
 
@@ -43,6 +44,22 @@ pub struct TabState {
     /// its whole answer has arrived (not judged on the best matches only,
     /// nor on rows still on their way).
     pub judge_empty: Option<String>,
+}
+
+/// How far a motion moves the selection in a window of `height` rows
+/// (`j k Ctrl-d Ctrl-u gg G`); none for an action that is not a motion.
+/// The popups and overlays (quick find, the queue, the 傳閱 tracker) move so.
+pub fn motion(action: &Action, height: usize) -> Option<i64> {
+    let half = height as i64 / 2 + 1;
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::HalfDown => half,
+        Action::HalfUp => -half,
+        Action::Top => i64::MIN / 2,
+        Action::Bottom => i64::MAX / 2,
+        _ => return None,
+    })
 }
 
 /// The first row shown once `selected` is brought into a window of `height`

@@ -186,13 +186,11 @@ impl App {
         let Some(q) = self.queue.as_mut() else {
             return vec![];
         };
+        if let Some(d) = action.as_ref().and_then(|a| super::lists::motion(a, h)) {
+            q.move_by(d, h);
+            return vec![];
+        }
         match action {
-            Some(Action::Down) => q.move_by(1, h),
-            Some(Action::Up) => q.move_by(-1, h),
-            Some(Action::HalfDown) => q.move_by(h as i64 / 2 + 1, h),
-            Some(Action::HalfUp) => q.move_by(-(h as i64 / 2 + 1), h),
-            Some(Action::Top) => q.move_by(i64::MIN / 2, h),
-            Some(Action::Bottom) => q.move_by(i64::MAX / 2, h),
             Some(Action::Open) => {
                 let Some(e) = q.current().cloned() else {
                     return vec![];
