@@ -1,6 +1,7 @@
 //! `Service` for `Client`: each call is one request; the reply's variant is
 //! checked, so a confused daemon is an error, never a wrong value.
 
+use crate::model::Kind;
 use std::path::Path;
 use std::sync::mpsc::{channel, Receiver};
 
@@ -114,6 +115,18 @@ impl Service for Client {
             self,
             Request::Search {
                 query: query.to_string(),
+                limit: limit as u64,
+            },
+            Found
+        )
+    }
+
+    fn search_kinds(&self, query: &str, kinds: &[Kind], limit: usize) -> Result<Vec<Found>> {
+        ask!(
+            self,
+            Request::SearchKinds {
+                query: query.to_string(),
+                kinds: kinds.to_vec(),
                 limit: limit as u64,
             },
             Found

@@ -200,6 +200,15 @@ pub trait Service: Send + Sync {
     fn create_many(&self, items: Vec<Item>) -> Result<Vec<ItemId>>;
     /// Quick find across items, units and people.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>>;
+    /// Quick find among items of `kinds` only (a tab's `/`): the index
+    /// stops once it has `limit` of them. The default asks `search` for as
+    /// many as it returns and keeps those of `kinds`.
+    fn search_kinds(&self, query: &str, kinds: &[Kind], limit: usize) -> Result<Vec<Found>> {
+        let mut v = self.search(query, crate::search::MAX_RESULTS)?;
+        v.retain(|f| matches!(f, Found::Item(r) if kinds.contains(&r.kind)));
+        v.truncate(limit);
+        Ok(v)
+    }
     /// An item's history, oldest first.
     fn history(&self, id: ItemId) -> Result<Vec<HistoryEntry>>;
     /// The last history entry of each of `ids` (in their order, each once):

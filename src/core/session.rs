@@ -78,6 +78,34 @@ impl Core {
         &self.engine
     }
 
+    /// What a user is shown of search hits: rows, units and people, each
+    /// item checked against the user's clearance once more.
+    fn found(&self, me: &User, hits: Vec<crate::search::Hit>) -> Result<Vec<Found>> {
+        let units = self.engine.unit_names.read().expect("lock");
+        let rows = self.engine.rows.read().expect("lock");
+        let mut out = Vec::with_capacity(hits.len());
+        for h in hits {
+            match h.target {
+                Target::Item(id) => {
+                    if let Some(r) = rows.get(&id).filter(|r| me.may_see(r.classification)) {
+                        out.push(Found::Item(Box::new(r.clone())));
+                    }
+                }
+                Target::Unit(key) => {
+                    if let Some(u) = units.iter().find(|u| u.key == key) {
+                        out.push(Found::Unit(u.clone()));
+                    }
+                }
+                Target::Person(id) => {
+                    if let Some(p) = self.engine.store.person(id)? {
+                        out.push(Found::Person(p));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The user as they are now (refused if disabled since).
     fn me(&self) -> Result<Arc<User>> {
         self.id.current(&self.engine)
@@ -298,29 +326,18 @@ impl Service for Core {
             .read()
             .expect("lock")
             .search(query, me.clearance, limit);
-        let units = self.engine.unit_names.read().expect("lock");
-        let rows = self.engine.rows.read().expect("lock");
-        let mut out = Vec::with_capacity(hits.len());
-        for h in hits {
-            match h.target {
-                Target::Item(id) => {
-                    if let Some(r) = rows.get(&id).filter(|r| me.may_see(r.classification)) {
-                        out.push(Found::Item(Box::new(r.clone())));
-                    }
-                }
-                Target::Unit(key) => {
-                    if let Some(u) = units.iter().find(|u| u.key == key) {
-                        out.push(Found::Unit(u.clone()));
-                    }
-                }
-                Target::Person(id) => {
-                    if let Some(p) = self.engine.store.person(id)? {
-                        out.push(Found::Person(p));
-                    }
-                }
-            }
-        }
-        Ok(out)
+        self.found(&me, hits)
+    }
+
+    fn search_kinds(&self, query: &str, kinds: &[Kind], limit: usize) -> Result<Vec<Found>> {
+        let me = self.me()?;
+        let hits =
+            self.engine
+                .index
+                .read()
+                .expect("lock")
+                .search_kinds(query, me.clearance, kinds, limit);
+        self.found(&me, hits)
     }
 
     fn history(&self, id: ItemId) -> Result<Vec<HistoryEntry>> {

@@ -24,6 +24,7 @@
 
 mod frame;
 
+use crate::model::Kind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -208,6 +209,16 @@ pub enum Request {
     /// (protocol 5; splittable); answered with `History`, one entry per
     /// item the user may see.
     LatestHistory(Vec<ItemId>),
+    /// `search_kinds` (protocol 6): quick find among items of these kinds
+    /// only; answered with `Found`.
+    SearchKinds {
+        /// The query.
+        query: String,
+        /// The kinds asked for.
+        kinds: Vec<Kind>,
+        /// At most this many.
+        limit: u64,
+    },
 }
 
 /// The successful answer to a [`Request`].

@@ -81,6 +81,11 @@ fn every_request_and_response_round_trips() {
             query: "xsaq".into(),
             limit: 20,
         },
+        Request::SearchKinds {
+            query: "校舍".into(),
+            kinds: vec![Kind::Incoming, Kind::Outgoing],
+            limit: 300,
+        },
         Request::Subscribe,
         Request::Audit(AuditFilter {
             user: Some("wangli".into()),

@@ -11,10 +11,8 @@ use std::ops::RangeInclusive;
 
 use memchr::memmem;
 
-use crate::model::Classification;
-
 use super::fold::{is_cjk, pinyin_forms};
-use super::index::{Entry, Finders, Hit, Index, Step, Work};
+use super::index::{Entry, Finders, Hit, Index, Scope, Step, Work};
 use super::query::Term;
 
 /// At most this many words of a query are read with a typo (the longest).
@@ -42,7 +40,7 @@ impl Index {
     pub(super) fn search_fuzzy(
         &self,
         terms: &[Term],
-        clearance: Classification,
+        scope: &Scope,
         limit: usize,
         work: &mut Work,
     ) -> Vec<Hit> {
@@ -58,7 +56,7 @@ impl Index {
             })
             .collect();
         if sounds != terms {
-            let mut h = self.search_terms(&sounds, clearance, limit, work);
+            let mut h = self.search_terms(&sounds, scope, limit, work);
             if !h.is_empty() {
                 h.iter_mut().for_each(|h| h.fuzzy = true);
                 return h;
@@ -72,7 +70,7 @@ impl Index {
         typo.truncate(MAX_TYPO_TERMS);
         let mut best: HashMap<usize, TypoMatch> = HashMap::new();
         for j in typo {
-            for m in self.typo_matches(terms, j, clearance, limit, work) {
+            for m in self.typo_matches(terms, j, scope, limit, work) {
                 let b = best.entry(m.entry).or_insert(m);
                 if (m.covered, m.quality) > (b.covered, b.quality) {
                     *b = m;
@@ -113,7 +111,7 @@ impl Index {
         &self,
         terms: &[Term],
         j: usize,
-        clearance: Classification,
+        scope: &Scope,
         limit: usize,
         work: &mut Work,
     ) -> Vec<TypoMatch> {
@@ -145,7 +143,7 @@ impl Index {
             if strong >= limit || checked >= MAX_TYPO_CANDIDATES {
                 return Step::Stop;
             }
-            if !self.visible(e, clearance) {
+            if !self.visible(e, scope) {
                 return Step::Next;
             }
             checked += 1;

@@ -96,6 +96,14 @@ pub struct Index {
     unsorted: bool,
 }
 
+/// Who searches and among what: a user's clearance, and the kinds asked
+/// for (all, and the directory, when none are given).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scope<'a> {
+    pub(super) clearance: Classification,
+    pub(super) kinds: Option<&'a [Kind]>,
+}
+
 /// Most results one search returns.
 pub const MAX_RESULTS: usize = 1000;
 /// Most passes over the index text one search makes: two for the query
@@ -313,6 +321,23 @@ impl Index {
         self.search_counted(query, clearance, limit).0
     }
 
+    /// `search` among entries of `kinds` only: a tab's `/` wants its own
+    /// kinds, and filtering inside the scan stops it once it has `limit` of
+    /// them instead of after `limit` of every kind.
+    pub fn search_kinds(
+        &self,
+        query: &str,
+        clearance: Classification,
+        kinds: &[Kind],
+        limit: usize,
+    ) -> Vec<Hit> {
+        let scope = Scope {
+            clearance,
+            kinds: Some(kinds),
+        };
+        self.search_in(query, &scope, limit).0
+    }
+
     /// `search`, also saying how much work it took. Every query costs at
     /// most `MAX_SCANS` passes over the index text, however long it is and
     /// whether or not it matches.
@@ -322,23 +347,36 @@ impl Index {
         clearance: Classification,
         limit: usize,
     ) -> (Vec<Hit>, Work) {
+        let scope = Scope {
+            clearance,
+            kinds: None,
+        };
+        self.search_in(query, &scope, limit)
+    }
+
+    fn search_in(&self, query: &str, scope: &Scope, limit: usize) -> (Vec<Hit>, Work) {
         let mut work = Work::default();
         let limit = limit.min(MAX_RESULTS);
         let terms = query::terms(query);
         if terms.is_empty() || limit == 0 {
             return (vec![], work);
         }
-        let hits = self.search_terms(&terms, clearance, limit, &mut work);
+        let hits = self.search_terms(&terms, scope, limit, &mut work);
         if !hits.is_empty() {
             return (hits, work);
         }
-        let hits = self.search_fuzzy(&terms, clearance, limit, &mut work);
+        let hits = self.search_fuzzy(&terms, scope, limit, &mut work);
         (hits, work)
     }
 
-    /// Whether an entry may be shown to a user of `clearance`.
-    pub(super) fn visible(&self, e: &Entry, clearance: Classification) -> bool {
-        e.alive && e.level <= clearance
+    /// Whether an entry may be shown to a user of the scope's clearance,
+    /// and is of its kinds.
+    pub(super) fn visible(&self, e: &Entry, scope: &Scope) -> bool {
+        e.alive
+            && e.level <= scope.clearance
+            && scope
+                .kinds
+                .is_none_or(|ks| e.kind.is_some_and(|k| ks.contains(&k)))
     }
 
     /// The text of an entry.
@@ -354,7 +392,7 @@ impl Index {
     pub(super) fn search_terms(
         &self,
         terms: &[Term],
-        clearance: Classification,
+        scope: &Scope,
         limit: usize,
         work: &mut Work,
     ) -> Vec<Hit> {
@@ -370,7 +408,7 @@ impl Index {
             .filter_map(|t| self.by_target.get(t).copied())
             .filter(|&i| {
                 let e = &self.entries[i];
-                self.visible(e, clearance) && finders.all(self.hay(e))
+                self.visible(e, scope) && finders.all(self.hay(e))
             })
             .collect();
         exact.sort_unstable();
@@ -390,7 +428,7 @@ impl Index {
         let needles: Vec<&[u8]> = scan_by.needles.iter().map(|n| n.as_bytes()).collect();
         let (mut open, mut closed) = (vec![], vec![]);
         self.scan(&needles, work, |i, e| {
-            if !self.visible(e, clearance)
+            if !self.visible(e, scope)
                 || exact.binary_search(&i).is_ok()
                 || !finders.all(self.hay(e))
             {

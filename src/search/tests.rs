@@ -373,6 +373,38 @@ fn the_block_filters_never_hide_a_match() {
 }
 
 #[test]
+fn a_search_among_kinds_fills_its_limit_with_them_and_skips_the_rest() {
+    let mut ix = Index::new();
+    // 300 newer affairs would fill a plain search's 50 before the one
+    // document shows.
+    ix.upsert(doc(1, "校舍安全的請示"));
+    for i in 2..302 {
+        ix.upsert(DocInput {
+            kind: Some(Kind::Affair),
+            ..doc(i, &format!("校舍安全檢查第{i}次"))
+        });
+    }
+    let plain = ix.search("校舍安全", PUBLIC, 50);
+    assert!(plain.iter().all(|h| h.target != Target::Item(1)));
+    let mine = ix.search_kinds("校舍安全", PUBLIC, &[Kind::Incoming, Kind::Outgoing], 50);
+    let ids: Vec<_> = mine.iter().map(|h| h.target.clone()).collect();
+    assert_eq!(ids, [Target::Item(1)]);
+    // Directory entries are never of a kind asked for.
+    ix.upsert(DocInput {
+        target: Target::Unit("jyj".into()),
+        kind: None,
+        ..doc(0, "校舍安全辦公室")
+    });
+    assert!(ix
+        .search_kinds("校舍安全辦", PUBLIC, &[Kind::Incoming], 10)
+        .iter()
+        .all(|h| h.kind == Some(Kind::Incoming)));
+    // A typo is tolerated among the kinds asked for.
+    let typo = ix.search_kinds("校舍安全的請是", PUBLIC, &[Kind::Incoming], 10);
+    assert_eq!(typo.first().map(|h| &h.target), Some(&Target::Item(1)));
+}
+
+#[test]
 fn hostile_queries_are_bounded() {
     let mut ix = Index::new();
     for i in 0..100 {

@@ -22,6 +22,15 @@ pub fn dispatch(svc: &dyn Service, req: Request) -> Result<Response> {
         Request::Search { query, limit } => {
             Response::Found(svc.search(&query, usize::try_from(limit).unwrap_or(usize::MAX))?)
         }
+        Request::SearchKinds {
+            query,
+            kinds,
+            limit,
+        } => Response::Found(svc.search_kinds(
+            &query,
+            &kinds,
+            usize::try_from(limit).unwrap_or(usize::MAX),
+        )?),
         Request::History(id) => Response::History(svc.history(id)?),
         Request::LatestHistory(ids) => Response::History(svc.latest_history(&ids)?),
         Request::Counts => Response::Counts(svc.counts()?),

@@ -59,11 +59,11 @@ pub(super) fn board(svc: &dyn Service) -> Result<Vec<Item>, ServiceError> {
 
 /// The best `n` matches of `q` among the tab's `kinds` (and open items when
 /// `open`), in the order `rows(text)` gives them. The search is asked for
-/// `n` results first — the index stops scanning once it has them, which is
-/// what keeps a keystroke cheap — and, when too few of those are of the
-/// tab's kinds while more results exist, once more for as many as the
-/// index returns at all (what the full load after `Enter` sees), so a tab
-/// whose items are outnumbered by other kinds still shows its matches.
+/// `n` results of the tab's kinds — the index filters the kinds inside its
+/// scan and stops once it has them, which is what keeps a keystroke cheap
+/// however much other kinds outnumber the tab's — and, for a tab of open
+/// items only when closed ones took places, once more for as many as the
+/// index returns at all (what the full load after `Enter` sees).
 fn best_matches(
     svc: &dyn Service,
     kinds: &[Kind],
@@ -71,25 +71,34 @@ fn best_matches(
     open: bool,
     n: usize,
 ) -> Result<Vec<Row>, ServiceError> {
-    let mut ask = n.min(MAX_RESULTS);
-    loop {
-        let found = svc.search(q, ask)?;
-        let exhausted = found.len() < ask || ask >= MAX_RESULTS;
-        let mut mine: Vec<Row> = found
-            .into_iter()
-            .filter_map(|f| match f {
-                Found::Item(r) if kinds.contains(&r.kind) && (!open || r.status.is_open()) => {
-                    Some(*r)
-                }
-                _ => None,
-            })
-            .collect();
-        if mine.len() >= n || exhausted {
-            mine.truncate(n);
-            return Ok(mine);
-        }
-        ask = MAX_RESULTS;
+    let ask = n.min(MAX_RESULTS);
+    // The tab's kinds are filtered inside the index scan: one short query.
+    let first = svc.search_kinds(q, kinds, ask)?;
+    let exhausted = first.len() < ask;
+    let mine = keep_mine(first, kinds, open);
+    if mine.len() >= n || exhausted || !open {
+        return Ok(truncated(mine, n));
     }
+    // Open items only, and closed ones (ranked after them, but an exact
+    // code of a closed item ranks first) took places: ask for all.
+    let all = svc.search_kinds(q, kinds, MAX_RESULTS)?;
+    Ok(truncated(keep_mine(all, kinds, open), n))
+}
+
+/// The rows of `kinds` among search hits (open ones only when `open`).
+fn keep_mine(found: Vec<Found>, kinds: &[Kind], open: bool) -> Vec<Row> {
+    found
+        .into_iter()
+        .filter_map(|f| match f {
+            Found::Item(r) if kinds.contains(&r.kind) && (!open || r.status.is_open()) => Some(*r),
+            _ => None,
+        })
+        .collect()
+}
+
+fn truncated(mut v: Vec<Row>, n: usize) -> Vec<Row> {
+    v.truncate(n);
+    v
 }
 
 fn rel_label(r: LinkRel) -> &'static str {
