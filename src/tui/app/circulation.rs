@@ -14,7 +14,7 @@ use crate::model::{Act, Item, Kind};
 
 use super::super::command::{self, Action};
 use super::super::event::{Effect, StepWrite};
-use super::super::key::{Code, Key};
+use super::super::key::Key;
 use super::super::text::clean;
 use super::dispatch::OverKey;
 use super::{App, Level};
@@ -168,9 +168,6 @@ impl App {
 
     /// A key while the 傳閱 view is open.
     pub(super) fn circulation_key(&mut self, key: Key) -> Vec<Effect> {
-        if self.pending.is_empty() && key.code == Code::Char('c') && !key.ctrl && !key.alt {
-            return self.chase_current();
-        }
         let cmd = match self.over_key(key) {
             OverKey::Command(c) => c,
             OverKey::Esc => {
@@ -193,6 +190,9 @@ impl App {
             return vec![];
         }
         match action {
+            // The key that starts a call elsewhere (`c`) asks the holder
+            // for the copy back here: the same key, read through the keymap.
+            Ok(Action::Call) => return self.chase_current(),
             Ok(Action::Open) => {
                 let Some(id) = c.current().map(|o| o.id) else {
                     return vec![];
