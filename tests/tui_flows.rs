@@ -3,56 +3,23 @@
 //! input ask for it, and the store holds what the rules made of it. Also the
 //! 督查 tab's traffic lights (red first) and its statistics overlay.
 
-use std::sync::Arc;
-
-use shuniu::core::{Core, Service};
+use shuniu::core::Service;
 use shuniu::model::{
     Command, Item, Kind, KindData, LinkRel, Role, Status, SupervisionSource, WorkCalendar,
 };
 use shuniu::tui::app::{LineFor, Mode, Overlay};
-use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
+mod tui_support;
+
+use shuniu::tui::harness::{fixture, Harness};
 use shuniu::tui::i18n::Lang;
+use tui_support::stocked::{item, stocked, Stocked};
 
-struct T {
-    _dir: tempfile::TempDir,
-    core: Arc<Core>,
-    h: Harness,
-}
-
-fn ctx() -> (chrono::NaiveDate, WorkCalendar) {
-    (
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        WorkCalendar::builtin(),
-    )
-}
-
-fn item(kind: Kind, title: &str, fields: &[(&str, &str)]) -> Item {
-    let (today, cal) = ctx();
-    let dc = shuniu::model::DateCtx { today, cal: &cal };
-    let mut it = Item::new(kind, title, "tester", FIXED_NOW);
-    for (k, v) in fields {
-        it.set(k, v, &dc).unwrap();
-    }
-    it
-}
+type T = Stocked;
 
 /// A store holding `items` (created before the workbench starts), the
 /// workbench on it at `size`, on the tab of the first item.
 fn setup(items: Vec<Item>, size: (u16, u16)) -> (T, Vec<Item>) {
-    let dir = tempfile::tempdir().unwrap();
-    let core = fixture(&dir.path().join("data"), 0);
-    let made: Vec<Item> = items
-        .into_iter()
-        .map(|it| core.apply(Command::Create { item: Box::new(it) }).unwrap())
-        .collect();
-    let h = Harness::new(
-        core.clone(),
-        WorkCalendar::builtin(),
-        size,
-        Lang::Hant,
-        None,
-    );
-    let mut t = T { _dir: dir, core, h };
+    let (mut t, made) = stocked(items, size);
     if let Some(first) = made.first() {
         t.go(first.id);
     }
@@ -60,15 +27,6 @@ fn setup(items: Vec<Item>, size: (u16, u16)) -> (T, Vec<Item>) {
 }
 
 impl T {
-    /// Shows item `id` in its tab, selected, its detail loaded.
-    fn go(&mut self, id: u64) {
-        let it = self.core.get(id).unwrap();
-        let tab = shuniu::tui::app::TabKind::of(it.kind);
-        let fx = self.h.app.jump(tab, id);
-        self.h.run(fx);
-        assert_eq!(self.h.app.selected_row().map(|r| r.id), Some(id));
-    }
-
     fn get(&self, id: u64) -> Item {
         self.core.get(id).unwrap()
     }

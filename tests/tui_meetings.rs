@@ -12,56 +12,27 @@ use chrono::{Duration, NaiveDate};
 use shuniu::core::{Core, Filter, Service};
 use shuniu::model::meetings::{is_leader, notice_text, people, week_of, Room};
 use shuniu::model::{Command, Item, Kind, KindData, Status, WorkCalendar};
-use shuniu::tui::app::{Overlay, TabKind};
-use shuniu::tui::harness::{fixture, Harness, FIXED_NOW};
+use shuniu::tui::app::Overlay;
+use shuniu::tui::harness::{fixture, Harness};
 use shuniu::tui::i18n::Lang;
+mod tui_support;
 
-struct T {
-    dir: tempfile::TempDir,
-    core: Arc<Core>,
-    h: Harness,
-}
+use tui_support::stocked::{item, stocked, Stocked};
+
+type T = Stocked;
 
 fn meeting(title: &str, fields: &[(&str, &str)]) -> Item {
-    let cal = WorkCalendar::builtin();
-    let dc = shuniu::model::DateCtx {
-        today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-        cal: &cal,
-    };
-    let mut it = Item::new(Kind::Meeting, title, "tester", FIXED_NOW);
-    for (k, v) in fields {
-        it.set(k, v, &dc).unwrap();
-    }
-    it
+    item(Kind::Meeting, title, fields)
 }
 
 /// A store holding `items`, the workbench on it on the 辦會 tab.
 fn setup(items: Vec<Item>, size: (u16, u16)) -> (T, Vec<Item>) {
-    let dir = tempfile::tempdir().unwrap();
-    let core = fixture(&dir.path().join("data"), 0);
-    let made: Vec<Item> = items
-        .into_iter()
-        .map(|it| core.apply(Command::Create { item: Box::new(it) }).unwrap())
-        .collect();
-    let h = Harness::new(
-        core.clone(),
-        WorkCalendar::builtin(),
-        size,
-        Lang::Hant,
-        None,
-    );
-    let mut t = T { dir, core, h };
+    let (mut t, made) = stocked(items, size);
     t.h.press(":tab 3<Enter>");
     (t, made)
 }
 
 impl T {
-    fn go(&mut self, id: u64) {
-        let fx = self.h.app.jump(TabKind::of(Kind::Meeting), id);
-        self.h.run(fx);
-        assert_eq!(self.h.app.selected_row().map(|r| r.id), Some(id));
-    }
-
     /// Puts the form's cursor on `field` and types `text` over its value.
     fn fill(&mut self, field: &str, text: &str) {
         let f = self.h.app.form.as_ref().expect("a form");
