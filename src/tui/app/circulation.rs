@@ -93,19 +93,15 @@ impl App {
         if self.circulation.take().is_some() && over.is_none() {
             return vec![];
         }
-        self.find = None;
-        self.overlay = None;
-        self.pending.clear();
-        self.count = None;
-        self.req_gen += 1;
+        let gen = self.popup_gen();
         self.circulation = Some(CircView {
             over: over.unwrap_or(0),
-            gen: self.req_gen,
+            gen,
             loading: true,
             ..CircView::default()
         });
         self.dirty = true;
-        vec![Effect::LoadCirculation { gen: self.req_gen }]
+        vec![Effect::LoadCirculation { gen }]
     }
 
     /// The rows arrived (an older request's answer is dropped), or why

@@ -98,24 +98,31 @@ impl App {
             )
     }
 
+    /// Closes what a popup replaces (quick find, an overlay, a pending key
+    /// or count) and starts a new request generation for its answer.
+    pub(super) fn popup_gen(&mut self) -> u64 {
+        self.find = None;
+        self.overlay = None;
+        self.pending.clear();
+        self.count = None;
+        self.req_gen += 1;
+        self.req_gen
+    }
+
     /// Opens the queue view (pressed again: closes it). The unread notices
     /// count as seen once the queue is open.
     pub fn open_queue(&mut self) -> Vec<Effect> {
         if self.queue.take().is_some() {
             return vec![];
         }
-        self.find = None;
-        self.overlay = None;
-        self.pending.clear();
-        self.count = None;
-        self.req_gen += 1;
+        let gen = self.popup_gen();
         self.queue = Some(QueueView {
-            gen: self.req_gen,
+            gen,
             loading: true,
             ..QueueView::default()
         });
         self.dirty = true;
-        let mut fx = vec![Effect::LoadQueue { gen: self.req_gen }];
+        let mut fx = vec![Effect::LoadQueue { gen }];
         let ids: Vec<u64> = self.unread.drain(..).map(|n| n.id).collect();
         if !ids.is_empty() {
             fx.push(Effect::MarkRead(ids));

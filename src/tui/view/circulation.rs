@@ -32,15 +32,8 @@ fn right(s: &str, w: u16) -> String {
 /// Draws the view over `body`.
 pub fn draw(f: &mut Frame, body: Rect, app: &App, c: &CircView) {
     let th = &app.setup.theme;
-    let h = (c.rows.len().max(1) as u16 + 3)
-        .min(circ_rows(app.size.1) as u16 + 3)
-        .min(body.height);
-    let w = if body.width < 100 {
-        body.width
-    } else {
-        body.width.saturating_sub(4).min(120)
-    };
-    let area = Rect::new(body.x + (body.width - w) / 2, body.y, w, h);
+    let h = (c.rows.len().max(1) as u16 + 3).min(circ_rows(app.size.1) as u16 + 3);
+    let area = super::find::panel(body, h);
     let n = c.rows.len().to_string();
     let title = if c.over > 0 {
         app.tf(T::CircTitleOver, &[&n, &c.over.to_string()])

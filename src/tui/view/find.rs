@@ -16,6 +16,18 @@ use super::list::{due_style, short_date};
 use super::{put, put_marked};
 use crate::core::Found;
 
+/// Where a popup of `h` rows sits over `body`: at its top, as wide as the
+/// screen allows below 100 columns, else centred and at most 120 wide.
+/// Quick find, the queue and the 傳閱 tracker all sit so.
+pub(super) fn panel(body: Rect, h: u16) -> Rect {
+    let w = if body.width < 100 {
+        body.width
+    } else {
+        body.width.saturating_sub(4).min(120)
+    };
+    Rect::new(body.x + (body.width - w) / 2, body.y, w, h.min(body.height))
+}
+
 /// A bordered box with a title on top and a hint at the bottom; returns the inside.
 pub(super) fn framed(f: &mut Frame, app: &App, area: Rect, title: &str, hint: &str) -> Rect {
     let th = &app.setup.theme;
@@ -66,13 +78,7 @@ pub fn draw(f: &mut Frame, body: Rect, app: &App, q: &QuickFind) {
     let th = &app.setup.theme;
     // As tall as the results need, as wide as the screen allows (up to 120).
     let rows = (q.results.len().max(1) as u16).min(find_rows(app.size.1) as u16);
-    let w = if body.width < 100 {
-        body.width
-    } else {
-        body.width.saturating_sub(4).min(120)
-    };
-    let h = (rows + 4).min(body.height);
-    let area = Rect::new(body.x + (body.width - w) / 2, body.y, w, h);
+    let area = panel(body, rows + 4);
     let title = app.t(T::FindTitle);
     let inner = framed(f, app, area, title, app.t(T::FindHint));
     if inner.width < 20 || inner.height < 3 {

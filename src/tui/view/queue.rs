@@ -51,15 +51,8 @@ fn lines(q: &QueueView) -> Vec<ViewLine> {
 pub fn draw(f: &mut Frame, body: Rect, app: &App, q: &QueueView) {
     let th = &app.setup.theme;
     let all = lines(q);
-    let h = (all.len() as u16 + 2)
-        .min(queue_rows(app.size.1) as u16 + 5)
-        .min(body.height);
-    let w = if body.width < 100 {
-        body.width
-    } else {
-        body.width.saturating_sub(4).min(120)
-    };
-    let area = Rect::new(body.x + (body.width - w) / 2, body.y, w, h);
+    let h = (all.len() as u16 + 2).min(queue_rows(app.size.1) as u16 + 5);
+    let area = super::find::panel(body, h);
     let inner = framed(f, app, area, app.t(T::QueueTitle), app.t(T::QueueHint));
     if inner.width < 20 || inner.height < 2 {
         return;
