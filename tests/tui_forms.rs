@@ -299,3 +299,36 @@ fn a_conflicting_form_save_keeps_the_form_and_ctrl_r_saves_it_on_the_new_version
     assert_eq!(after.deadline.unwrap().to_string(), "2026-12-31");
     assert!(t.h.screen().contains(&format!("已保存 {}", it.code)));
 }
+
+#[test]
+fn a_second_save_while_the_first_is_on_its_way_makes_nothing() {
+    use shuniu::tui::event::Effect;
+    let mut t = setup(400, (100, 30));
+    t.h.press("o");
+    t.h.type_text("市民來電反映井蓋缺失");
+    let save = shuniu::tui::key::parse_keys("<C-s>").unwrap()[0];
+    // Two presses before the worker has answered the first.
+    let first = t.h.app.key(save);
+    let second = t.h.app.key(save);
+    let saves = |fx: &[Effect]| {
+        fx.iter()
+            .filter(|e| matches!(e, Effect::SaveForm { .. }))
+            .count()
+    };
+    assert_eq!((saves(&first), saves(&second)), (1, 0));
+    t.h.run(first);
+    t.h.run(second);
+    let made = t
+        .core
+        .rows(&Filter {
+            kind: Some(Kind::Inbox),
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.title == "市民來電反映井蓋缺失")
+        .count();
+    assert_eq!(made, 1);
+    let screen = t.h.screen();
+    assert_eq!(t.h.app.mode, Mode::Normal, "{screen}");
+}

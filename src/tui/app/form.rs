@@ -323,6 +323,9 @@ impl App {
                     self.discard_form()
                 }
             }
+            // A save already on its way: a second Ctrl-s must not make a
+            // second item before the first one's answer closes the form.
+            Action::FormSave if form.saving => vec![],
             Action::FormSave if form.dir.is_some() => self.save_dir_form(),
             Action::FormSave => {
                 let values = form.values();
