@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::model::{
     time, Classification, Item, ItemId, Person, Timestamp, Unit, User, WorkCalendar,
 };
-use crate::search::{DocInput, Index, Target};
+use crate::search::{DocInput, Index, Prepared, Target};
 use crate::store::Store;
 
 use super::rows::RowTable;
@@ -145,13 +145,32 @@ impl Engine {
 
     /// Indexes written items and tells every subscriber allowed to see them.
     pub(super) fn published(&self, items: &[Item]) {
+        self.published_prepared(items, self.prepared(items));
+    }
+
+    /// The rows and index documents of written items: the part of
+    /// publishing them that needs no lock but the unit names, so a bulk
+    /// write works it out on another core while the store writes.
+    pub(super) fn prepared(&self, items: &[Item]) -> Vec<(Row, Prepared)> {
+        let units = self.unit_names.read().expect("lock");
+        items
+            .iter()
+            .map(|it| {
+                let row = Row::of(it);
+                let doc = Index::prepare(row_doc(&row, &units));
+                (row, doc)
+            })
+            .collect()
+    }
+
+    /// [`Engine::published`] with the rows and documents already worked
+    /// out by [`Engine::prepared`] from the same items.
+    pub(super) fn published_prepared(&self, items: &[Item], prepared: Vec<(Row, Prepared)>) {
         {
-            let units = self.unit_names.read().expect("lock");
             let mut ix = self.index.write().expect("lock");
             let mut rows = self.rows.write().expect("lock");
-            for it in items {
-                let row = Row::of(it);
-                ix.upsert(row_doc(&row, &units));
+            for (row, doc) in prepared {
+                ix.insert(doc);
                 rows.insert(row);
             }
             ix.settle();

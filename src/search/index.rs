@@ -48,6 +48,22 @@ pub struct DocInput {
     pub phones: Vec<String>,
 }
 
+/// A document with its text folded, its pinyin worked out and its keys
+/// hashed: all of [`Index::upsert`] that does not touch the index.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    target: Target,
+    kind: Option<Kind>,
+    level: Classification,
+    open: bool,
+    updated: i64,
+    /// The entry's text as the index holds it, separators included.
+    bytes: Vec<u8>,
+    /// Where in `bytes` the text matched as written ends (pinyin and phones follow).
+    text_len: usize,
+    keys: Box<[u64]>,
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -165,8 +181,14 @@ impl Index {
 
     /// Adds or replaces the entry of `d.target`.
     pub fn upsert(&mut self, d: DocInput) {
-        self.remove(&d.target);
-        let start = self.buf.len();
+        self.insert(Index::prepare(d));
+    }
+
+    /// The text, pinyin and keys of a document, worked out without the
+    /// index: a bulk write prepares its documents on another core while the
+    /// store writes, and only [`Index::insert`] needs the index.
+    pub fn prepare(d: DocInput) -> Prepared {
+        let mut buf = Vec::new();
         let push = |buf: &mut Vec<u8>, s: &str| {
             if !s.is_empty() {
                 buf.extend_from_slice(s.as_bytes());
@@ -182,12 +204,12 @@ impl Index {
                 exact.push(full);
                 exact.push(initials);
             }
-            push(&mut self.buf, &f);
+            push(&mut buf, &f);
             // Codes are also findable without their zero padding: 發2026-0012 → 2026-12.
             if let Some((head, n)) = f.rsplit_once('-') {
                 let trimmed = n.trim_start_matches('0');
                 if trimmed.len() != n.len() && !trimmed.is_empty() {
-                    push(&mut self.buf, &format!("{head}-{trimmed}"));
+                    push(&mut buf, &format!("{head}-{trimmed}"));
                 }
             }
             // A 文號 is also quoted without its 機關代字, and by its number alone.
@@ -197,22 +219,21 @@ impl Index {
         let mut pinyin = Vec::with_capacity(d.text.len());
         for t in &d.text {
             let f = fold(t);
-            push(&mut self.buf, &f);
+            push(&mut buf, &f);
             pinyin.push(pinyin_forms(&f));
         }
         for p in &d.plain {
-            push(&mut self.buf, &fold(p));
+            push(&mut buf, &fold(p));
         }
-        let text_end = self.buf.len();
+        let text_len = buf.len();
         for (full, initials) in &pinyin {
-            push(&mut self.buf, full);
-            push(&mut self.buf, initials);
+            push(&mut buf, full);
+            push(&mut buf, initials);
         }
         for p in &d.phones {
-            push(&mut self.buf, &fold(p));
-            push(&mut self.buf, &digits(p));
+            push(&mut buf, &fold(p));
+            push(&mut buf, &digits(p));
         }
-        let end = self.buf.len();
         let phone_digits: Vec<String> = d
             .phones
             .iter()
@@ -226,7 +247,25 @@ impl Index {
             .collect();
         keys.sort_unstable();
         keys.dedup();
-        for k in &keys {
+        Prepared {
+            target: d.target,
+            kind: d.kind,
+            level: d.level,
+            open: d.open,
+            updated: d.updated,
+            bytes: buf,
+            text_len,
+            keys: keys.into_boxed_slice(),
+        }
+    }
+
+    /// Adds a prepared document, replacing the target's entry if it has one.
+    pub fn insert(&mut self, d: Prepared) {
+        self.remove(&d.target);
+        let start = self.buf.len();
+        self.buf.extend_from_slice(&d.bytes);
+        let end = self.buf.len();
+        for k in d.keys.iter() {
             let v = self.exact_keys.entry(*k).or_default();
             if !v.contains(&d.target) {
                 v.push(d.target.clone());
@@ -249,9 +288,9 @@ impl Index {
             level: d.level,
             open: d.open,
             updated: d.updated,
-            keys: keys.into_boxed_slice(),
+            keys: d.keys,
             start,
-            text_end,
+            text_end: start + d.text_len,
             end,
             alive: true,
         });

@@ -13,5 +13,5 @@ pub mod query;
 mod tests;
 
 pub use highlight::spans;
-pub use index::{DocInput, Hit, Index, Target, Work, MAX_RESULTS, MAX_SCANS};
+pub use index::{DocInput, Hit, Index, Prepared, Target, Work, MAX_RESULTS, MAX_SCANS};
 pub use query::MAX_QUERY_CHARS;

@@ -138,7 +138,13 @@ impl Store {
                     );
                 }
                 Some(keys::META) => {}
-                Some(keys::DONE) => done_have.push(k.to_vec()),
+                Some(keys::DONE) => match super::done_index::expand(&k, &v) {
+                    Some(each) => done_have.extend(each),
+                    None => r.problems.push(format!(
+                        "{}: an 已辦 entry whose value is not pairs of item and version",
+                        keys::show(&k)
+                    )),
+                },
                 Some(keys::NOTICE) => {
                     if let Err(e) =
                         codec::decode::<crate::model::queue::Notice>(RecordType::Notice, &v, &show)

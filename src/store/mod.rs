@@ -131,6 +131,51 @@ impl Store {
         f: impl FnOnce(&mut Txn) -> Result<T, E>,
         then: impl FnOnce(&T),
     ) -> Result<T, E> {
+        self.write_inner(f, |_, commit| commit(), |out, ()| then(out))
+    }
+
+    /// Like [`Store::write_then`], with `beside` run on the result on a
+    /// second thread while the batch is written and flushed, its answer
+    /// handed to `then`: a bulk write prepares what it publishes (index
+    /// documents) on the other core instead of after the disk. `beside`
+    /// must not publish anything itself; when the write fails its answer
+    /// is dropped. With `threaded` false it runs in line, after the flush
+    /// (a thread costs more than a single write's work).
+    pub fn write_beside<T: Sync, U: Send, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Txn) -> Result<T, E>,
+        beside: impl FnOnce(&T) -> U + Send,
+        then: impl FnOnce(&T, U),
+        threaded: bool,
+    ) -> Result<T, E> {
+        self.write_inner(
+            f,
+            |out, commit| {
+                if !threaded {
+                    commit()?;
+                    return Ok(beside(out));
+                }
+                std::thread::scope(|s| {
+                    let aside = s.spawn(|| beside(out));
+                    let committed = commit();
+                    let made = aside
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    committed.map(|()| made)
+                })
+            },
+            then,
+        )
+    }
+
+    /// The write itself: `run` gets the closure's result and the commit
+    /// (apply the batch, flush), and says what `then` is handed.
+    fn write_inner<T, M, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Txn) -> Result<T, E>,
+        run: impl FnOnce(&T, &mut dyn FnMut() -> Result<()>) -> Result<M>,
+        then: impl FnOnce(&T, M),
+    ) -> Result<T, E> {
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let cached = self
             .people
@@ -148,10 +193,17 @@ impl Store {
         // Whatever happens to the batch, the copy is only kept when the
         // batch left users and units as they were.
         *self.people.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        self.db.apply_batch(batch).map_err(StoreError::from)?;
-        self.db.flush().map_err(StoreError::from)?;
+        let mut batch = Some(batch);
+        let mut commit = || -> Result<()> {
+            if let Some(b) = batch.take() {
+                self.db.apply_batch(b)?;
+                self.db.flush()?;
+            }
+            Ok(())
+        };
+        let made = run(&out, &mut commit)?;
         *self.people.lock().unwrap_or_else(|p| p.into_inner()) = keep;
-        then(&out);
+        then(&out, made);
         Ok(out)
     }
 
@@ -243,15 +295,17 @@ impl Store {
     pub fn done_by(&self, login: &str, limit: usize) -> Result<Vec<ItemId>> {
         let prefix = keys::done_prefix(login);
         let mut out: Vec<ItemId> = vec![];
-        for r in self.db.scan_prefix(&prefix).rev() {
-            let (k, _) = r?;
-            let Some(id) = keys::read_u64(&k, prefix.len() + 8) else {
+        'keys: for r in self.db.scan_prefix(&prefix).rev() {
+            let (k, v) = r?;
+            if k.len() != prefix.len() + 24 {
                 continue;
-            };
-            if !out.contains(&id) {
-                out.push(id);
-                if out.len() >= limit {
-                    break;
+            }
+            for id in done_index::items_of(&k, &v) {
+                if !out.contains(&id) {
+                    out.push(id);
+                    if out.len() >= limit {
+                        break 'keys;
+                    }
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! A write in progress: reads see its own pending writes, and nothing reaches
 //! the tree until the whole batch is applied by `Store::write`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::model::{
@@ -9,6 +9,7 @@ use crate::model::{
 };
 
 use super::codec::{self, RecordType};
+use super::done_index;
 use super::error::{Result, StoreError};
 use super::keys;
 
@@ -23,6 +24,14 @@ pub struct Txn<'a> {
     /// an earlier batch when it has one, else read once for this batch (a
     /// bulk create asks for them for every item it lands somewhere).
     people: Option<Arc<PeopleCopy>>,
+    /// Items this batch numbered (their id came from the `item` sequence
+    /// here): none of them is stored yet, so writing one reads nothing
+    /// from the tree. That the sequence is beyond every stored id is what
+    /// `check` verifies.
+    numbered: HashSet<ItemId>,
+    /// The 已辦 entries of this batch, in the order written; runs of one
+    /// writer at one time become one key (see `done_index::runs`).
+    done: Vec<done_index::Done>,
 }
 
 /// Every user and every unit, decoded: what the store keeps between
@@ -37,6 +46,8 @@ impl<'a> Txn<'a> {
             pending: HashMap::new(),
             notices: vec![],
             people,
+            numbered: HashSet::new(),
+            done: vec![],
         }
     }
 
@@ -56,6 +67,9 @@ impl<'a> Txn<'a> {
 
     pub(super) fn into_batch(self) -> sled::Batch {
         let mut batch = sled::Batch::default();
+        for (k, v) in done_index::runs(&self.done) {
+            batch.insert(k, v);
+        }
         for (k, v) in self.pending {
             match v {
                 Some(v) => batch.insert(k, v),
@@ -72,6 +86,15 @@ impl<'a> Txn<'a> {
         Ok(self.db.get(k)?.map(|v| v.to_vec()))
     }
 
+    /// Like `raw_get` for a key of item `id`: an item this batch numbered
+    /// has nothing in the tree yet, so only the batch's own writes are read.
+    fn raw_get_of(&self, id: ItemId, k: &[u8]) -> Result<Option<Vec<u8>>> {
+        if self.numbered.contains(&id) {
+            return Ok(self.pending.get(k).cloned().flatten());
+        }
+        self.raw_get(k)
+    }
+
     fn raw_put(&mut self, k: Vec<u8>, v: Vec<u8>) {
         self.pending.insert(k, Some(v));
     }
@@ -83,7 +106,7 @@ impl<'a> Txn<'a> {
     /// The item as it is now (including this batch's writes).
     pub fn get(&self, id: ItemId) -> Result<Option<Item>> {
         let k = keys::item(id);
-        self.raw_get(&k)?
+        self.raw_get_of(id, &k)?
             .map(|v| codec::decode(RecordType::Item, &v, &|| keys::show(&k)))
             .transpose()
     }
@@ -173,7 +196,7 @@ impl<'a> Txn<'a> {
     /// Appends one history entry (keyed by item and the version it produced).
     pub fn append_history(&mut self, h: &HistoryEntry) -> Result<()> {
         let k = keys::history(h.item, h.version);
-        if self.raw_get(&k)?.is_some() {
+        if self.raw_get_of(h.item, &k)?.is_some() {
             return Err(StoreError::Duplicate(format!(
                 "history of item {} already has version {}",
                 h.item, h.version
@@ -181,7 +204,12 @@ impl<'a> Txn<'a> {
         }
         self.raw_put(k, codec::encode(RecordType::History, h)?);
         if !h.by.is_empty() {
-            self.raw_put(keys::done(&h.by, h.at, h.item, h.version), vec![]);
+            self.done.push(done_index::Done {
+                by: h.by.clone(),
+                at: h.at,
+                item: h.item,
+                version: h.version,
+            });
         }
         Ok(())
     }
@@ -262,6 +290,9 @@ impl<'a> Txn<'a> {
             .unwrap_or(0);
         let n = cur + 1;
         self.raw_put(k, n.to_be_bytes().to_vec());
+        if name == "item" {
+            self.numbered.insert(n);
+        }
         Ok(n)
     }
 
