@@ -67,7 +67,7 @@ pub fn runs(done: &[Done]) -> Vec<(Vec<u8>, Vec<u8>)> {
 /// The single-write keys a stored key and value stand for, in the order
 /// written; `None` when the value is not a whole number of pairs.
 pub fn expand(key: &[u8], value: &[u8]) -> Option<Vec<Vec<u8>>> {
-    if value.len() % 16 != 0 || key.len() < 24 {
+    if !value.len().is_multiple_of(16) || key.len() < 24 {
         return None;
     }
     let base = &key[..key.len() - 16];
