@@ -52,14 +52,20 @@ pub struct DocInput {
 /// hashed: all of [`Index::upsert`] that does not touch the index.
 #[derive(Debug, Clone)]
 pub struct Prepared {
+    shape: Shape,
+    /// The entry's text as the index holds it, separators included.
+    bytes: Vec<u8>,
+}
+
+/// An entry but for where its text lies in the index.
+#[derive(Debug, Clone)]
+struct Shape {
     target: Target,
     kind: Option<Kind>,
     level: Classification,
     open: bool,
     updated: i64,
-    /// The entry's text as the index holds it, separators included.
-    bytes: Vec<u8>,
-    /// Where in `bytes` the text matched as written ends (pinyin and phones follow).
+    /// How many bytes of its text are matched as written (pinyin and phones follow).
     text_len: usize,
     keys: Box<[u64]>,
 }
@@ -181,89 +187,31 @@ impl Index {
 
     /// Adds or replaces the entry of `d.target`.
     pub fn upsert(&mut self, d: DocInput) {
-        self.insert(Index::prepare(d));
+        self.remove(&d.target);
+        let start = self.buf.len();
+        let shape = write_doc(&mut self.buf, d);
+        self.finish(shape, start);
     }
 
     /// The text, pinyin and keys of a document, worked out without the
     /// index: a bulk write prepares its documents on another core while the
     /// store writes, and only [`Index::insert`] needs the index.
     pub fn prepare(d: DocInput) -> Prepared {
-        let mut buf = Vec::new();
-        let push = |buf: &mut Vec<u8>, s: &str| {
-            if !s.is_empty() {
-                buf.extend_from_slice(s.as_bytes());
-                buf.push(SEP);
-            }
-        };
-        let mut exact = Vec::with_capacity(d.exact.len());
-        for e in &d.exact {
-            let f = fold(e);
-            // A name is also quoted by its pinyin and initials (王建國: wangjianguo, wjg).
-            if d.kind.is_none() && f.chars().any(is_cjk) {
-                let (full, initials) = pinyin_forms(&f);
-                exact.push(full);
-                exact.push(initials);
-            }
-            push(&mut buf, &f);
-            // Codes are also findable without their zero padding: 發2026-0012 → 2026-12.
-            if let Some((head, n)) = f.rsplit_once('-') {
-                let trimmed = n.trim_start_matches('0');
-                if trimmed.len() != n.len() && !trimmed.is_empty() {
-                    push(&mut buf, &format!("{head}-{trimmed}"));
-                }
-            }
-            // A 文號 is also quoted without its 機關代字, and by its number alone.
-            exact.extend(fragment_keys(&f));
-            exact.push(f);
-        }
-        let mut pinyin = Vec::with_capacity(d.text.len());
-        for t in &d.text {
-            let f = fold(t);
-            push(&mut buf, &f);
-            pinyin.push(pinyin_forms(&f));
-        }
-        for p in &d.plain {
-            push(&mut buf, &fold(p));
-        }
-        let text_len = buf.len();
-        for (full, initials) in &pinyin {
-            push(&mut buf, full);
-            push(&mut buf, initials);
-        }
-        for p in &d.phones {
-            push(&mut buf, &fold(p));
-            push(&mut buf, &digits(p));
-        }
-        let phone_digits: Vec<String> = d
-            .phones
-            .iter()
-            .map(|p| digits(p))
-            .filter(|p| p.len() >= 4)
-            .collect();
-        let mut keys: Vec<u64> = exact
-            .iter()
-            .chain(phone_keys(d.kind, &phone_digits).iter())
-            .map(|k| key_hash(k))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        Prepared {
-            target: d.target,
-            kind: d.kind,
-            level: d.level,
-            open: d.open,
-            updated: d.updated,
-            bytes: buf,
-            text_len,
-            keys: keys.into_boxed_slice(),
-        }
+        let mut bytes = Vec::new();
+        let shape = write_doc(&mut bytes, d);
+        Prepared { shape, bytes }
     }
 
     /// Adds a prepared document, replacing the target's entry if it has one.
     pub fn insert(&mut self, d: Prepared) {
-        self.remove(&d.target);
+        self.remove(&d.shape.target);
         let start = self.buf.len();
         self.buf.extend_from_slice(&d.bytes);
+        self.finish(d.shape, start);
+    }
+
+    /// Files the entry whose text was just written to `buf` from `start`.
+    fn finish(&mut self, d: Shape, start: usize) {
         let end = self.buf.len();
         for k in d.keys.iter() {
             let v = self.exact_keys.entry(*k).or_default();
@@ -684,5 +632,79 @@ impl<'a> Finders<'a> {
         self.0
             .iter()
             .all(|forms| forms.iter().any(|f| f.find(hay).is_some()))
+    }
+}
+
+/// Appends a document's text (as written, then pinyin and phones) to
+/// `buf` and works out its keys: the one encoding of [`Index::upsert`]
+/// and [`Index::prepare`].
+fn write_doc(buf: &mut Vec<u8>, d: DocInput) -> Shape {
+    let start = buf.len();
+    let push = |buf: &mut Vec<u8>, s: &str| {
+        if !s.is_empty() {
+            buf.extend_from_slice(s.as_bytes());
+            buf.push(SEP);
+        }
+    };
+    let mut exact = Vec::with_capacity(d.exact.len());
+    for e in &d.exact {
+        let f = fold(e);
+        // A name is also quoted by its pinyin and initials (王建國: wangjianguo, wjg).
+        if d.kind.is_none() && f.chars().any(is_cjk) {
+            let (full, initials) = pinyin_forms(&f);
+            exact.push(full);
+            exact.push(initials);
+        }
+        push(buf, &f);
+        // Codes are also findable without their zero padding: 發2026-0012 → 2026-12.
+        if let Some((head, n)) = f.rsplit_once('-') {
+            let trimmed = n.trim_start_matches('0');
+            if trimmed.len() != n.len() && !trimmed.is_empty() {
+                push(buf, &format!("{head}-{trimmed}"));
+            }
+        }
+        // A 文號 is also quoted without its 機關代字, and by its number alone.
+        exact.extend(fragment_keys(&f));
+        exact.push(f);
+    }
+    let mut pinyin = Vec::with_capacity(d.text.len());
+    for t in &d.text {
+        let f = fold(t);
+        push(buf, &f);
+        pinyin.push(pinyin_forms(&f));
+    }
+    for p in &d.plain {
+        push(buf, &fold(p));
+    }
+    let text_end = buf.len();
+    for (full, initials) in &pinyin {
+        push(buf, full);
+        push(buf, initials);
+    }
+    for p in &d.phones {
+        push(buf, &fold(p));
+        push(buf, &digits(p));
+    }
+    let phone_digits: Vec<String> = d
+        .phones
+        .iter()
+        .map(|p| digits(p))
+        .filter(|p| p.len() >= 4)
+        .collect();
+    let mut keys: Vec<u64> = exact
+        .iter()
+        .chain(phone_keys(d.kind, &phone_digits).iter())
+        .map(|k| key_hash(k))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    Shape {
+        target: d.target,
+        kind: d.kind,
+        level: d.level,
+        open: d.open,
+        updated: d.updated,
+        text_len: text_end - start,
+        keys: keys.into_boxed_slice(),
     }
 }

@@ -246,21 +246,12 @@ mod tests {
                 .next()
                 .unwrap()
                 .unwrap();
-        s.db.insert(&k, &v[..v.len() - 16]).unwrap();
-        let problems = s.check().unwrap().problems;
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("1 history entries are missing")),
-            "{problems:?}"
-        );
-        s.db.insert(&k, &v[..v.len() - 3]).unwrap();
-        let problems = s.check().unwrap().problems;
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("not pairs of item and version")),
-            "{problems:?}"
-        );
+        let says = |value: &[u8], what: &str| {
+            s.db.insert(&k, value).unwrap();
+            let problems = s.check().unwrap().problems;
+            assert!(problems.iter().any(|p| p.contains(what)), "{problems:?}");
+        };
+        says(&v[..v.len() - 16], "1 history entries are missing");
+        says(&v[..v.len() - 3], "not pairs of item and version");
     }
 }

@@ -202,6 +202,10 @@ impl Store {
             Ok(())
         };
         let made = run(&out, &mut commit)?;
+        debug_assert!(
+            batch.is_none(),
+            "a write's `run` returned without committing"
+        );
         *self.people.lock().unwrap_or_else(|p| p.into_inner()) = keep;
         then(&out, made);
         Ok(out)

@@ -115,6 +115,9 @@ impl<'a> Txn<'a> {
     /// this batch creates): what a client read, for a batch of several
     /// commands on one item that all name the version read once.
     pub fn stored_version(&self, id: ItemId) -> Result<Option<u64>> {
+        if self.numbered.contains(&id) {
+            return Ok(None);
+        }
         let k = keys::item(id);
         self.db
             .get(&k)?
