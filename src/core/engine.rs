@@ -94,14 +94,11 @@ impl Engine {
     pub fn rebuild_index(&self) -> Result<()> {
         // Rows first (they hold everything the index needs), then the index
         // built newest-last from them, so it needs no re-sort and no copy.
-        let mut rows = Vec::new();
-        for it in self.store.items() {
-            rows.push(Row::of(&it?));
-        }
-        let rows = RowTable::from_rows(rows);
+        let rows = super::rebuild::rows(&self.store)?;
         let units = self.unit_names.read().expect("lock").clone();
         let mut order: Vec<(i64, ItemId)> = rows.values().map(|r| (r.updated, r.id)).collect();
         order.sort_unstable();
+        let order: Vec<ItemId> = order.into_iter().map(|(_, id)| id).collect();
         let mut ix = Index::new();
         for u in &units {
             ix.upsert(unit_doc(u));
@@ -109,9 +106,7 @@ impl Engine {
         for p in self.store.people()? {
             ix.upsert(person_doc(&p, &units));
         }
-        for (_, id) in order {
-            ix.upsert(row_doc(&rows[&id], &units));
-        }
+        super::rebuild::index_rows(&mut ix, &rows, &order, &units);
         ix.settle();
         *self.rows.write().expect("lock") = rows;
         *self.index.write().expect("lock") = ix;

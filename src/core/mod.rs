@@ -9,6 +9,7 @@ mod failure;
 mod identity;
 mod notify;
 mod queue;
+mod rebuild;
 mod rows;
 pub mod service;
 mod session;

@@ -10,8 +10,10 @@ mod check;
 pub mod codec;
 mod done_index;
 pub mod error;
+mod group_flush;
 pub mod keys;
 mod legacy;
+mod publish_order;
 mod txn;
 
 use std::path::{Path, PathBuf};
@@ -33,7 +35,13 @@ pub const DEFAULT_CACHE_BYTES: u64 = 32 << 20;
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
-    writer: Mutex<()>,
+    /// Taken to read and apply a batch; holds the next write's ticket (its
+    /// place in the order of publishing).
+    writer: Mutex<u64>,
+    /// The ticket whose turn it is to publish; see [`Store::write_then`].
+    turn: publish_order::Turns,
+    /// One flush at a time, covering every batch applied before it began.
+    flusher: group_flush::GroupFlush,
     /// Users and units as the last batch that needed them read them; gone
     /// once a batch writes either (see `Txn::users_and_units`).
     people: Mutex<Option<std::sync::Arc<txn::PeopleCopy>>>,
@@ -100,7 +108,9 @@ impl Store {
         let store = Store {
             db,
             path: path.to_path_buf(),
-            writer: Mutex::new(()),
+            writer: Mutex::new(0),
+            turn: publish_order::Turns::default(),
+            flusher: group_flush::GroupFlush::default(),
             people: Mutex::new(None),
         };
         // A folder from before the 已辦 index: build it from the history, once.
@@ -123,9 +133,13 @@ impl Store {
         self.write_then(f, |_| {})
     }
 
-    /// Like [`Store::write`], and then runs `then` on the result while still
-    /// holding the writer lock, so whatever it publishes (index updates,
-    /// pushed events) goes out in the same order as the writes.
+    /// Like [`Store::write`], and then runs `then` on the result once the
+    /// write is durable, in the order the writes were applied, so whatever
+    /// it publishes (index updates, pushed events) goes out in the same
+    /// order as the writes. The writer lock covers reading and applying a
+    /// batch, not the flush: writers that arrive while one flushes apply
+    /// theirs and share the next flush (group commit), so many clerks'
+    /// writes do not queue behind one disk sync each.
     pub fn write_then<T, E: From<StoreError>>(
         &self,
         f: impl FnOnce(&mut Txn) -> Result<T, E>,
@@ -169,14 +183,15 @@ impl Store {
     }
 
     /// The write itself: `run` gets the closure's result and the commit
-    /// (apply the batch, flush), and says what `then` is handed.
+    /// (apply the batch and let the next writer in, then flush), and says
+    /// what `then` is handed.
     fn write_inner<T, M, E: From<StoreError>>(
         &self,
         f: impl FnOnce(&mut Txn) -> Result<T, E>,
         run: impl FnOnce(&T, &mut dyn FnMut() -> Result<()>) -> Result<M>,
         then: impl FnOnce(&T, M),
     ) -> Result<T, E> {
-        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let cached = self
             .people
             .lock()
@@ -194,20 +209,37 @@ impl Store {
         // batch left users and units as they were.
         *self.people.lock().unwrap_or_else(|p| p.into_inner()) = None;
         let mut batch = Some(batch);
+        let mut guard = Some(guard);
+        let mut ticket = None;
+        let mut keep = Some(keep);
         let mut commit = || -> Result<()> {
             if let Some(b) = batch.take() {
                 self.db.apply_batch(b)?;
-                self.db.flush()?;
+                *self.people.lock().unwrap_or_else(|p| p.into_inner()) = keep.take().flatten();
+                let mut next = guard.take().expect("the writer lock until applied");
+                let t = self.turn.take(&mut next);
+                let n = t.number();
+                self.flusher.applied(n);
+                ticket = Some(t);
+                drop(next);
+                self.flusher.flush(n, || self.db.flush().map(|_| ()))?;
             }
             Ok(())
         };
-        let made = run(&out, &mut commit)?;
+        let made = run(&out, &mut commit);
         debug_assert!(
-            batch.is_none(),
+            batch.is_none() || made.is_err(),
             "a write's `run` returned without committing"
         );
-        *self.people.lock().unwrap_or_else(|p| p.into_inner()) = keep;
-        then(&out, made);
+        drop(guard);
+        // An applied write takes its turn even when its flush failed, or
+        // every later writer would wait for it.
+        if let Some(t) = ticket {
+            let _turn = t.wait();
+            then(&out, made?);
+        } else {
+            made?;
+        }
         Ok(out)
     }
 
@@ -235,6 +267,33 @@ impl Store {
     /// Every item, in id order. Used to build the search index at start.
     pub fn items(&self) -> impl Iterator<Item = Result<Item>> + '_ {
         self.scan(keys::ITEM, RecordType::Item)
+    }
+
+    /// The items with ids in `from..below` (to the last one when `below` is
+    /// `None`), in id order: the cold start reads disjoint ranges on several
+    /// cores.
+    pub fn items_in(
+        &self,
+        from: ItemId,
+        below: Option<ItemId>,
+    ) -> impl Iterator<Item = Result<Item>> + '_ {
+        let end = match below {
+            Some(b) => keys::item(b),
+            None => vec![keys::ITEM + 1],
+        };
+        self.db.range(keys::item(from)..end).map(|r| {
+            let (k, v) = r?;
+            codec::decode(RecordType::Item, &v, &|| keys::show(&k))
+        })
+    }
+
+    /// The highest item id stored, if any (where [`Store::items_in`]'s
+    /// ranges end).
+    pub fn last_item_id(&self) -> Result<Option<ItemId>> {
+        match self.db.scan_prefix([keys::ITEM]).keys().next_back() {
+            Some(k) => Ok(keys::read_u64(&k?, 1)),
+            None => Ok(None),
+        }
     }
 
     /// An item's history, oldest first.
