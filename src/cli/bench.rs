@@ -240,9 +240,11 @@ fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
 /// reports the time, the index size and the memory it took.
 pub fn open_only(data: &std::path::Path, out: &mut dyn Write) -> Result<()> {
     let (cal, _) = crate::config::load_calendar(None);
+    crate::server::fewer_arenas();
     let t = Instant::now();
     let engine = Engine::open(data, crate::store::DEFAULT_CACHE_BYTES, cal, Clock::System)?;
     let el = t.elapsed();
+    crate::server::give_back_freed_memory();
     writeln!(
         out,
         "cold start + index   {:>10}  ({} entries, {:.1} MiB of index text)",

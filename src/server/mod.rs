@@ -194,16 +194,38 @@ fn more_descriptors() -> Option<u64> {
 /// clients that was ≈ 55 MiB on top of the engine. The daemon's threads
 /// mostly wait on sockets, so two arenas serve them without contention.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn fewer_arenas() {
+pub(crate) fn fewer_arenas() {
     // SAFETY: mallopt only changes allocator tuning; it is called before
     // the daemon starts its connection threads, and glibc serialises it.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
+        // A fixed threshold: a big buffer (a tab's rows for a new client,
+        // megabytes) always gets its own mapping and goes back to the
+        // kernel when freed. glibc's default raises the threshold to the
+        // largest block freed so far, after which such buffers stay in the
+        // arenas for good.
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
     }
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn fewer_arenas() {}
+pub(crate) fn fewer_arenas() {}
+
+/// The cold start decodes every item on every core and throws most of
+/// what it decoded away; glibc keeps those freed pages in its arenas
+/// unless asked. Handing them back keeps the daemon's resident memory to
+/// what it holds (DESIGN §5: ≤ 200 MB at 100k items).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub(crate) fn give_back_freed_memory() {
+    // SAFETY: malloc_trim only returns free pages to the kernel; it takes
+    // the arenas' locks itself.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub(crate) fn give_back_freed_memory() {}
 
 fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
     fewer_arenas();
@@ -263,6 +285,7 @@ fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
     let me = rustix::process::getuid().as_raw();
     let login = crate::config::login_of(me).unwrap_or_else(|| format!("uid{me}"));
     let _ = Core::for_uid(engine.clone(), me, &login);
+    give_back_freed_memory();
 
     // 3. The socket: one daemon each; a stale file is replaced, a live one never.
     socket_folder(&socket, gid)?;
