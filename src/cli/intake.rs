@@ -75,16 +75,38 @@ pub fn parse(
     now: Timestamp,
     ctx: &DateCtx,
 ) -> Result<Vec<Item>, Vec<LineError>> {
-    let rows = match format {
-        Format::Jsonl => jsonl_rows(text),
-        Format::Csv => csv_rows(text),
+    // Each line is read and checked on its own, so the lines are shared
+    // out over the cores; results keep the file's order.
+    let read = |r: &Row| -> Result<Item, LineError> {
+        match r {
+            Ok((line, fields)) => to_item(fields, by, now, ctx).map_err(|message| LineError {
+                line: *line,
+                message,
+            }),
+            Err((line, message)) => Err(LineError {
+                line: *line,
+                message: message.clone(),
+            }),
+        }
+    };
+    let results = match format {
+        Format::Jsonl => {
+            let lines: Vec<(usize, &str)> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| (i + 1, l))
+                .collect();
+            par_map(&lines, |&(line, l)| read(&jsonl_row(line, l)))
+        }
+        Format::Csv => par_map(&csv_rows(text), read),
     };
     let mut items = Vec::new();
     let mut errors = Vec::new();
-    for row in rows {
-        match row.and_then(|(line, fields)| to_item(&fields, by, now, ctx).map_err(|e| (line, e))) {
+    for r in results {
+        match r {
             Ok(it) => items.push(it),
-            Err((line, message)) => errors.push(LineError { line, message }),
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {
@@ -94,33 +116,49 @@ pub fn parse(
     }
 }
 
+/// Below this many lines one thread reads them all.
+const PARALLEL_FROM: usize = 2000;
+
+/// `f` of every element, in order, the slice cut into one run per core.
+fn par_map<T: Sync, U: Send>(xs: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if cores == 1 || xs.len() < PARALLEL_FROM {
+        return xs.iter().map(f).collect();
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let parts: Vec<_> = xs
+            .chunks(xs.len().div_ceil(cores))
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
 type Row = Result<(usize, BTreeMap<String, String>), (usize, String)>;
 
-fn jsonl_rows(text: &str) -> Vec<Row> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            let line = i + 1;
-            let v: serde_json::Value = serde_json::from_str(l.trim_start_matches('\u{feff}'))
-                .map_err(|e| (line, format!("not valid JSON: {e}")))?;
-            let obj = v
-                .as_object()
-                .ok_or((line, "each line must be one JSON object".to_string()))?;
-            let mut out = BTreeMap::new();
-            for (k, v) in obj {
-                let s = match v {
-                    serde_json::Value::Null => continue,
-                    serde_json::Value::String(s) => s.clone(),
-                    serde_json::Value::Number(n) => n.to_string(),
-                    serde_json::Value::Bool(b) => b.to_string(),
-                    _ => return Err((line, format!("field '{}': must be text", esc(k)))),
-                };
-                out.insert(k.clone(), s);
-            }
-            Ok((line, out))
-        })
-        .collect()
+/// One JSON line's fields, or what is wrong with it.
+fn jsonl_row(line: usize, l: &str) -> Row {
+    let v: serde_json::Value = serde_json::from_str(l.trim_start_matches('\u{feff}'))
+        .map_err(|e| (line, format!("not valid JSON: {e}")))?;
+    let obj = v
+        .as_object()
+        .ok_or((line, "each line must be one JSON object".to_string()))?;
+    let mut out = BTreeMap::new();
+    for (k, v) in obj {
+        let s = match v {
+            serde_json::Value::Null => continue,
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            _ => return Err((line, format!("field '{}': must be text", esc(k)))),
+        };
+        out.insert(k.clone(), s);
+    }
+    Ok((line, out))
 }
 
 fn csv_rows(text: &str) -> Vec<Row> {
@@ -285,6 +323,46 @@ mod tests {
             e.starts_with("line 17: field 'deadline': '2026-13-01' is not a date"),
             "{e}"
         );
+    }
+
+    /// A file past `PARALLEL_FROM` lines is read on several threads: the
+    /// items keep the file's order and every error its own line.
+    #[test]
+    fn a_long_file_read_on_every_core_keeps_order_and_line_numbers() {
+        let n = PARALLEL_FROM * 2 + 37;
+        let good: String = (1..=n)
+            .map(|i| format!("{{\"title\":\"第{i}行\"}}\n\n"))
+            .collect();
+        let items = run(&good, Format::Jsonl).unwrap();
+        let titles: Vec<String> = items.iter().map(|it| it.title.clone()).collect();
+        assert_eq!(
+            titles,
+            (1..=n).map(|i| format!("第{i}行")).collect::<Vec<_>>()
+        );
+        // Blank lines count: item i is on line 2i - 1.
+        let mut lines: Vec<String> = good.lines().map(str::to_string).collect();
+        for i in [17, 2600, n - 1] {
+            lines[2 * i - 2] = format!("{{\"title\":\"t\",\"deadline\":\"2026-13-0{}\"}}", i % 9);
+        }
+        let errs = run(&(lines.join("\n") + "\n"), Format::Jsonl).unwrap_err();
+        let at: Vec<usize> = errs.iter().map(|e| e.line).collect();
+        assert_eq!(at, vec![33, 5199, 2 * (n - 1) - 1]);
+        assert!(
+            errs[1].to_string().contains("'2026-13-08' is not a date"),
+            "{}",
+            errs[1]
+        );
+        let csv: String = std::iter::once("title,deadline\n".to_string())
+            .chain((1..=n).map(|i| {
+                if i == 3001 {
+                    "壞,明年\n".to_string()
+                } else {
+                    format!("第{i}行,\n")
+                }
+            }))
+            .collect();
+        let errs = run(&csv, Format::Csv).unwrap_err();
+        assert_eq!(errs.iter().map(|e| e.line).collect::<Vec<_>>(), vec![3002]);
     }
 
     #[test]
