@@ -502,6 +502,63 @@ fn eight_threads_creating_get_unique_gapless_ids_and_codes() {
     assert_eq!(report.items, 400);
 }
 
+/// Publishing a write takes the index and then the rows; a text-filtered
+/// list used to hold the rows while it asked the index, and the two could
+/// wait for each other for good (found by review with a probe like this).
+#[test]
+fn text_filtered_lists_beside_writes_never_deadlock() {
+    let e = env();
+    let writer = e.user(3200, "typist", Role::Clerk, Classification::Internal);
+    let readers: Vec<Core> = (0..2)
+        .map(|i| {
+            e.user(
+                3201 + i,
+                &format!("lister{i}"),
+                Role::Clerk,
+                Classification::Internal,
+            )
+        })
+        .collect();
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for r in readers {
+        let (stop, done_tx) = (stop.clone(), done_tx.clone());
+        std::thread::spawn(move || {
+            let f = shuniu::core::Filter {
+                text: Some("路燈".into()),
+                ..shuniu::core::Filter::default()
+            };
+            let mut n = 0u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                r.rows(&f).unwrap();
+                n += 1;
+            }
+            done_tx.send(n).unwrap();
+        });
+    }
+    {
+        let (stop, done_tx) = (stop.clone(), done_tx.clone());
+        std::thread::spawn(move || {
+            for i in 0..300 {
+                create(
+                    &writer,
+                    draft(Kind::Incoming, &format!("第{i}件 路燈維修"), &[]),
+                );
+            }
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            done_tx.send(300).unwrap();
+        });
+    }
+    // A deadlock shows as threads that never finish: give them a generous deadline.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    for _ in 0..3 {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        done_rx
+            .recv_timeout(left)
+            .expect("writers and text-filtered lists stuck waiting for each other");
+    }
+}
+
 /// Writers share flushes and no longer hold the writer lock while the disk
 /// syncs, so the order of publishing is kept apart from the lock: a change
 /// pushed, indexed and listed must always be the item's latest, never an

@@ -122,7 +122,12 @@ const PARALLEL_FROM: usize = 2000;
 /// `f` of every element, in order, the slice cut into one run per core.
 fn par_map<T: Sync, U: Send>(xs: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if cores == 1 || xs.len() < PARALLEL_FROM {
+    par_map_on(cores, xs, f)
+}
+
+/// [`par_map`] on `cores` threads.
+fn par_map_on<T: Sync, U: Send>(cores: usize, xs: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    if cores <= 1 || xs.len() < PARALLEL_FROM {
         return xs.iter().map(f).collect();
     }
     let f = &f;
@@ -363,6 +368,15 @@ mod tests {
             .collect();
         let errs = run(&csv, Format::Csv).unwrap_err();
         assert_eq!(errs.iter().map(|e| e.line).collect::<Vec<_>>(), vec![3002]);
+    }
+
+    #[test]
+    fn work_shared_over_threads_comes_back_in_order() {
+        let xs: Vec<usize> = (0..PARALLEL_FROM * 3 + 5).collect();
+        let want: Vec<usize> = xs.iter().map(|x| x * 2).collect();
+        for cores in [1, 2, 3, 7] {
+            assert_eq!(par_map_on(cores, &xs, |x| x * 2), want, "{cores} threads");
+        }
     }
 
     #[test]

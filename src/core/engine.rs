@@ -56,6 +56,7 @@ pub struct Engine {
     /// Unit key → (name, abbreviations), to index items under what people call their unit.
     pub(super) unit_names: RwLock<Vec<Unit>>,
     /// Every item's list row, by id: lists and counts never decode items.
+    /// Whoever needs both takes `index` first, then `rows`.
     pub(super) rows: RwLock<RowTable>,
     /// Counts changes to user records, so open sessions know to re-read theirs.
     users_changed: AtomicU64,
@@ -180,7 +181,7 @@ impl Engine {
     }
 
     /// Pushes each notice to its user's feeds, if they may see its item.
-    /// Called after the write that stored them, under the writer lock.
+    /// Called at the turn of the write that stored them (in write order).
     pub(super) fn notified(&self, notices: &[crate::model::queue::Notice]) {
         if notices.is_empty() {
             return;
@@ -202,7 +203,7 @@ impl Engine {
 
     /// A user record was written: open sessions re-read theirs on their next
     /// request, and their change feeds filter by it from the next event on.
-    /// Called under the writer lock, so no event is published in between.
+    /// Called at its write's turn, so no event is published in between.
     pub(super) fn user_changed(&self, user: &User) {
         let mut subs = self.subscribers.lock().expect("lock");
         for s in subs.iter_mut().filter(|s| s.uid == user.uid) {

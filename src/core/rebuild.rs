@@ -42,6 +42,15 @@ pub(super) fn rows(store: &Store) -> Result<RowTable> {
 
 /// [`rows`] read in `parts` ranges of ids up to `last`.
 fn rows_in_parts(store: &Store, last: ItemId, parts: u64) -> Result<RowTable> {
+    let mut all = Vec::with_capacity(last as usize);
+    for p in read_parts(store, last, parts)? {
+        all.extend(p);
+    }
+    Ok(RowTable::from_rows(all))
+}
+
+/// The rows of each of `parts` ranges of ids up to `last`, in id order.
+fn read_parts(store: &Store, last: ItemId, parts: u64) -> Result<Vec<Vec<Row>>> {
     let step = last / parts + 1;
     let read = |p: u64| -> Result<Vec<Row>> {
         let from = p * step;
@@ -62,11 +71,7 @@ fn rows_in_parts(store: &Store, last: ItemId, parts: u64) -> Result<RowTable> {
                 .collect()
         })
     };
-    let mut all = Vec::with_capacity(last as usize);
-    for p in parts {
-        all.extend(p?);
-    }
-    Ok(RowTable::from_rows(all))
+    parts.into_iter().collect()
 }
 
 /// Files the documents of `order`'s rows into `ix` in that order, the
@@ -166,6 +171,17 @@ mod tests {
         let last = engine.store.last_item_id().unwrap().unwrap();
         assert_eq!(last, 40);
         let one = rows_in_parts(&engine.store, last, 1).unwrap();
+        for parts in [1, 2, 3, 7, 40, 64] {
+            // Every id once, in order, before the table could sort or
+            // drop a copy.
+            let ids: Vec<ItemId> = read_parts(&engine.store, last, parts)
+                .unwrap()
+                .concat()
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(ids, (1..=last).collect::<Vec<_>>(), "{parts} ranges");
+        }
         for parts in [2, 3, 7, 40, 64] {
             let many = rows_in_parts(&engine.store, last, parts).unwrap();
             assert_eq!(
@@ -190,7 +206,11 @@ mod tests {
         for (n, chunk) in [(2, 1), (3, 4), (4, 7)] {
             let mut shared = Index::new();
             index_rows_by(&mut shared, &rows, &order, &units, n, chunk);
-            assert_eq!(shared.len(), alone.len());
+            assert_eq!(
+                shared.entry_targets(),
+                alone.entry_targets(),
+                "{n} workers, chunks of {chunk}: entries filed in the order given"
+            );
             assert_eq!(shared.text_bytes(), alone.text_bytes());
             for q in ["路燈", "ld", "第17號", "收"] {
                 let a: Vec<_> = alone

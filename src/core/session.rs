@@ -202,22 +202,29 @@ impl Service for Core {
     fn rows(&self, f: &Filter) -> Result<Vec<Row>> {
         let me = self.me()?;
         let today = self.engine.today();
-        let rows = self.engine.rows.read().expect("lock");
-        let keep = |r: &Row| me.may_see(r.classification) && r.matches(f, today);
-        let mut out: Vec<Row> = match &f.text {
+        // The index is asked before the rows are locked: publishing takes
+        // the index and then the rows, so holding the rows while waiting
+        // for the index could wait for each other for good.
+        let hits = match &f.text {
             Some(q) if !q.trim().is_empty() => {
-                let hits = self.engine.index.read().expect("lock").search(
+                Some(self.engine.index.read().expect("lock").search(
                     q,
                     me.clearance,
                     crate::search::MAX_RESULTS,
-                );
-                hits.into_iter()
-                    .filter_map(|h| match h.target {
-                        Target::Item(id) => rows.get(&id).filter(|r| keep(r)).cloned(),
-                        _ => None,
-                    })
-                    .collect()
+                ))
             }
+            _ => None,
+        };
+        let rows = self.engine.rows.read().expect("lock");
+        let keep = |r: &Row| me.may_see(r.classification) && r.matches(f, today);
+        let mut out: Vec<Row> = match hits {
+            Some(hits) => hits
+                .into_iter()
+                .filter_map(|h| match h.target {
+                    Target::Item(id) => rows.get(&id).filter(|r| keep(r)).cloned(),
+                    _ => None,
+                })
+                .collect(),
             _ => {
                 let mut v: Vec<Row> = rows.values().filter(|r| keep(r)).cloned().collect();
                 v.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
@@ -460,7 +467,7 @@ impl Service for Core {
                 if user.disabled { "disabled" } else { "enabled" }
             ),
         };
-        // Under the writer lock: no event is pushed by the old record after this.
+        // At the write's turn: no event is pushed by the old record after this.
         self.engine.store.write_then(
             |t| {
                 t.put_user(&user)?;

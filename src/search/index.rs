@@ -175,6 +175,17 @@ impl Index {
         self.by_target.is_empty()
     }
 
+    /// The live entries' targets in the order they are laid out (tests of
+    /// how a bulk load files its documents).
+    #[cfg(test)]
+    pub(crate) fn entry_targets(&self) -> Vec<&Target> {
+        self.entries
+            .iter()
+            .filter(|e| e.alive)
+            .map(|e| &e.target)
+            .collect()
+    }
+
     /// Bytes of folded text held (for the memory figures in docs/performance.md).
     pub fn text_bytes(&self) -> usize {
         self.buf.len()

@@ -1,9 +1,14 @@
 //! Group commit: one disk flush at a time, each covering every batch
-//! applied before it began. Writers that applied while a flush was under
-//! way wait for it and for at most one more, instead of each sealing a
-//! small log buffer of its own and syncing it (on a 2-core machine with
-//! a hundred clerks writing, those syncs and the wake-ups they cause were
-//! most of the daemon's time).
+//! applied before it began, so writers whose batches were applied while
+//! another's flush ran share the next flush instead of each sealing a small
+//! log buffer of its own and syncing it.
+//!
+//! sled 0.34 holds a global lock shared for the whole of a flush, and
+//! `apply_batch` takes it exclusively: no batch is applied while a flush
+//! runs, and while an `apply_batch` waits for it every sled read waits
+//! too (the lock lets no reader past a waiting writer). So a writer waits
+//! for a running flush here ([`GroupFlush::wait_idle`]), on our own lock,
+//! before it applies: the flush still holds it up, but not every reader.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -18,6 +23,12 @@ pub(super) struct GroupFlush {
 }
 
 impl GroupFlush {
+    /// Returns once no flush is running (a flush may start right after;
+    /// this only keeps writers from queueing inside sled's lock).
+    pub(super) fn wait_idle(&self) {
+        drop(self.durable.lock().unwrap_or_else(|p| p.into_inner()));
+    }
+
     /// Batch `n` is applied (called under the writer lock, in order).
     pub(super) fn applied(&self, n: u64) {
         self.applied.store(n + 1, Ordering::Release);

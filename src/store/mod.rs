@@ -137,9 +137,9 @@ impl Store {
     /// write is durable, in the order the writes were applied, so whatever
     /// it publishes (index updates, pushed events) goes out in the same
     /// order as the writes. The writer lock covers reading and applying a
-    /// batch, not the flush: writers that arrive while one flushes apply
-    /// theirs and share the next flush (group commit), so many clerks'
-    /// writes do not queue behind one disk sync each.
+    /// batch, not the flush: batches applied between two flushes share the
+    /// next one (see `group_flush.rs`). `then` must not write to the store:
+    /// that write's turn would come after the one `then` is holding.
     pub fn write_then<T, E: From<StoreError>>(
         &self,
         f: impl FnOnce(&mut Txn) -> Result<T, E>,
@@ -214,6 +214,7 @@ impl Store {
         let mut keep = Some(keep);
         let mut commit = || -> Result<()> {
             if let Some(b) = batch.take() {
+                self.flusher.wait_idle();
                 self.db.apply_batch(b)?;
                 *self.people.lock().unwrap_or_else(|p| p.into_inner()) = keep.take().flatten();
                 let mut next = guard.take().expect("the writer lock until applied");
