@@ -446,19 +446,24 @@ fn a_conflict_names_every_field_changed_since_the_read_and_who_changed_it() {
     assert_eq!(set(&li, &v5, &[("urgency", "加急")]).unwrap().version, 6);
 }
 
-#[test]
-fn eight_threads_creating_get_unique_gapless_ids_and_codes() {
-    let e = env();
-    let sessions: Vec<Core> = (0..8)
+/// `n` clerks with uids from `uid` and logins `{login}0`, `{login}1`, ….
+fn clerks(e: &Env, uid: u32, login: &str, n: u32) -> Vec<Core> {
+    (0..n)
         .map(|i| {
             e.user(
-                3000 + i,
-                &format!("clerk{i}"),
+                uid + i,
+                &format!("{login}{i}"),
                 Role::Clerk,
                 Classification::Internal,
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn eight_threads_creating_get_unique_gapless_ids_and_codes() {
+    let e = env();
+    let sessions = clerks(&e, 3000, "clerk", 8);
     let barrier = Arc::new(Barrier::new(8));
     let handles: Vec<_> = sessions
         .into_iter()
@@ -568,16 +573,7 @@ fn concurrent_writes_to_one_item_are_published_in_version_order_and_all_kept() {
     let e = env();
     let it = create(&e.admin, draft(Kind::Incoming, "八人同改的來文", &[]));
     let feed = e.admin.subscribe().unwrap();
-    let sessions: Vec<Core> = (0..8)
-        .map(|i| {
-            e.user(
-                3100 + i,
-                &format!("writer{i}"),
-                Role::Clerk,
-                Classification::Internal,
-            )
-        })
-        .collect();
+    let sessions = clerks(&e, 3100, "writer", 8);
     let barrier = Arc::new(Barrier::new(8));
     let handles: Vec<_> = sessions
         .into_iter()
