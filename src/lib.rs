@@ -5,6 +5,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod core;
+mod cores;
 pub mod demo;
 pub mod model;
 pub mod proto;

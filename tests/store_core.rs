@@ -460,33 +460,43 @@ fn clerks(e: &Env, uid: u32, login: &str, n: u32) -> Vec<Core> {
         .collect()
 }
 
-#[test]
-fn eight_threads_creating_get_unique_gapless_ids_and_codes() {
-    let e = env();
-    let sessions = clerks(&e, 3000, "clerk", 8);
-    let barrier = Arc::new(Barrier::new(8));
+/// Runs `f(i, session)` for every session on its own thread, all let go
+/// at once; the results in session order.
+fn together<T: Send + 'static>(
+    sessions: Vec<Core>,
+    f: impl Fn(usize, Core) -> T + Send + Sync + Clone + 'static,
+) -> Vec<T> {
+    let barrier = Arc::new(Barrier::new(sessions.len()));
     let handles: Vec<_> = sessions
         .into_iter()
         .enumerate()
         .map(|(t, core)| {
-            let barrier = barrier.clone();
+            let (barrier, f) = (barrier.clone(), f.clone());
             std::thread::spawn(move || {
                 barrier.wait();
-                (0..50)
-                    .map(|i| {
-                        let it = create(
-                            &core,
-                            draft(Kind::Incoming, &format!("線程{t}第{i}件"), &[]),
-                        );
-                        (it.id, it.code)
-                    })
-                    .collect::<Vec<_>>()
+                f(t, core)
             })
         })
         .collect();
+    handles.into_iter().map(|h| h.join().unwrap()).collect()
+}
+
+#[test]
+fn eight_threads_creating_get_unique_gapless_ids_and_codes() {
+    let e = env();
+    let made = together(clerks(&e, 3000, "clerk", 8), |t, core| {
+        (0..50)
+            .map(|i| {
+                let it = create(
+                    &core,
+                    draft(Kind::Incoming, &format!("線程{t}第{i}件"), &[]),
+                );
+                (it.id, it.code)
+            })
+            .collect::<Vec<_>>()
+    });
     let mut all = vec![];
-    for h in handles {
-        let mine = h.join().unwrap();
+    for mine in made {
         assert!(
             mine.windows(2).all(|w| w[0].0 < w[1].0),
             "one thread's ids must increase"
@@ -573,31 +583,18 @@ fn concurrent_writes_to_one_item_are_published_in_version_order_and_all_kept() {
     let e = env();
     let it = create(&e.admin, draft(Kind::Incoming, "八人同改的來文", &[]));
     let feed = e.admin.subscribe().unwrap();
-    let sessions = clerks(&e, 3100, "writer", 8);
-    let barrier = Arc::new(Barrier::new(8));
-    let handles: Vec<_> = sessions
-        .into_iter()
-        .enumerate()
-        .map(|(t, core)| {
-            let barrier = barrier.clone();
-            let id = it.id;
-            std::thread::spawn(move || {
-                barrier.wait();
-                let mut made = 0;
-                while made < 20 {
-                    let cur = core.get(id).unwrap();
-                    match set(&core, &cur, &[("handler", &format!("經辦{t}-{made}"))]) {
-                        Ok(_) => made += 1,
-                        Err(ServiceError::Conflict { .. }) => {}
-                        Err(other) => panic!("{other}"),
-                    }
-                }
-            })
-        })
-        .collect();
-    for h in handles {
-        h.join().unwrap();
-    }
+    let id = it.id;
+    together(clerks(&e, 3100, "writer", 8), move |t, core| {
+        let mut made = 0;
+        while made < 20 {
+            let cur = core.get(id).unwrap();
+            match set(&core, &cur, &[("handler", &format!("經辦{t}-{made}"))]) {
+                Ok(_) => made += 1,
+                Err(ServiceError::Conflict { .. }) => {}
+                Err(other) => panic!("{other}"),
+            }
+        }
+    });
     let last = e.admin.get(it.id).unwrap();
     assert_eq!(last.version, 1 + 8 * 20, "every acknowledged write is kept");
     let versions: Vec<u64> = feed

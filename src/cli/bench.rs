@@ -240,7 +240,7 @@ fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
 /// reports the time, the index size and the memory it took.
 pub fn open_only(data: &std::path::Path, out: &mut dyn Write) -> Result<()> {
     let (cal, _) = crate::config::load_calendar(None);
-    crate::server::fewer_arenas();
+    crate::server::tune_allocator();
     let t = Instant::now();
     let engine = Engine::open(data, crate::store::DEFAULT_CACHE_BYTES, cal, Clock::System)?;
     let el = t.elapsed();

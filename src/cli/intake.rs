@@ -121,8 +121,7 @@ const PARALLEL_FROM: usize = 2000;
 
 /// `f` of every element, in order, the slice cut into one run per core.
 fn par_map<T: Sync, U: Send>(xs: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    par_map_on(cores, xs, f)
+    par_map_on(crate::cores::available(8), xs, f)
 }
 
 /// [`par_map`] on `cores` threads.
@@ -130,17 +129,11 @@ fn par_map_on<T: Sync, U: Send>(cores: usize, xs: &[T], f: impl Fn(&T) -> U + Sy
     if cores <= 1 || xs.len() < PARALLEL_FROM {
         return xs.iter().map(f).collect();
     }
-    let f = &f;
-    std::thread::scope(|s| {
-        let parts: Vec<_> = xs
-            .chunks(xs.len().div_ceil(cores))
-            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
+    let parts: Vec<&[T]> = xs.chunks(xs.len().div_ceil(cores)).collect();
+    crate::cores::each(parts.len(), |p| parts[p].iter().map(&f).collect::<Vec<U>>())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 type Row = Result<(usize, BTreeMap<String, String>), (usize, String)>;

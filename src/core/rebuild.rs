@@ -21,23 +21,19 @@ const CHUNK: usize = 2048;
 /// Below this many items one thread does it all (tests, small offices).
 const PARALLEL_FROM: usize = 4096;
 
-/// How many threads share a pass.
-fn workers() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 4)
+/// How many threads share a pass over `len` records.
+fn threads_for(len: usize) -> usize {
+    if len < PARALLEL_FROM {
+        1
+    } else {
+        crate::cores::available(4)
+    }
 }
 
 /// Every item's row, read from disjoint id ranges at once.
 pub(super) fn rows(store: &Store) -> Result<RowTable> {
     let last = store.last_item_id()?.unwrap_or(0);
-    let parts = if (last as usize) < PARALLEL_FROM {
-        1
-    } else {
-        workers()
-    };
-    rows_in_parts(store, last, parts as u64)
+    rows_in_parts(store, last, threads_for(last as usize) as u64)
 }
 
 /// [`rows`] read in `parts` ranges of ids up to `last`.
@@ -60,29 +56,15 @@ fn read_parts(store: &Store, last: ItemId, parts: u64) -> Result<Vec<Vec<Row>>> 
             .map(|it| Ok(Row::of(&it?)))
             .collect()
     };
-    let parts: Vec<Result<Vec<Row>>> = if parts == 1 {
-        vec![read(0)]
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..parts).map(|p| s.spawn(move || read(p))).collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a row reader panicked"))
-                .collect()
-        })
-    };
-    parts.into_iter().collect()
+    crate::cores::each(parts as usize, |p| read(p as u64))
+        .into_iter()
+        .collect()
 }
 
 /// Files the documents of `order`'s rows into `ix` in that order, the
 /// documents worked out by worker threads a chunk at a time.
 pub(super) fn index_rows(ix: &mut Index, rows: &RowTable, order: &[ItemId], units: &[Unit]) {
-    let n = if order.len() < PARALLEL_FROM {
-        1
-    } else {
-        workers()
-    };
-    index_rows_by(ix, rows, order, units, n, CHUNK);
+    index_rows_by(ix, rows, order, units, threads_for(order.len()), CHUNK);
 }
 
 /// [`index_rows`] with `n` workers handing over `chunk` documents at a time.

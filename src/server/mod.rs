@@ -189,12 +189,14 @@ fn more_descriptors() -> Option<u64> {
     getrlimit(Resource::Nofile).current
 }
 
+/// The daemon's allocator settings (also taken by `bench-open`, so its
+/// figures are the daemon's): two arenas, and a fixed mmap threshold.
 /// glibc gives each thread that allocates its own arena (up to 8 per core),
 /// and a connection thread's arena keeps what it once held: with a hundred
 /// clients that was ≈ 55 MiB on top of the engine. The daemon's threads
 /// mostly wait on sockets, so two arenas serve them without contention.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-pub(crate) fn fewer_arenas() {
+pub(crate) fn tune_allocator() {
     // SAFETY: mallopt only changes allocator tuning; it is called before
     // the daemon starts its connection threads, and glibc serialises it.
     unsafe {
@@ -209,7 +211,7 @@ pub(crate) fn fewer_arenas() {
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-pub(crate) fn fewer_arenas() {}
+pub(crate) fn tune_allocator() {}
 
 /// The cold start decodes every item on every core and throws most of
 /// what it decoded away; glibc keeps those freed pages in its arenas
@@ -228,7 +230,7 @@ pub(crate) fn give_back_freed_memory() {
 pub(crate) fn give_back_freed_memory() {}
 
 fn serve_inner(opts: &ServeOptions, log: &Arc<Log>) -> Result<(), String> {
-    fewer_arenas();
+    tune_allocator();
     let pid = std::process::id();
     let fds = more_descriptors();
     let gid = match &opts.group {

@@ -16,7 +16,9 @@ use std::sync::Mutex;
 /// The flushing lock and what the flushes have covered.
 #[derive(Default)]
 pub(super) struct GroupFlush {
-    /// Batches numbered below this are applied (set under the writer lock).
+    /// How many batches are applied: the next one's number (counted under
+    /// the writer lock, so numbers follow the order batches were applied
+    /// in, which is also the order they publish in).
     applied: AtomicU64,
     /// Batches numbered below this are on disk; held while flushing.
     durable: Mutex<u64>,
@@ -29,9 +31,9 @@ impl GroupFlush {
         drop(self.durable.lock().unwrap_or_else(|p| p.into_inner()));
     }
 
-    /// Batch `n` is applied (called under the writer lock, in order).
-    pub(super) fn applied(&self, n: u64) {
-        self.applied.store(n + 1, Ordering::Release);
+    /// A batch is applied: its number (called under the writer lock).
+    pub(super) fn applied(&self) -> u64 {
+        self.applied.fetch_add(1, Ordering::AcqRel)
     }
 
     /// Returns once batch `n` is on disk: at once when a flush that began
@@ -71,7 +73,7 @@ mod tests {
         let g = GroupFlush::default();
         let flushes = Cell::new(0);
         for n in 0..3 {
-            g.applied(n);
+            assert_eq!(g.applied(), n);
         }
         g.flush(0, counted(&flushes, true)).unwrap();
         // 1 and 2 were applied before that flush began: covered.
@@ -79,7 +81,7 @@ mod tests {
         g.flush(2, counted(&flushes, true)).unwrap();
         assert_eq!(flushes.get(), 1);
         // 3 came after: it needs a flush of its own.
-        g.applied(3);
+        assert_eq!(g.applied(), 3);
         g.flush(3, counted(&flushes, true)).unwrap();
         assert_eq!(flushes.get(), 2);
     }
@@ -88,7 +90,7 @@ mod tests {
     fn a_failed_flush_covers_nothing() {
         let g = GroupFlush::default();
         let flushes = Cell::new(0);
-        g.applied(0);
+        assert_eq!(g.applied(), 0);
         assert_eq!(g.flush(0, counted(&flushes, false)), Err("disk full"));
         g.flush(0, counted(&flushes, true)).unwrap();
         assert_eq!(

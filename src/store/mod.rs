@@ -35,9 +35,8 @@ pub const DEFAULT_CACHE_BYTES: u64 = 32 << 20;
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
-    /// Taken to read and apply a batch; holds the next write's ticket (its
-    /// place in the order of publishing).
-    writer: Mutex<u64>,
+    /// Taken to read and apply a batch.
+    writer: Mutex<()>,
     /// The ticket whose turn it is to publish; see [`Store::write_then`].
     turn: publish_order::Turns,
     /// One flush at a time, covering every batch applied before it began.
@@ -108,7 +107,7 @@ impl Store {
         let store = Store {
             db,
             path: path.to_path_buf(),
-            writer: Mutex::new(0),
+            writer: Mutex::new(()),
             turn: publish_order::Turns::default(),
             flusher: group_flush::GroupFlush::default(),
             people: Mutex::new(None),
@@ -217,12 +216,9 @@ impl Store {
                 self.flusher.wait_idle();
                 self.db.apply_batch(b)?;
                 *self.people.lock().unwrap_or_else(|p| p.into_inner()) = keep.take().flatten();
-                let mut next = guard.take().expect("the writer lock until applied");
-                let t = self.turn.take(&mut next);
-                let n = t.number();
-                self.flusher.applied(n);
-                ticket = Some(t);
-                drop(next);
+                let n = self.flusher.applied();
+                ticket = Some(self.turn.ticket(n));
+                drop(guard.take());
                 self.flusher.flush(n, || self.db.flush().map(|_| ()))?;
             }
             Ok(())
@@ -265,9 +261,9 @@ impl Store {
         Ok(None)
     }
 
-    /// Every item, in id order. Used to build the search index at start.
+    /// Every item, in id order.
     pub fn items(&self) -> impl Iterator<Item = Result<Item>> + '_ {
-        self.scan(keys::ITEM, RecordType::Item)
+        self.items_in(0, None)
     }
 
     /// The items with ids in `from..below` (to the last one when `below` is
@@ -282,10 +278,9 @@ impl Store {
             Some(b) => keys::item(b),
             None => vec![keys::ITEM + 1],
         };
-        self.db.range(keys::item(from)..end).map(|r| {
-            let (k, v) = r?;
-            codec::decode(RecordType::Item, &v, &|| keys::show(&k))
-        })
+        self.db
+            .range(keys::item(from)..end)
+            .map(|r| decode_entry(RecordType::Item, r))
     }
 
     /// The highest item id stored, if any (where [`Store::items_in`]'s
@@ -404,14 +399,19 @@ impl Store {
     }
 
     fn scan<T: Stored>(&self, prefix: u8, ty: RecordType) -> impl Iterator<Item = Result<T>> + '_ {
-        self.db.scan_prefix([prefix]).map(move |r| {
-            let (k, v) = r?;
-            codec::decode(ty, &v, &|| keys::show(&k))
-        })
+        self.db
+            .scan_prefix([prefix])
+            .map(move |r| decode_entry(ty, r))
     }
 
     /// Bytes on disk, for the admin overview.
     pub fn size_on_disk(&self) -> u64 {
         self.db.size_on_disk().unwrap_or(0)
     }
+}
+
+/// A record read off a scan, decoded; an error names its key.
+fn decode_entry<T: Stored>(ty: RecordType, r: sled::Result<(sled::IVec, sled::IVec)>) -> Result<T> {
+    let (k, v) = r?;
+    codec::decode(ty, &v, &|| keys::show(&k))
 }

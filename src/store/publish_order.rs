@@ -39,11 +39,9 @@ pub(super) struct Turn<'a> {
 }
 
 impl Turns {
-    /// The next ticket, counted in `next`, which the caller holds under the
-    /// writer lock (so tickets follow the order batches were applied in).
-    pub(super) fn take(&self, next: &mut u64) -> Ticket<'_> {
-        let ticket = *next;
-        *next += 1;
+    /// The ticket of batch number `ticket`: numbers given out in the order
+    /// batches were applied, from 0, none skipped (see `GroupFlush::applied`).
+    pub(super) fn ticket(&self, ticket: u64) -> Ticket<'_> {
         Ticket {
             turns: self,
             ticket,
@@ -74,11 +72,6 @@ impl Turns {
 }
 
 impl<'a> Ticket<'a> {
-    /// Its place in the order: 0 for the store's first write, and so on.
-    pub(super) fn number(&self) -> u64 {
-        self.ticket
-    }
-
     /// Blocks until every earlier ticket has published.
     pub(super) fn wait(mut self) -> Turn<'a> {
         self.used = true;
@@ -112,9 +105,7 @@ mod tests {
     fn turns_come_in_ticket_order_whatever_order_the_writers_arrive_in() {
         let turns = Turns::default();
         let seen = Mutex::new(vec![]);
-        let mut next = 0;
-        let tickets: Vec<Ticket> = (0..6).map(|_| turns.take(&mut next)).collect();
-        assert_eq!(next, 6);
+        let tickets: Vec<Ticket> = (0..6).map(|n| turns.ticket(n)).collect();
         std::thread::scope(|s| {
             // The later tickets start waiting first.
             for (n, t) in tickets.into_iter().enumerate().rev() {
@@ -131,12 +122,7 @@ mod tests {
     #[test]
     fn a_ticket_dropped_unused_or_a_turn_that_panics_still_passes_on() {
         let turns = Turns::default();
-        let mut next = 0;
-        let (a, b, c) = (
-            turns.take(&mut next),
-            turns.take(&mut next),
-            turns.take(&mut next),
-        );
+        let (a, b, c) = (turns.ticket(0), turns.ticket(1), turns.ticket(2));
         drop(a); // its flush failed
         let r = std::thread::scope(|s| {
             s.spawn(move || {
