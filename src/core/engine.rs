@@ -97,7 +97,7 @@ impl Engine {
         // built newest-last from them, so it needs no re-sort and no copy.
         let rows = super::rebuild::rows(&self.store)?;
         let units = self.unit_names.read().expect("lock").clone();
-        let mut order: Vec<(i64, ItemId)> = rows.values().map(|r| (r.updated, r.id)).collect();
+        let mut order: Vec<(i64, ItemId)> = rows.values().map(|r| (r.updated(), r.id())).collect();
         order.sort_unstable();
         let order: Vec<ItemId> = order.into_iter().map(|(_, id)| id).collect();
         let mut ix = Index::new();
@@ -167,7 +167,7 @@ impl Engine {
             let mut rows = self.rows.write().expect("lock");
             for (row, doc) in prepared {
                 ix.insert(doc);
-                rows.insert(row);
+                rows.insert(&row);
             }
             ix.settle();
         }

@@ -4,6 +4,7 @@
 use crate::model::queue::{names, why_on, Notice, People, Queue};
 use crate::model::{Kind, Role, Status, User};
 
+use super::rows::PackedRow;
 use super::{Engine, QueueEntry, Result, Row};
 
 /// How many items 已辦 lists at most.
@@ -11,20 +12,21 @@ pub const DONE_LIMIT: usize = 200;
 
 /// Whether the rules of `model::queue` could put the row's item on `me`:
 /// a cheap superset, so only these items are read whole.
-fn candidate(r: &Row, me: &User, people: &People) -> bool {
-    let sv_done = matches!(r.status, Status::Completed | Status::Verified);
-    if !(r.status.is_open() || (r.kind == Kind::Supervision && sv_done)) {
+fn candidate(r: &PackedRow, me: &User, people: &People) -> bool {
+    let (kind, status) = (r.kind(), r.status());
+    let sv_done = matches!(status, Status::Completed | Status::Verified);
+    if !(status.is_open() || (kind == Kind::Supervision && sv_done)) {
         return false;
     }
-    names(me, &r.handler)
-        || (r.kind == Kind::Incoming && r.status == Status::Circulating)
+    names(me, r.handler())
+        || (kind == Kind::Incoming && status == Status::Circulating)
         || (me.role == Role::Leader
             && matches!(
-                (r.kind, r.status),
+                (kind, status),
                 (Kind::Incoming, Status::Proposed) | (Kind::Outgoing, Status::Reviewing)
             ))
-        || (me.role == Role::Inspector && r.kind == Kind::Supervision && sv_done)
-        || (r.kind == Kind::Supervision && people.in_unit(me, &r.counterpart))
+        || (me.role == Role::Inspector && kind == Kind::Supervision && sv_done)
+        || (kind == Kind::Supervision && people.in_unit(me, r.counterpart()))
 }
 
 /// `me`'s 待辦, 待閱 or 已辦.
@@ -36,11 +38,11 @@ pub(super) fn queue(engine: &Engine, me: &User, which: Queue) -> Result<Vec<Queu
             .done_by(&me.login, DONE_LIMIT)?
             .into_iter()
             .filter_map(|id| rows.get(&id))
-            .filter(|r| me.may_see(r.classification))
+            .filter(|r| me.may_see(r.classification()))
             .map(|r| QueueEntry {
                 queue: Queue::Done,
                 why: None,
-                row: r.clone(),
+                row: r.row(),
             })
             .collect());
     }
@@ -55,8 +57,8 @@ pub(super) fn queue(engine: &Engine, me: &User, which: Queue) -> Result<Vec<Queu
         .read()
         .expect("lock")
         .values()
-        .filter(|r| me.may_see(r.classification) && candidate(r, me, &people))
-        .map(|r| r.id)
+        .filter(|r| me.may_see(r.classification()) && candidate(r, me, &people))
+        .map(|r| r.id())
         .collect();
     let mut out = vec![];
     for id in ids {
@@ -89,7 +91,7 @@ pub(super) fn notices(engine: &Engine, me: &User, unread_only: bool) -> Result<V
         .filter(|n| !unread_only || !n.read)
         .filter(|n| {
             rows.get(&n.item)
-                .is_some_and(|r| me.may_see(r.classification))
+                .is_some_and(|r| me.may_see(r.classification()))
         })
         .collect();
     out.reverse();

@@ -11,7 +11,7 @@ use crate::search::{Index, Prepared};
 use crate::store::Store;
 
 use super::engine::row_doc;
-use super::rows::RowTable;
+use super::rows::{PackedRow, RowTable};
 use super::{Result, Row};
 
 /// Documents worked out per hand-over: small enough that the documents in
@@ -46,14 +46,14 @@ fn rows_in_parts(store: &Store, last: ItemId, parts: u64) -> Result<RowTable> {
 }
 
 /// The rows of each of `parts` ranges of ids up to `last`, in id order.
-fn read_parts(store: &Store, last: ItemId, parts: u64) -> Result<Vec<Vec<Row>>> {
+fn read_parts(store: &Store, last: ItemId, parts: u64) -> Result<Vec<Vec<PackedRow>>> {
     let step = last / parts + 1;
-    let read = |p: u64| -> Result<Vec<Row>> {
+    let read = |p: u64| -> Result<Vec<PackedRow>> {
         let from = p * step;
         let below = (p + 1 < parts).then_some((p + 1) * step);
         store
             .items_in(from, below)
-            .map(|it| Ok(Row::of(&it?)))
+            .map(|it| Ok(PackedRow::of(&Row::of(&it?))))
             .collect()
     };
     crate::cores::each(parts as usize, |p| read(p as u64))
@@ -78,7 +78,7 @@ fn index_rows_by(
 ) {
     let prepare = |ids: &[ItemId]| -> Vec<Prepared> {
         ids.iter()
-            .map(|id| Index::prepare(row_doc(&rows[id], units)))
+            .map(|id| Index::prepare(row_doc(&rows[id].row(), units)))
             .collect()
     };
     if n == 1 {
@@ -160,15 +160,15 @@ mod tests {
                 .unwrap()
                 .concat()
                 .iter()
-                .map(|r| r.id)
+                .map(|r| r.id())
                 .collect();
             assert_eq!(ids, (1..=last).collect::<Vec<_>>(), "{parts} ranges");
         }
         for parts in [2, 3, 7, 40, 64] {
             let many = rows_in_parts(&engine.store, last, parts).unwrap();
             assert_eq!(
-                many.values().collect::<Vec<_>>(),
-                one.values().collect::<Vec<_>>(),
+                many.values().map(PackedRow::row).collect::<Vec<_>>(),
+                one.values().map(PackedRow::row).collect::<Vec<_>>(),
                 "{parts} ranges"
             );
         }
@@ -180,7 +180,7 @@ mod tests {
         let (_dir, engine) = engine_with(40);
         let last = engine.store.last_item_id().unwrap().unwrap();
         let rows = rows_in_parts(&engine.store, last, 1).unwrap();
-        let mut order: Vec<ItemId> = rows.values().map(|r| r.id).collect();
+        let mut order: Vec<ItemId> = rows.values().map(|r| r.id()).collect();
         order.reverse();
         let units = engine.unit_names.read().unwrap().clone();
         let mut alone = Index::new();

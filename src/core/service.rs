@@ -103,22 +103,14 @@ impl Row {
 
     /// Open and past its deadline on `today`.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.status.is_open() && self.deadline.is_some_and(|d| d < today)
+        overdue(self.status, self.deadline, today)
     }
+}
 
-    /// Whether every condition of `f` but the text search holds.
-    pub fn matches(&self, f: &Filter, today: NaiveDate) -> bool {
-        f.kind.is_none_or(|k| self.kind == k)
-            && f.status.is_none_or(|s| self.status == s)
-            && f.unit
-                .as_ref()
-                .is_none_or(|u| self.unit.contains(u.as_str()))
-            && f.handler
-                .as_ref()
-                .is_none_or(|h| self.handler.contains(h.as_str()))
-            && (!f.overdue || self.is_overdue(today))
-            && (!f.open || self.status.is_open())
-    }
+/// Open and past its deadline on `today`: one rule for a [`Row`] and for
+/// the engine's packed rows.
+pub(crate) fn overdue(status: Status, deadline: Option<NaiveDate>, today: NaiveDate) -> bool {
+    status.is_open() && deadline.is_some_and(|d| d < today)
 }
 
 /// A search result, ready to show: what it is and why it matched.

@@ -19,6 +19,7 @@ use crate::store::CheckReport;
 use super::apply::{self, Origin, WriteCtx};
 use super::audit;
 use super::identity::{self, Identity};
+use super::rows::PackedRow;
 use super::{
     AuditFilter, Counts, Engine, Event, Filter, Found, QueueEntry, Result, Row, Service,
     ServiceError,
@@ -92,8 +93,8 @@ impl Core {
         for h in hits {
             match h.target {
                 Target::Item(id) => {
-                    if let Some(r) = rows.get(&id).filter(|r| me.may_see(r.classification)) {
-                        out.push(Found::Item(Box::new(r.clone())));
+                    if let Some(r) = rows.get(&id).filter(|r| me.may_see(r.classification())) {
+                        out.push(Found::Item(Box::new(r.row())));
                     }
                 }
                 Target::Unit(key) => {
@@ -216,17 +217,17 @@ impl Service for Core {
             _ => None,
         };
         let rows = self.engine.rows.read().expect("lock");
-        let keep = |r: &Row| me.may_see(r.classification) && r.matches(f, today);
+        let keep = |r: &&PackedRow| me.may_see(r.classification()) && r.matches(f, today);
         let mut out: Vec<Row> = match hits {
             Some(hits) => hits
                 .into_iter()
                 .filter_map(|h| match h.target {
-                    Target::Item(id) => rows.get(&id).filter(|r| keep(r)).cloned(),
+                    Target::Item(id) => rows.get(&id).filter(keep).map(PackedRow::row),
                     _ => None,
                 })
                 .collect(),
             _ => {
-                let mut v: Vec<Row> = rows.values().filter(|r| keep(r)).cloned().collect();
+                let mut v: Vec<Row> = rows.values().filter(keep).map(PackedRow::row).collect();
                 v.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
                 v
             }
@@ -369,8 +370,8 @@ impl Service for Core {
             let mut seen = std::collections::HashSet::with_capacity(ids.len());
             ids.iter()
                 .filter(|id| seen.insert(**id))
-                .filter_map(|id| rows.get(id).filter(|r| me.may_see(r.classification)))
-                .map(|r| (r.id, r.classification.audit_reads()))
+                .filter_map(|id| rows.get(id).filter(|r| me.may_see(r.classification())))
+                .map(|r| (r.id(), r.classification().audit_reads()))
                 .collect()
         };
         let mut out = Vec::with_capacity(visible.len());
@@ -399,10 +400,10 @@ impl Service for Core {
         let today = self.engine.today();
         let mut by_kind: Vec<(Kind, usize, usize)> = Kind::ALL.iter().map(|k| (*k, 0, 0)).collect();
         for r in self.engine.rows.read().expect("lock").values() {
-            if !me.may_see(r.classification) || !r.status.is_open() {
+            if !me.may_see(r.classification()) || !r.status().is_open() {
                 continue;
             }
-            let row = &mut by_kind[r.kind as usize];
+            let row = &mut by_kind[r.kind() as usize];
             row.1 += 1;
             if r.is_overdue(today) {
                 row.2 += 1;
