@@ -253,9 +253,6 @@ pub fn open_only(data: &std::path::Path, out: &mut dyn Write) -> Result<()> {
         engine.index_bytes() as f64 / 1048576.0
     )?;
     let (rss, peak) = rss_mib();
-    if std::env::var_os("SHUNIU_HT_FORGET").is_some() {
-        std::mem::forget(engine);
-    }
     writeln!(
         out,
         "cold process RSS     {rss:.1} MiB (peak {peak:.1} MiB)"
