@@ -60,6 +60,12 @@ pub struct Engine {
     pub(super) rows: RwLock<RowTable>,
     /// Counts changes to user records, so open sessions know to re-read theirs.
     users_changed: AtomicU64,
+    /// One rebuild at a time (a directory change re-reads everything).
+    rebuilding: Mutex<()>,
+    /// While a rebuild reads the store: the rows published since it began,
+    /// filed over what it read before it takes over (see `rebuild_index`).
+    /// Taken after `rows`.
+    published_meanwhile: Mutex<Option<Vec<Row>>>,
 }
 
 impl Engine {
@@ -86,6 +92,8 @@ impl Engine {
             unit_names: RwLock::new(units),
             rows: RwLock::new(RowTable::new()),
             users_changed: AtomicU64::new(0),
+            rebuilding: Mutex::new(()),
+            published_meanwhile: Mutex::new(None),
         };
         engine.rebuild_index()?;
         Ok(Arc::new(engine))
@@ -93,6 +101,42 @@ impl Engine {
 
     /// Re-reads every item, unit and person into a fresh index.
     pub fn rebuild_index(&self) -> Result<()> {
+        let _one = self.rebuilding.lock().expect("lock");
+        self.rebuild_index_alone(None)
+    }
+
+    /// [`Engine::rebuild_index`], with the unit names first set to `units`
+    /// when given, once no other rebuild runs.
+    ///
+    /// Writes go on while the store is read (a second at 100k items), so a
+    /// write published during the read could be missing from, or older in,
+    /// what was read; swapping that in would lose it from lists and search
+    /// until the next start. Every row published meanwhile is therefore
+    /// kept aside and filed over the fresh rows and index, under the same
+    /// locks as the swap, so nothing is published between the two.
+    fn rebuild_index_alone(&self, units: Option<Vec<Unit>>) -> Result<()> {
+        *self.published_meanwhile.lock().expect("lock") = Some(vec![]);
+        if let Some(units) = units {
+            *self.unit_names.write().expect("lock") = units;
+        }
+        let built = self.build_fresh();
+        let units = self.unit_names.read().expect("lock").clone();
+        let mut ix = self.index.write().expect("lock");
+        let mut rows = self.rows.write().expect("lock");
+        let meanwhile = self.published_meanwhile.lock().expect("lock").take();
+        let (mut fresh_ix, mut fresh_rows) = built?;
+        for row in meanwhile.unwrap_or_default() {
+            fresh_ix.insert(Index::prepare(row_doc(&row, &units)));
+            fresh_rows.insert(&row);
+        }
+        fresh_ix.settle();
+        *ix = fresh_ix;
+        *rows = fresh_rows;
+        Ok(())
+    }
+
+    /// A fresh index and rows read from the store.
+    fn build_fresh(&self) -> Result<(Index, RowTable)> {
         // Rows first (they hold everything the index needs), then the index
         // built newest-last from them, so it needs no re-sort and no copy.
         let rows = super::rebuild::rows(&self.store)?;
@@ -109,9 +153,7 @@ impl Engine {
         }
         super::rebuild::index_rows(&mut ix, &rows, &order, &units);
         ix.settle();
-        *self.rows.write().expect("lock") = rows;
-        *self.index.write().expect("lock") = ix;
-        Ok(())
+        Ok((ix, rows))
     }
 
     /// Live entries in the search index.
@@ -165,9 +207,13 @@ impl Engine {
         {
             let mut ix = self.index.write().expect("lock");
             let mut rows = self.rows.write().expect("lock");
+            let mut meanwhile = self.published_meanwhile.lock().expect("lock");
             for (row, doc) in prepared {
                 ix.insert(doc);
                 rows.insert(&row);
+                if let Some(kept) = meanwhile.as_mut() {
+                    kept.push(row);
+                }
             }
             ix.settle();
         }
@@ -214,8 +260,11 @@ impl Engine {
 
     /// Re-indexes the directory and tells every subscriber.
     pub(super) fn directory_changed(&self) -> Result<()> {
-        *self.unit_names.write().expect("lock") = self.store.units()?;
-        self.rebuild_index()?;
+        {
+            let _one = self.rebuilding.lock().expect("lock");
+            let units = self.store.units()?;
+            self.rebuild_index_alone(Some(units))?;
+        }
         let mut subs = self.subscribers.lock().expect("lock");
         subs.retain(|s| s.clearance.is_none() || s.tx.send(Event::Directory).is_ok());
         Ok(())
