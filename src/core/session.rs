@@ -218,23 +218,26 @@ impl Service for Core {
         };
         let rows = self.engine.rows.read().expect("lock");
         let keep = |r: &&PackedRow| me.may_see(r.classification()) && r.matches(f, today);
-        let mut out: Vec<Row> = match hits {
+        // Chosen, sorted and cut to the limit as the packed rows they are;
+        // only what is answered becomes a `Row`.
+        let mut chosen: Vec<&PackedRow> = match hits {
             Some(hits) => hits
                 .into_iter()
                 .filter_map(|h| match h.target {
-                    Target::Item(id) => rows.get(&id).filter(keep).map(PackedRow::row),
+                    Target::Item(id) => rows.get(&id).filter(keep),
                     _ => None,
                 })
                 .collect(),
             _ => {
-                let mut v: Vec<Row> = rows.values().filter(keep).map(PackedRow::row).collect();
-                v.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+                let mut v: Vec<&PackedRow> = rows.values().filter(keep).collect();
+                v.sort_unstable_by(|a, b| b.updated().cmp(&a.updated()).then(b.id().cmp(&a.id())));
                 v
             }
         };
         if let Some(n) = f.limit {
-            out.truncate(n);
+            chosen.truncate(n);
         }
+        let out: Vec<Row> = chosen.into_iter().map(PackedRow::row).collect();
         Ok(out)
     }
 
