@@ -360,3 +360,36 @@ fn events_of_one_item_arrive_in_version_order() {
         );
     }
 }
+
+// ------------------------------------------------------------ lists
+
+/// Lists come newest first (last change, then id), and a limit keeps the
+/// newest of them, with or without a search.
+#[test]
+fn a_list_is_newest_first_and_its_limit_keeps_the_newest() {
+    let e = env();
+    let made: Vec<Item> = (0..6)
+        .map(|i| {
+            create(
+                &e.admin,
+                draft(Kind::Incoming, &format!("排序{i} 路燈"), &[]),
+            )
+        })
+        .collect();
+    let dir = e.close();
+    let later = engine_at(&dir.path().join("data"), now() + 3600);
+    let admin = Core::for_uid(later, 1000, "admin").unwrap();
+    set(&admin, &made[1], &[("handler", "李四")]).unwrap();
+    let ids = |f: Filter| -> Vec<u64> { admin.rows(&f).unwrap().iter().map(|r| r.id).collect() };
+    let newest: Vec<u64> = [1, 5, 4, 3, 2, 0].iter().map(|&i| made[i].id).collect();
+    assert_eq!(ids(Filter::default()), newest);
+    let limited = |limit, text: Option<&str>| Filter {
+        limit,
+        text: text.map(String::from),
+        ..Filter::default()
+    };
+    assert_eq!(ids(limited(Some(3), None)), newest[..3]);
+    let found = ids(limited(None, Some("路燈")));
+    assert_eq!(found.len(), 6);
+    assert_eq!(ids(limited(Some(2), Some("路燈"))), found[..2]);
+}
