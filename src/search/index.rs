@@ -12,6 +12,7 @@ use crate::model::{Classification, Kind};
 
 use super::blocks::{Blocks, Grams, BLOCK_ENTRIES, CHUNK_BLOCKS};
 use super::fold::{digits, fold, is_cjk, pinyin_forms};
+use super::holders::ExactKeys;
 use super::query::{self, fragment_keys, Term};
 
 /// What an entry stands for.
@@ -110,7 +111,7 @@ pub struct Index {
     pub(super) entries: Vec<Entry>,
     by_target: HashMap<Target, usize>,
     /// Whole identifiers (codes, 文號, names, phone endings of people) → who carries them.
-    exact_keys: HashMap<u64, Vec<Target>>,
+    exact_keys: ExactKeys,
     /// Which runs of entries can hold a needle (see `blocks`).
     blocks: Blocks,
     dead_bytes: usize,
@@ -225,10 +226,7 @@ impl Index {
     fn finish(&mut self, d: Shape, start: usize) {
         let end = self.buf.len();
         for k in d.keys.iter() {
-            let v = self.exact_keys.entry(*k).or_default();
-            if !v.contains(&d.target) {
-                v.push(d.target.clone());
-            }
+            self.exact_keys.add(*k, &d.target);
         }
         // Live writes arrive newest last; only an import of older records
         // (more than a minute out of order) is worth re-sorting the index for.
@@ -262,12 +260,7 @@ impl Index {
             e.alive = false;
             self.dead_bytes += e.end - e.start;
             for k in e.keys.iter() {
-                if let Some(v) = self.exact_keys.get_mut(k) {
-                    v.retain(|x| x != t);
-                    if v.is_empty() {
-                        self.exact_keys.remove(k);
-                    }
-                }
+                self.exact_keys.remove(*k, t);
             }
             if self.dead_bytes > 1 << 16 && self.dead_bytes * 2 > self.buf.len() {
                 self.compact();
@@ -401,8 +394,7 @@ impl Index {
         let mut exact: Vec<usize> = terms
             .iter()
             .flat_map(|t| t.exact_keys.iter())
-            .filter_map(|k| self.exact_keys.get(&key_hash(k)))
-            .flatten()
+            .flat_map(|k| self.exact_keys.get(key_hash(k)))
             .filter_map(|t| self.by_target.get(t).copied())
             .filter(|&i| {
                 let e = &self.entries[i];

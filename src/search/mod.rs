@@ -6,6 +6,7 @@ mod blocks;
 pub mod fold;
 mod fuzzy;
 pub mod highlight;
+mod holders;
 pub mod index;
 pub mod query;
 
