@@ -82,16 +82,16 @@ mod tests {
         assert!(k.get(7).is_empty());
         k.add(7, &a);
         k.add(7, &a);
-        assert_eq!(k.get(7), [a.clone()]);
+        assert_eq!(k.get(7).to_vec(), vec![a.clone()]);
         k.add(7, &b);
         k.add(7, &c);
         k.add(7, &b);
-        assert_eq!(k.get(7), [a.clone(), b.clone(), c.clone()]);
+        assert_eq!(k.get(7).to_vec(), vec![a.clone(), b.clone(), c.clone()]);
         k.add(8, &c);
         k.remove(7, &b);
-        assert_eq!(k.get(7), [a.clone(), c.clone()]);
+        assert_eq!(k.get(7).to_vec(), vec![a.clone(), c.clone()]);
         k.remove(7, &Target::Item(99));
-        assert_eq!(k.get(7), [a.clone(), c.clone()]);
+        assert_eq!(k.get(7).to_vec(), vec![a.clone(), c.clone()]);
         k.remove(7, &a);
         k.remove(7, &c);
         assert!(k.get(7).is_empty());
@@ -99,7 +99,7 @@ mod tests {
             !k.map.contains_key(&7),
             "an identifier nobody carries is gone"
         );
-        assert_eq!(k.get(8), [c.clone()]);
+        assert_eq!(k.get(8).to_vec(), vec![c.clone()]);
         k.remove(8, &a);
         assert_eq!(
             k.get(8),
