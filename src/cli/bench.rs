@@ -69,7 +69,9 @@ const QUERIES: &[&str] = &[
 ];
 
 /// Runs the benchmark at each size and prints a report.
-pub fn run(sizes: &[usize], out: &mut dyn Write) -> Result<()> {
+/// `config` is the file `--config` named: its `cache_mb` is used here and
+/// handed to the cold start's own process.
+pub fn run(sizes: &[usize], config: Option<&std::path::Path>, out: &mut dyn Write) -> Result<()> {
     writeln!(
         out,
         "shuniu bench — {} build, {} cores",
@@ -83,22 +85,19 @@ pub fn run(sizes: &[usize], out: &mut dyn Write) -> Result<()> {
             .unwrap_or(1)
     )?;
     for &n in sizes {
-        bench_one(n, out)?;
+        bench_one(n, config, out)?;
     }
     Ok(())
 }
 
-fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
+fn bench_one(n: usize, config: Option<&std::path::Path>, out: &mut dyn Write) -> Result<()> {
+    let (cfg, _) = crate::config::load(config);
+    let cache = super::open::cache_bytes(&cfg);
     let dir = tempfile::tempdir()?;
     let now = chrono::Utc::now().timestamp();
     let cal = WorkCalendar::builtin();
     writeln!(out, "\n== {n} items ==")?;
-    let engine = Engine::open(
-        dir.path(),
-        crate::store::DEFAULT_CACHE_BYTES,
-        cal.clone(),
-        Clock::Fixed(now),
-    )?;
+    let engine = Engine::open(dir.path(), cache, cal.clone(), Clock::Fixed(now))?;
     let core = Core::for_uid(engine, 0, "bench")?;
 
     // Demo data: the directory and every kind (loaded through the same create path).
@@ -229,8 +228,14 @@ fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
     // Cold start: a fresh process opens the folder and rebuilds the index,
     // so its time and memory are not flattered or inflated by this one's.
     drop(core);
-    let child = std::process::Command::new(std::env::current_exe()?)
-        .args(["--data", &dir.path().display().to_string(), "bench-open"])
+    let mut child = std::process::Command::new(std::env::current_exe()?);
+    if let Some(c) = config {
+        child.arg("--config").arg(c);
+    }
+    let child = child
+        .arg("--data")
+        .arg(dir.path())
+        .arg("bench-open")
         .output()?;
     write!(out, "{}", String::from_utf8_lossy(&child.stdout))?;
     Ok(())
@@ -238,11 +243,11 @@ fn bench_one(n: usize, out: &mut dyn Write) -> Result<()> {
 
 /// `shuniu bench-open`: opens a data folder as a daemon would at start and
 /// reports the time, the index size and the memory it took.
-pub fn open_only(data: &std::path::Path, out: &mut dyn Write) -> Result<()> {
+pub fn open_only(data: &std::path::Path, cache_bytes: u64, out: &mut dyn Write) -> Result<()> {
     let (cal, _) = crate::config::load_calendar(None);
     crate::server::tune_allocator();
     let t = Instant::now();
-    let engine = Engine::open(data, crate::store::DEFAULT_CACHE_BYTES, cal, Clock::System)?;
+    let engine = Engine::open(data, cache_bytes, cal, Clock::System)?;
     let el = t.elapsed();
     crate::server::give_back_freed_memory();
     writeln!(

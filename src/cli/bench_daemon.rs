@@ -56,12 +56,14 @@ fn wait_for(socket: &Path, child: &mut std::process::Child) -> Result<Client> {
     }
 }
 
-/// Runs the concurrency benchmark and prints its report.
+/// Runs the concurrency benchmark and prints its report; `config` (the
+/// file `--config` named) is handed to the daemons it starts.
 pub fn run(
     items: usize,
     clients: usize,
     rate: f64,
     seconds: f64,
+    config: Option<&std::path::Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let dir = tempfile::tempdir()?;
@@ -74,7 +76,11 @@ pub fn run(
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     )?;
     let spawn = || -> Result<std::process::Child> {
-        Ok(Process::new(std::env::current_exe()?)
+        let mut daemon = Process::new(std::env::current_exe()?);
+        if let Some(c) = config {
+            daemon.arg("--config").arg(c);
+        }
+        Ok(daemon
             .args(["serve", "--log"])
             .arg(dir.path().join("daemon.log"))
             .arg("--data")

@@ -23,6 +23,12 @@ use crate::store::DEFAULT_CACHE_BYTES;
 
 use super::args::{Global, ServeArgs};
 
+/// sled's page cache as the config sets it (`cache_mb`), for the daemon,
+/// `--no-daemon` and the benchmarks alike.
+pub fn cache_bytes(cfg: &config::Config) -> u64 {
+    cfg.cache_mb.map(|m| m << 20).unwrap_or(DEFAULT_CACHE_BYTES)
+}
+
 /// A personal daemon stays this long after its last client, unless
 /// `SHUNIU_IDLE_EXIT` says otherwise.
 pub const DEFAULT_IDLE_EXIT: u64 = 60;
@@ -117,9 +123,8 @@ pub fn open(g: &Global) -> Result<Opened> {
     warnings.extend(cal_warnings);
     let svc: Box<dyn Service> = match target(g, &cfg) {
         Target::InProcess(data) => {
-            let cache = cfg.cache_mb.map(|m| m << 20).unwrap_or(DEFAULT_CACHE_BYTES);
             let engine =
-                Engine::open(&data, cache, calendar.clone(), Clock::System).map_err(|e| {
+                Engine::open(&data, cache_bytes(&cfg), calendar.clone(), Clock::System).map_err(|e| {
                     match crate::server::data_owner(&data) {
                         Some(owner) if e.to_string().contains("in use") => eyre!(
                             "the data folder {} is served by {owner}; drop --no-daemon to use it",
@@ -199,7 +204,7 @@ pub fn serve(g: &Global, a: &ServeArgs) -> Result<()> {
         socket,
         group: a.group.clone(),
         idle_exit: a.idle_exit.filter(|s| *s > 0).map(Duration::from_secs),
-        cache_bytes: cfg.cache_mb.map(|m| m << 20).unwrap_or(DEFAULT_CACHE_BYTES),
+        cache_bytes: cache_bytes(&cfg),
         calendar,
         handshake: Duration::from_millis(a.handshake_ms),
         patience: Duration::from_millis(a.patience_ms),

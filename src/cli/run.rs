@@ -35,16 +35,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             seconds,
         }) => {
             let n = items.first().copied().unwrap_or(10_000);
-            return super::bench_daemon::run(n, clients, rate, seconds, out);
+            let config = cli.global.config.as_deref();
+            return super::bench_daemon::run(n, clients, rate, seconds, config, out);
         }
-        Some(Cmd::Bench { items, .. }) => return super::bench::run(&items, out),
+        Some(Cmd::Bench { items, .. }) => {
+            return super::bench::run(&items, cli.global.config.as_deref(), out)
+        }
         Some(Cmd::Serve(a)) => return super::open::serve(&cli.global, &a),
         Some(Cmd::Stop) => return super::open::stop(&cli.global, out),
         Some(Cmd::Keys) => return super::tui::keys(&cli.global, out),
         Some(Cmd::BenchTui { items }) => return super::tui::bench(&items, out),
         Some(Cmd::BenchOpen) => {
             let (cfg, _) = crate::config::load(cli.global.config.as_deref());
-            return super::bench::open_only(&super::open::data_dir(&cli.global, &cfg), out);
+            let data = super::open::data_dir(&cli.global, &cfg);
+            return super::bench::open_only(&data, super::open::cache_bytes(&cfg), out);
         }
         _ => {}
     }
