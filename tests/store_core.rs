@@ -684,3 +684,71 @@ fn writes_during_a_directory_rebuild_stay_in_lists_and_search() {
         .collect();
     assert!(unfound.is_empty(), "missing from search: {unfound:?}");
 }
+
+/// As above, for changes to items that already exist: the last version
+/// written is the one listed and found once the rebuilds are over.
+#[test]
+fn updates_during_a_directory_rebuild_stay_in_lists_and_search() {
+    let e = env();
+    let drafts: Vec<Item> = (0..1500)
+        .map(|i| draft(Kind::Incoming, &format!("第{i}件 背景來文"), &[]))
+        .collect();
+    e.admin.create_many(drafts).unwrap();
+    let (units, people) = (e.admin.units().unwrap(), e.admin.people().unwrap());
+    let mine: Vec<Item> = (0..40)
+        .map(|n| create(&e.admin, draft(Kind::Incoming, &format!("待改{n}件"), &[])))
+        .collect();
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let saver = e.user(3400, "saver2", Role::Admin, Classification::Internal);
+    let editor = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut saves = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) || saves < 3 {
+                saver.save_directory(units.clone(), people.clone()).unwrap();
+                saves += 1;
+            }
+            saves
+        })
+    };
+    // Writer t changes items t, t + 4, …, each ten times; the last
+    // change of every item is its own handler name.
+    let last: Vec<Item> = together(clerks(&e, 3410, "updater", 4), move |t, core| {
+        let mut out = vec![];
+        for it in mine.iter().skip(t).step_by(4) {
+            let mut cur = it.clone();
+            for round in 0..10 {
+                cur = set(
+                    &core,
+                    &cur,
+                    &[("handler", &format!("改者{t}輪{round}號{}", it.id))],
+                )
+                .unwrap();
+            }
+            out.push(cur);
+        }
+        out
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(editor.join().unwrap() >= 3);
+    let rows = e.admin.rows(&shuniu::core::Filter::default()).unwrap();
+    for it in &last {
+        let row = rows.iter().find(|r| r.id == it.id).unwrap();
+        assert_eq!(
+            (row.version, &row.handler),
+            (it.version, &it.handler),
+            "the list shows the last write"
+        );
+        let hits = e.admin.search(&it.handler, 5).unwrap();
+        assert!(
+            hits.iter().any(
+                |h| matches!(h, shuniu::core::Found::Item(r) if r.id == it.id && r.version == it.version)
+            ),
+            "the index holds the last write of {}: {hits:?}",
+            it.id
+        );
+    }
+}

@@ -84,15 +84,21 @@ pub fn run(sizes: &[usize], config: Option<&std::path::Path>, out: &mut dyn Writ
             .map(|n| n.get())
             .unwrap_or(1)
     )?;
+    let (cfg, _) = crate::config::load(config);
+    let cache = super::open::cache_bytes(&cfg);
     for &n in sizes {
-        bench_one(n, config, out)?;
+        bench_one(n, config, cache, out)?;
     }
     Ok(())
 }
 
-fn bench_one(n: usize, config: Option<&std::path::Path>, out: &mut dyn Write) -> Result<()> {
-    let (cfg, _) = crate::config::load(config);
-    let cache = super::open::cache_bytes(&cfg);
+/// One size; `config` is handed on to the cold start's process.
+fn bench_one(
+    n: usize,
+    config: Option<&std::path::Path>,
+    cache: u64,
+    out: &mut dyn Write,
+) -> Result<()> {
     let dir = tempfile::tempdir()?;
     let now = chrono::Utc::now().timestamp();
     let cal = WorkCalendar::builtin();

@@ -63,8 +63,8 @@ pub struct Engine {
     /// One rebuild at a time (a directory change re-reads everything).
     rebuilding: Mutex<()>,
     /// While a rebuild reads the store: the rows published since it began,
-    /// filed over what it read before it takes over (see `rebuild_index`).
-    /// Taken after `rows`.
+    /// filed over what it read before it takes over (see
+    /// `rebuild_index_alone`). Taken after `rows`.
     published_meanwhile: Mutex<Option<Vec<Row>>>,
 }
 
@@ -99,9 +99,10 @@ impl Engine {
         Ok(Arc::new(engine))
     }
 
-    /// Re-reads every item, unit and person into a fresh index.
+    /// Re-reads every item and person into fresh rows and a fresh index
+    /// (units as `unit_names` holds them).
     pub fn rebuild_index(&self) -> Result<()> {
-        let _one = self.rebuilding.lock().expect("lock");
+        let _one = lock_even_poisoned(&self.rebuilding);
         self.rebuild_index_alone(None)
     }
 
@@ -115,7 +116,7 @@ impl Engine {
     /// kept aside and filed over the fresh rows and index, under the same
     /// locks as the swap, so nothing is published between the two.
     fn rebuild_index_alone(&self, units: Option<Vec<Unit>>) -> Result<()> {
-        *self.published_meanwhile.lock().expect("lock") = Some(vec![]);
+        let keeping = Keeping::start(&self.published_meanwhile);
         if let Some(units) = units {
             *self.unit_names.write().expect("lock") = units;
         }
@@ -123,9 +124,9 @@ impl Engine {
         let units = self.unit_names.read().expect("lock").clone();
         let mut ix = self.index.write().expect("lock");
         let mut rows = self.rows.write().expect("lock");
-        let meanwhile = self.published_meanwhile.lock().expect("lock").take();
+        let meanwhile = keeping.take();
         let (mut fresh_ix, mut fresh_rows) = built?;
-        for row in meanwhile.unwrap_or_default() {
+        for row in meanwhile {
             fresh_ix.insert(Index::prepare(row_doc(&row, &units)));
             fresh_rows.insert(&row);
         }
@@ -207,7 +208,7 @@ impl Engine {
         {
             let mut ix = self.index.write().expect("lock");
             let mut rows = self.rows.write().expect("lock");
-            let mut meanwhile = self.published_meanwhile.lock().expect("lock");
+            let mut meanwhile = lock_even_poisoned(&self.published_meanwhile);
             for (row, doc) in prepared {
                 ix.insert(doc);
                 rows.insert(&row);
@@ -261,7 +262,7 @@ impl Engine {
     /// Re-indexes the directory and tells every subscriber.
     pub(super) fn directory_changed(&self) -> Result<()> {
         {
-            let _one = self.rebuilding.lock().expect("lock");
+            let _one = lock_even_poisoned(&self.rebuilding);
             let units = self.store.units()?;
             self.rebuild_index_alone(Some(units))?;
         }
@@ -292,6 +293,37 @@ impl Engine {
         });
         Ok(rx)
     }
+}
+
+/// Rows published while a rebuild reads the store, kept for as long as
+/// this lives: dropping it (the rebuild done, failed or panicking) stops
+/// the keeping, so a failed rebuild cannot leave every later write's row
+/// piling up.
+struct Keeping<'a>(&'a Mutex<Option<Vec<Row>>>);
+
+impl<'a> Keeping<'a> {
+    fn start(kept: &'a Mutex<Option<Vec<Row>>>) -> Keeping<'a> {
+        *lock_even_poisoned(kept) = Some(vec![]);
+        Keeping(kept)
+    }
+
+    /// The rows kept so far; none are kept after this.
+    fn take(&self) -> Vec<Row> {
+        lock_even_poisoned(self.0).take().unwrap_or_default()
+    }
+}
+
+impl Drop for Keeping<'_> {
+    fn drop(&mut self) {
+        *lock_even_poisoned(self.0) = None;
+    }
+}
+
+/// A lock whose data stays sound whatever a panicking holder did (the
+/// rebuild's turn, the rows kept aside): a failed rebuild must not make
+/// every later directory save fail after its write was stored.
+fn lock_even_poisoned<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn unit_aliases(name: &str, units: &[Unit]) -> Vec<String> {
@@ -376,5 +408,32 @@ pub fn person_doc(p: &Person, units: &[Unit]) -> DocInput {
         text,
         plain: vec![p.title.clone(), p.notes.clone()],
         phones: p.phones.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_kept_aside_only_while_a_rebuild_runs_even_one_that_panics() {
+        let kept: Mutex<Option<Vec<Row>>> = Mutex::new(None);
+        {
+            let keeping = Keeping::start(&kept);
+            assert_eq!(kept.lock().unwrap().as_ref().map(Vec::len), Some(0));
+            assert!(keeping.take().is_empty());
+            assert!(kept.lock().unwrap().is_none(), "none kept after the take");
+        }
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _keeping = Keeping::start(&kept);
+            let _held = kept.lock().unwrap();
+            panic!("a rebuild fails while the kept rows are locked");
+        }));
+        assert!(panicked.is_err());
+        assert!(kept.is_poisoned());
+        assert!(
+            lock_even_poisoned(&kept).is_none(),
+            "a failed rebuild leaves nothing keeping rows"
+        );
     }
 }

@@ -7,8 +7,8 @@
 //! sorted vector appends in O(1) and finds by binary search. Each row keeps
 //! its text (code, title, unit, handler, counterpart, references, phones) in
 //! one allocation of its own ([`PackedRow`]) rather than a `String` per
-//! field: a [`Row`] held eight allocations and about 560 bytes, a packed
-//! row about 220.
+//! field: a [`Row`] is 208 bytes and an allocation per text, a packed row
+//! 56 bytes and one (≈ 260 bytes a row less at 100k items, measured).
 
 use chrono::NaiveDate;
 

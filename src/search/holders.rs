@@ -23,22 +23,15 @@ pub(super) struct ExactKeys {
 impl ExactKeys {
     /// Notes that `target` carries `key` (once, however often it is said).
     pub(super) fn add(&mut self, key: u64, target: &Target) {
-        match self.map.get_mut(&key) {
-            None => {
-                self.map.insert(key, Holders::One(target.clone()));
-            }
-            Some(Holders::One(t)) if t == target => {}
-            Some(h @ Holders::One(_)) => {
-                let Holders::One(first) = std::mem::replace(h, Holders::Many(vec![])) else {
-                    unreachable!("matched as one holder")
-                };
-                *h = Holders::Many(vec![first, target.clone()]);
-            }
-            Some(Holders::Many(v)) => {
-                if !v.contains(target) {
-                    v.push(target.clone());
-                }
-            }
+        let Some(h) = self.map.get_mut(&key) else {
+            self.map.insert(key, Holders::One(target.clone()));
+            return;
+        };
+        match h {
+            Holders::One(t) if t == target => {}
+            Holders::One(t) => *h = Holders::Many(vec![t.clone(), target.clone()]),
+            Holders::Many(v) if v.contains(target) => {}
+            Holders::Many(v) => v.push(target.clone()),
         }
     }
 
