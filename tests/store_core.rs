@@ -622,30 +622,50 @@ fn concurrent_writes_to_one_item_are_published_in_version_order_and_all_kept() {
     assert!(report.ok(), "{:?}", report.problems);
 }
 
+/// A background of 1,500 items, and an administrator saving the directory
+/// over and over (each save rebuilds the rows and index) until stopped.
+struct DirectorySaves {
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    editor: std::thread::JoinHandle<u32>,
+}
+
+impl DirectorySaves {
+    fn start(e: &Env, uid: u32, login: &str) -> DirectorySaves {
+        let drafts: Vec<Item> = (0..1500)
+            .map(|i| draft(Kind::Incoming, &format!("第{i}件 背景來文"), &[]))
+            .collect();
+        e.admin.create_many(drafts).unwrap();
+        let (units, people) = (e.admin.units().unwrap(), e.admin.people().unwrap());
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let saver = e.user(uid, login, Role::Admin, Classification::Internal);
+        let editor = {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut saves = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) || saves < 3 {
+                    saver.save_directory(units.clone(), people.clone()).unwrap();
+                    saves += 1;
+                }
+                saves
+            })
+        };
+        DirectorySaves { stop, editor }
+    }
+
+    /// Stops the saves once at least three ran.
+    fn stop(self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert!(self.editor.join().unwrap() >= 3);
+    }
+}
+
 /// A directory change re-reads every item into fresh rows and a fresh
 /// index while writes go on. A write published during that read must not
 /// be lost from lists and search when the fresh ones take over.
 #[test]
 fn writes_during_a_directory_rebuild_stay_in_lists_and_search() {
     let e = env();
-    let drafts: Vec<Item> = (0..1500)
-        .map(|i| draft(Kind::Incoming, &format!("第{i}件 背景來文"), &[]))
-        .collect();
-    e.admin.create_many(drafts).unwrap();
-    let (units, people) = (e.admin.units().unwrap(), e.admin.people().unwrap());
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let saver = e.user(3300, "saver", Role::Admin, Classification::Internal);
-    let editor = {
-        let stop = stop.clone();
-        std::thread::spawn(move || {
-            let mut saves = 0;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) || saves < 3 {
-                saver.save_directory(units.clone(), people.clone()).unwrap();
-                saves += 1;
-            }
-            saves
-        })
-    };
+    let saves = DirectorySaves::start(&e, 3300, "saver");
     // Each write creates an item no later write touches, so a write lost
     // by any of the rebuilds stays lost.
     let made: Vec<Item> = together(clerks(&e, 3310, "writer", 4), move |t, core| {
@@ -661,8 +681,7 @@ fn writes_during_a_directory_rebuild_stay_in_lists_and_search() {
     .into_iter()
     .flatten()
     .collect();
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    assert!(editor.join().unwrap() >= 3);
+    saves.stop();
     let rows = e.admin.rows(&shuniu::core::Filter::default()).unwrap();
     let listed: HashSet<u64> = rows.iter().map(|r| r.id).collect();
     let missing: Vec<&str> = made
@@ -690,27 +709,10 @@ fn writes_during_a_directory_rebuild_stay_in_lists_and_search() {
 #[test]
 fn updates_during_a_directory_rebuild_stay_in_lists_and_search() {
     let e = env();
-    let drafts: Vec<Item> = (0..1500)
-        .map(|i| draft(Kind::Incoming, &format!("第{i}件 背景來文"), &[]))
-        .collect();
-    e.admin.create_many(drafts).unwrap();
-    let (units, people) = (e.admin.units().unwrap(), e.admin.people().unwrap());
+    let saves = DirectorySaves::start(&e, 3400, "saver2");
     let mine: Vec<Item> = (0..40)
         .map(|n| create(&e.admin, draft(Kind::Incoming, &format!("待改{n}件"), &[])))
         .collect();
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let saver = e.user(3400, "saver2", Role::Admin, Classification::Internal);
-    let editor = {
-        let stop = stop.clone();
-        std::thread::spawn(move || {
-            let mut saves = 0;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) || saves < 3 {
-                saver.save_directory(units.clone(), people.clone()).unwrap();
-                saves += 1;
-            }
-            saves
-        })
-    };
     // Writer t changes items t, t + 4, …, each ten times; the last
     // change of every item is its own handler name.
     let last: Vec<Item> = together(clerks(&e, 3410, "updater", 4), move |t, core| {
@@ -732,8 +734,7 @@ fn updates_during_a_directory_rebuild_stay_in_lists_and_search() {
     .into_iter()
     .flatten()
     .collect();
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    assert!(editor.join().unwrap() >= 3);
+    saves.stop();
     let rows = e.admin.rows(&shuniu::core::Filter::default()).unwrap();
     for it in &last {
         let row = rows.iter().find(|r| r.id == it.id).unwrap();
